@@ -1,0 +1,7 @@
+namespace CleanDashboard.Application.Auth;
+
+public interface IApiKeyAuthenticator
+{
+    /// <summary>The caller owning this key, or <c>null</c> when the key is unknown or revoked.</summary>
+    ValueTask<AuthenticatedCaller?> AuthenticateAsync(string presentedKey, CancellationToken cancellationToken);
+}

@@ -1,0 +1,7 @@
+namespace CleanDashboard.Application.Dashboard.Common;
+
+public enum BucketSize
+{
+    Hour,
+    Day,
+}

@@ -1,0 +1,16 @@
+namespace CleanDashboard.Application.Dashboard.Common;
+
+/// <summary>The contract's rounding: money 4 decimals, averages 2, milliseconds 1, seconds 3; halves away from zero.</summary>
+public static class Rounding
+{
+    public static decimal Money(decimal value) => Normalize(Math.Round(value, 4, MidpointRounding.AwayFromZero));
+
+    public static double Average(double value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
+
+    public static double Milliseconds(double value) => Math.Round(value, 1, MidpointRounding.AwayFromZero);
+
+    public static double Seconds(double value) => Math.Round(value, 3, MidpointRounding.AwayFromZero);
+
+    /// <summary>Drops trailing zeros of the scale, so 1.2300m is written as 1.23 in JSON.</summary>
+    private static decimal Normalize(decimal value) => value / 1.0000000000000000000000000000m;
+}

@@ -1,0 +1,56 @@
+using CleanDashboard.Application.Dashboard.Common;
+
+namespace CleanDashboard.Application.Dashboard.Queries.GetDashboard;
+
+/// <summary>The summary blocks of the dashboard, computed from the store's totals with the contract's rounding.</summary>
+internal static class DashboardFigures
+{
+    /// <summary>Summed from the same bucket totals as the series, so every series adds up to its summary figure.</summary>
+    public static SummaryDto Summary(IReadOnlyList<RequestBucketTotals> buckets)
+    {
+        long success = 0, error = 0, tokens = 0, rowsWithTokens = 0, rowsWithCost = 0;
+        double latencySum = 0;
+        decimal cost = 0;
+        foreach (var b in buckets)
+        {
+            success += b.Success;
+            error += b.Error;
+            latencySum += b.LatencyMsSum;
+            tokens += b.TokensSum;
+            rowsWithTokens += b.RowsWithTokens;
+            cost += b.CostSum;
+            rowsWithCost += b.RowsWithCost;
+        }
+
+        var total = success + error;
+        return new SummaryDto(
+            total,
+            success,
+            Rounding.Milliseconds(total == 0 ? 0 : latencySum / total),
+            Rounding.Money(cost),
+            tokens,
+            Rounding.Average(rowsWithTokens == 0 ? 0 : (double)tokens / rowsWithTokens),
+            Rounding.Money(rowsWithCost == 0 ? 0 : cost / rowsWithCost));
+    }
+
+    public static UsersDto Users(UserActivity activity) => new(
+        activity.ActiveUsers,
+        activity.Sessions,
+        Rounding.Money(activity.Sessions == 0 ? 0 : activity.SessionCostSum / activity.Sessions),
+        Rounding.Average(activity.Sessions == 0 ? 0 : (double)activity.SessionRequestsSum / activity.Sessions));
+
+    public static FeedbackDto Feedback(IReadOnlyList<RatingCount> ratings)
+    {
+        var distribution = new Dictionary<string, long>();
+        long total = 0, weighted = 0;
+        for (var rating = 5; rating >= 1; rating--)
+        {
+            var count = ratings.Where(r => r.Rating == rating).Sum(r => r.Count);
+            distribution[rating.ToString(System.Globalization.CultureInfo.InvariantCulture)] = count;
+            total += count;
+            weighted += count * rating;
+        }
+
+        return new FeedbackDto(total, Rounding.Average(total == 0 ? 0 : (double)weighted / total), distribution);
+    }
+}

@@ -1,0 +1,66 @@
+using CleanDashboard.Application.Common.Mapping;
+using CleanDashboard.Application.Dashboard.Common;
+using Mapster;
+using MediatR;
+
+namespace CleanDashboard.Application.Dashboard.Queries.GetDashboard;
+
+/// <summary>The dashboard for a range (<c>24h</c>, <c>7d</c>, <c>1m</c>, <c>3m</c>, <c>custom</c> with start and end).</summary>
+public sealed record GetDashboardQuery(string? Range, string? Start, string? End) : IRequest<DashboardDto>
+{
+    /// <summary>The window this query asks for; call only after validation.</summary>
+    public DashboardWindow ToWindow(DateTime nowUtc)
+    {
+        var range = string.IsNullOrWhiteSpace(Range) ? DashboardRanges.Default : Range.Trim();
+        if (range != DashboardRanges.Custom)
+        {
+            return DashboardWindow.ForPreset(range, nowUtc);
+        }
+
+        if (!DashboardWindow.TryParseInstant(Start, out var start) || !DashboardWindow.TryParseInstant(End, out var end))
+        {
+            throw new InvalidOperationException("A custom range needs a valid start and end; validate the query first.");
+        }
+
+        return DashboardWindow.ForCustom(start, end);
+    }
+}
+
+public sealed class GetDashboardQueryHandler(IDashboardReadStore readStore, TimeProvider timeProvider, TypeAdapterConfig mapping)
+    : IRequestHandler<GetDashboardQuery, DashboardDto>
+{
+    internal const int TopListSize = 10;
+
+    public async Task<DashboardDto> Handle(GetDashboardQuery request, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var window = request.ToWindow(now);
+        var (from, to) = (window.From, window.To);
+
+        var buckets = await readStore.GetRequestBucketsAsync(from, to, window.BucketSize, cancellationToken);
+        var errorCodes = await readStore.GetErrorCodesAsync(from, to, cancellationToken);
+        var models = await readStore.GetTopModelsAsync(from, to, TopListSize, cancellationToken);
+        var countries = await readStore.GetTopCountryCodesAsync(from, to, TopListSize, cancellationToken);
+        var users = await readStore.GetUserActivityAsync(from, to, cancellationToken);
+        var ratings = await readStore.GetRatingCountsAsync(from, to, cancellationToken);
+        var threats = await readStore.GetThreatTotalsAsync(from, to, TopListSize, cancellationToken);
+
+        var series = DashboardSeries.Fill(window, buckets);
+        return new DashboardDto(
+            window.Range,
+            TruncateToSeconds(now),
+            series.Requests,
+            errorCodes.Adapt<List<LabelValueDto>>(mapping),
+            models.Adapt<List<NamedCountDto>>(mapping),
+            series.Costs,
+            countries.Select(c => new NamedCountDto(CountryNames.Label(c.Label), c.Count)).ToList(),
+            series.Latency,
+            DashboardFigures.Summary(buckets),
+            DashboardFigures.Users(users),
+            DashboardFigures.Feedback(ratings),
+            new ThreatsDto(threats.Total, threats.Unresolved, threats.Critical, threats.High, threats.TopTypes.Adapt<List<ThreatTypeCountDto>>(mapping)));
+    }
+
+    private static DateTime TruncateToSeconds(DateTime value) =>
+        new(value.Ticks - (value.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
+}

@@ -1,0 +1,49 @@
+using CleanDashboard.Application.Dashboard.Common;
+using FluentValidation;
+
+namespace CleanDashboard.Application.Dashboard.Queries.GetDashboard;
+
+public sealed class GetDashboardQueryValidator : AbstractValidator<GetDashboardQuery>
+{
+    public GetDashboardQueryValidator()
+    {
+        RuleFor(q => q.Range)
+            .Must(r => string.IsNullOrWhiteSpace(r) || DashboardRanges.All.Contains(r.Trim()))
+            .WithMessage($"Range must be one of: {string.Join(", ", DashboardRanges.All)}.");
+
+        When(q => IsCustom(q.Range), () =>
+        {
+            RuleFor(q => q.Start)
+                .NotEmpty().WithMessage("Start is required when range is custom.")
+                .Must(BeAnInstant).WithMessage("Start must be an ISO-8601 date and time with Z or an offset, e.g. 2025-01-01T00:00:00Z.");
+            RuleFor(q => q.End)
+                .NotEmpty().WithMessage("End is required when range is custom.")
+                .Must(BeAnInstant).WithMessage("End must be an ISO-8601 date and time with Z or an offset, e.g. 2025-01-15T23:59:59Z.");
+            RuleFor(q => q)
+                .Must(q => Parse(q.Start) < Parse(q.End))
+                .When(q => HasInstant(q.Start) && HasInstant(q.End))
+                .WithName("end").OverridePropertyName("end")
+                .WithMessage("End must be after start.");
+            RuleFor(q => q)
+                .Must(q => Parse(q.End) - Parse(q.Start) <= DashboardRanges.MaxCustomSpan)
+                .When(q => HasInstant(q.Start) && HasInstant(q.End))
+                .OverridePropertyName("end")
+                .WithMessage($"A custom range spans at most {DashboardRanges.MaxCustomSpan.TotalDays:0} days.");
+        });
+
+        When(q => !IsCustom(q.Range), () =>
+        {
+            RuleFor(q => q.Start).Empty().WithMessage("Start is only allowed with range=custom.");
+            RuleFor(q => q.End).Empty().WithMessage("End is only allowed with range=custom.");
+        });
+    }
+
+    private static bool IsCustom(string? range) => range?.Trim() == DashboardRanges.Custom;
+
+    private static bool BeAnInstant(string? text) => string.IsNullOrEmpty(text) || DashboardWindow.TryParseInstant(text, out _);
+
+    private static bool HasInstant(string? text) => DashboardWindow.TryParseInstant(text, out _);
+
+    private static DateTime Parse(string? text) =>
+        DashboardWindow.TryParseInstant(text, out var value) ? value : DateTime.MinValue;
+}

@@ -1,0 +1,42 @@
+using System.Reflection;
+using CleanDashboard.Application.Common.Behaviors;
+using CleanDashboard.Application.Common.Mapping;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CleanDashboard.Application;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+
+        services.AddScoped<ServiceFactory>(provider => provider.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+        AddRequestHandlers(services, assembly);
+
+        // Registration order is pipeline order: logging wraps validation wraps the handler.
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddSingleton(MappingConfig.Create());
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    /// <summary>MediatR 5 has no container integration of its own: register every closed request handler of the assembly.</summary>
+    private static void AddRequestHandlers(IServiceCollection services, Assembly assembly)
+    {
+        var handlerInterfaces = new[] { typeof(IRequestHandler<,>), typeof(IRequestHandler<>), typeof(INotificationHandler<>) };
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && handlerInterfaces.Contains(i.GetGenericTypeDefinition())))
+            {
+                services.AddTransient(contract, type);
+            }
+        }
+    }
+}

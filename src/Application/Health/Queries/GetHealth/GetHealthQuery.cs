@@ -1,0 +1,47 @@
+using MediatR;
+
+namespace CleanDashboard.Application.Health.Queries.GetHealth;
+
+public sealed record GetHealthQuery : IRequest<HealthDto>;
+
+/// <summary>Overall status: "healthy", "degraded" (works with reduced function) or "unhealthy" (cannot serve).</summary>
+public sealed record HealthDto(string Status, string Version, long UptimeSeconds, IReadOnlyDictionary<string, HealthCheckDto> Checks);
+
+public sealed record HealthCheckDto(string Status, string? Detail);
+
+public static class HealthStatus
+{
+    public const string Healthy = "healthy";
+    public const string Degraded = "degraded";
+    public const string Unhealthy = "unhealthy";
+}
+
+/// <summary>One part of the system that reports its own health (database, GeoIP, the log writer…).</summary>
+public interface IHealthContributor
+{
+    string Name { get; }
+
+    Task<HealthCheckDto> CheckAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>What the running application is: its version and when it started.</summary>
+public sealed record ApplicationInfo(string Version, DateTimeOffset StartedAt);
+
+public sealed class GetHealthQueryHandler(IEnumerable<IHealthContributor> contributors, ApplicationInfo info, TimeProvider timeProvider)
+    : IRequestHandler<GetHealthQuery, HealthDto>
+{
+    public async Task<HealthDto> Handle(GetHealthQuery request, CancellationToken cancellationToken)
+    {
+        var checks = new SortedDictionary<string, HealthCheckDto>(StringComparer.Ordinal);
+        foreach (var contributor in contributors)
+        {
+            checks[contributor.Name] = await contributor.CheckAsync(cancellationToken);
+        }
+
+        var status = checks.Values.Any(c => c.Status == HealthStatus.Unhealthy) ? HealthStatus.Unhealthy
+            : checks.Values.Any(c => c.Status == HealthStatus.Degraded) ? HealthStatus.Degraded
+            : HealthStatus.Healthy;
+        var uptime = (long)(timeProvider.GetUtcNow() - info.StartedAt).TotalSeconds;
+        return new HealthDto(status, info.Version, uptime, checks);
+    }
+}

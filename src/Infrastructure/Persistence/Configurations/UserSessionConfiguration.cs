@@ -1,0 +1,20 @@
+using CleanDashboard.Domain.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CleanDashboard.Infrastructure.Persistence.Configurations;
+
+public sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> builder)
+    {
+        builder.ToTable("user_sessions");
+        builder.Property(s => s.IpAddress).HasMaxLength(RequestLog.IpAddressMaxLength).IsRequired();
+        builder.Property(s => s.UserAgent).HasMaxLength(UserSession.UserAgentMaxLength).IsRequired();
+        builder.Property(s => s.TotalCost).HasPrecision(10, 4);
+        builder.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+
+        builder.HasIndex(s => s.SessionStart);
+        builder.HasIndex(s => new { s.UserId, s.SessionEnd, s.LastActivityAt });
+    }
+}

@@ -1,0 +1,81 @@
+using CleanDashboard.Application.Users.Commands.CreateApiKey;
+using CleanDashboard.Application.Users.Commands.CreateUser;
+using CleanDashboard.Domain.Enums;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CleanDashboard.Infrastructure.Persistence;
+
+/// <summary>Applies migrations (never drops data), switches SQLite to WAL, and makes sure an admin key exists.</summary>
+public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DatabaseInitializer> logger)
+{
+    internal const string BootstrapAdminName = "admin";
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
+        EnsureDataDirectory(db);
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        await EnsureAdminKeyAsync(db, scope.ServiceProvider.GetRequiredService<IMediator>(), cancellationToken);
+    }
+
+    private async Task EnsureAdminKeyAsync(DashboardDbContext db, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var configuredKey = configuration["Auth:BootstrapAdminKey"];
+        var hasAdmin = await db.Users.AnyAsync(u => u.Role == UserRole.Admin, cancellationToken);
+        if (hasAdmin && string.IsNullOrEmpty(configuredKey))
+        {
+            return;
+        }
+
+        var admin = await db.Users.FirstOrDefaultAsync(u => u.Name == BootstrapAdminName, cancellationToken);
+        if (admin is null)
+        {
+            await mediator.Send(new CreateUserCommand(BootstrapAdminName, nameof(UserRole.Admin)), cancellationToken);
+        }
+
+        if (!string.IsNullOrEmpty(configuredKey))
+        {
+            var hash = Application.Auth.ApiKeySecret.Hash(configuredKey);
+            if (!await db.ApiKeys.AnyAsync(k => k.KeyHash == hash, cancellationToken))
+            {
+                await mediator.Send(new CreateApiKeyCommand(BootstrapAdminName, "bootstrap (configuration)", configuredKey), cancellationToken);
+                logger.LogInformation("The admin key from Auth:BootstrapAdminKey was registered");
+            }
+
+            return;
+        }
+
+        var created = await mediator.Send(new CreateApiKeyCommand(BootstrapAdminName, "bootstrap (generated)"), cancellationToken);
+
+        // Printed once, on the console only: it is never stored in clear text and never logged.
+        Console.WriteLine();
+        Console.WriteLine("  An admin API key was created. Keep it now; it will not be shown again:");
+        Console.WriteLine($"    {created.Key}");
+        Console.WriteLine();
+    }
+
+    private static void EnsureDataDirectory(DashboardDbContext db)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return;
+        }
+
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString());
+        var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(directory) && builder.Mode != Microsoft.Data.Sqlite.SqliteOpenMode.Memory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+}

@@ -1,0 +1,316 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CleanDashboard.Infrastructure.Persistence.Migrations
+{
+    /// <inheritdoc />
+    public partial class InitialSchema : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "model_usage_stats",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ModelName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    TotalRequests = table.Column<int>(type: "INTEGER", nullable: false),
+                    SuccessfulRequests = table.Column<int>(type: "INTEGER", nullable: false),
+                    FailedRequests = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalTokens = table.Column<long>(type: "INTEGER", nullable: false),
+                    TotalCost = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: false),
+                    AvgLatencyMs = table.Column<double>(type: "REAL", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_model_usage_stats", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "threat_logs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ThreatType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Severity = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 45, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", nullable: false),
+                    Resolved = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Occurrences = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_threat_logs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "users",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_users", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "api_keys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    KeyHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_api_keys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_api_keys_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "user_sessions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionStart = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SessionEnd = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastActivityAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 45, nullable: false),
+                    UserAgent = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    TotalRequests = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalCost = table.Column<decimal>(type: "TEXT", precision: 10, scale: 4, nullable: false),
+                    TotalTokens = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_user_sessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_user_sessions_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "request_logs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Endpoint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: false),
+                    LatencyMs = table.Column<double>(type: "REAL", nullable: false),
+                    TtftMs = table.Column<double>(type: "REAL", nullable: true),
+                    ModelName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    PromptTokens = table.Column<int>(type: "INTEGER", nullable: true),
+                    CompletionTokens = table.Column<int>(type: "INTEGER", nullable: true),
+                    TotalTokens = table.Column<int>(type: "INTEGER", nullable: true),
+                    CostUsd = table.Column<decimal>(type: "TEXT", precision: 10, scale: 4, nullable: true),
+                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ApiKeyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Upstream = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_request_logs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_request_logs_api_keys_ApiKeyId",
+                        column: x => x.ApiKeyId,
+                        principalTable: "api_keys",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_request_logs_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "feedback_logs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RequestLogId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: false),
+                    FeedbackText = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_feedback_logs", x => x.Id);
+                    table.CheckConstraint("CK_feedback_logs_rating", "\"Rating\" BETWEEN 1 AND 5");
+                    table.ForeignKey(
+                        name: "FK_feedback_logs_request_logs_RequestLogId",
+                        column: x => x.RequestLogId,
+                        principalTable: "request_logs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_feedback_logs_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_api_keys_KeyHash",
+                table: "api_keys",
+                column: "KeyHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_api_keys_UserId",
+                table: "api_keys",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_feedback_logs_CreatedAt",
+                table: "feedback_logs",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_feedback_logs_Rating_CreatedAt",
+                table: "feedback_logs",
+                columns: new[] { "Rating", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_feedback_logs_RequestLogId",
+                table: "feedback_logs",
+                column: "RequestLogId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_feedback_logs_UserId",
+                table: "feedback_logs",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_model_usage_stats_Date_ModelName",
+                table: "model_usage_stats",
+                columns: new[] { "Date", "ModelName" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_request_logs_ApiKeyId",
+                table: "request_logs",
+                column: "ApiKeyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_request_logs_CreatedAt",
+                table: "request_logs",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_request_logs_CreatedAt_CountryCode",
+                table: "request_logs",
+                columns: new[] { "CreatedAt", "CountryCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_request_logs_CreatedAt_ModelName",
+                table: "request_logs",
+                columns: new[] { "CreatedAt", "ModelName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_request_logs_CreatedAt_StatusCode",
+                table: "request_logs",
+                columns: new[] { "CreatedAt", "StatusCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_request_logs_UserId_CreatedAt",
+                table: "request_logs",
+                columns: new[] { "UserId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threat_logs_CreatedAt",
+                table: "threat_logs",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threat_logs_Resolved_Severity",
+                table: "threat_logs",
+                columns: new[] { "Resolved", "Severity" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threat_logs_ThreatType_IpAddress_LastSeenAt",
+                table: "threat_logs",
+                columns: new[] { "ThreatType", "IpAddress", "LastSeenAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_user_sessions_SessionStart",
+                table: "user_sessions",
+                column: "SessionStart");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_user_sessions_UserId_SessionEnd_LastActivityAt",
+                table: "user_sessions",
+                columns: new[] { "UserId", "SessionEnd", "LastActivityAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_users_Name",
+                table: "users",
+                column: "Name",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "feedback_logs");
+
+            migrationBuilder.DropTable(
+                name: "model_usage_stats");
+
+            migrationBuilder.DropTable(
+                name: "threat_logs");
+
+            migrationBuilder.DropTable(
+                name: "user_sessions");
+
+            migrationBuilder.DropTable(
+                name: "request_logs");
+
+            migrationBuilder.DropTable(
+                name: "api_keys");
+
+            migrationBuilder.DropTable(
+                name: "users");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using CleanDashboard.Application.Users.Common;
+using CleanDashboard.Domain.Entities;
+using CleanDashboard.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CleanDashboard.Infrastructure.Users;
+
+public sealed class UserStore(DashboardDbContext db) : IUserStore
+{
+    public Task<User?> FindUserByNameAsync(string name, CancellationToken cancellationToken) =>
+        db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Name == name, cancellationToken);
+
+    public async Task<User> AddUserAsync(User user, CancellationToken cancellationToken)
+    {
+        db.Users.Add(user);
+        await db.SaveChangesAsync(cancellationToken);
+        return user;
+    }
+
+    public async Task<ApiKey> AddApiKeyAsync(ApiKey apiKey, CancellationToken cancellationToken)
+    {
+        db.ApiKeys.Add(apiKey);
+        await db.SaveChangesAsync(cancellationToken);
+        return apiKey;
+    }
+}

@@ -1,0 +1,29 @@
+using CleanDashboard.Application.Dashboard.Queries.GetDashboard;
+using CleanDashboard.WebApi.Infrastructure;
+using MediatR;
+
+namespace CleanDashboard.WebApi.Endpoints;
+
+public static class DashboardEndpoints
+{
+    public static IEndpointRouteBuilder MapDashboardEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/dashboard")
+            .WithTags("Dashboard")
+            .RequireAuthorization(AuthPolicies.Admin);
+
+        group.MapGet("/", GetDashboard)
+            .WithName("GetDashboard")
+            .WithSummary("Dashboard analytics for a time range")
+            .WithDescription("range: 24h | 7d (default) | 1m | 3m | custom. With custom, start and end are ISO-8601 instants with Z or an offset, start < end, at most 366 days apart; spans up to 48 h get hourly buckets, longer spans daily buckets. Needs an admin API key.")
+            .Produces<DashboardDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        return app;
+    }
+
+    private static async Task<IResult> GetDashboard(string? range, string? start, string? end, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetDashboardQuery(range, start, end), cancellationToken));
+}

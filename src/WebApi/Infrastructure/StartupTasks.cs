@@ -1,0 +1,30 @@
+using CleanDashboard.Infrastructure.DemoData;
+using CleanDashboard.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CleanDashboard.WebApi.Infrastructure;
+
+/// <summary>Runs before the server accepts requests: migrations, the admin key, and demo data in <c>--demo</c> mode.</summary>
+public sealed class StartupTasks(DatabaseInitializer initializer, IServiceScopeFactory scopes, IConfiguration configuration, ILogger<StartupTasks> logger)
+    : IHostedService
+{
+    public const string DemoModeKey = "Demo:Enabled";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await initializer.InitializeAsync(cancellationToken);
+        if (configuration.GetValue<bool>(DemoModeKey))
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
+            if (!await db.RequestLogs.AnyAsync(cancellationToken))
+            {
+                var result = await scope.ServiceProvider.GetRequiredService<DemoDataGenerator>()
+                    .GenerateAsync(new DemoDataOptions(), null, cancellationToken);
+                logger.LogInformation("Demo mode: generated {Requests} request logs over {Days} days", result.RequestLogs, new DemoDataOptions().Days);
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,42 @@
+using CleanDashboard.Application;
+using CleanDashboard.Infrastructure;
+using CleanDashboard.WebApi;
+using CleanDashboard.WebApi.Cli;
+using CleanDashboard.WebApi.Endpoints;
+using CleanDashboard.WebApi.Infrastructure;
+using Scalar.AspNetCore;
+
+var commandLine = CommandLine.Parse(args);
+var builder = WebApplication.CreateBuilder(commandLine.HostArguments);
+if (commandLine.Demo)
+{
+    builder.Configuration[StartupTasks.DemoModeKey] = "true";
+}
+
+builder.Services
+    .AddApplication()
+    .AddInfrastructure(builder.Configuration)
+    .AddWebApi();
+
+var app = builder.Build();
+
+if (commandLine.Command is not null)
+{
+    return await ManagementCommands.RunAsync(commandLine, app.Services);
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapHealthEndpoints();
+app.MapDashboardEndpoints();
+
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+await app.RunAsync();
+return 0;
+
+public partial class Program;
