@@ -1,16 +1,21 @@
 using CleanDashboard.Application.Auth;
 using CleanDashboard.Application.Dashboard.Common;
 using CleanDashboard.Application.Health.Queries.GetHealth;
+using CleanDashboard.Application.Tracking;
 using CleanDashboard.Application.Users.Common;
 using CleanDashboard.Infrastructure.Auth;
 using CleanDashboard.Infrastructure.DemoData;
+using CleanDashboard.Infrastructure.GeoIp;
 using CleanDashboard.Infrastructure.Health;
 using CleanDashboard.Infrastructure.Persistence;
+using CleanDashboard.Infrastructure.Pricing;
 using CleanDashboard.Infrastructure.ReadStores;
+using CleanDashboard.Infrastructure.Tracking;
 using CleanDashboard.Infrastructure.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CleanDashboard.Infrastructure;
 
@@ -32,6 +37,24 @@ public static class DependencyInjection
         services.AddScoped<IDashboardReadStore, DashboardReadStore>();
         services.AddScoped<IHealthContributor, DatabaseHealthContributor>();
         services.AddSingleton<DatabaseInitializer>();
+
+        services.Configure<PricingOptions>(configuration.GetSection(PricingOptions.Section));
+        services.AddSingleton(sp => new PricingCatalog(sp.GetRequiredService<IOptions<PricingOptions>>().Value.Models
+            .Select(m => new PricedModel(m.Key, m.Value.InputPerMillion, m.Value.OutputPerMillion, m.Value.Aliases))));
+
+        services.Configure<GeoIpOptions>(configuration.GetSection(GeoIpOptions.Section));
+        services.AddSingleton<MaxMindGeoIpResolver>();
+        services.AddSingleton<IGeoIpResolver>(sp => sp.GetRequiredService<MaxMindGeoIpResolver>());
+        services.AddSingleton<IHealthContributor, GeoIpHealthContributor>();
+
+        services.Configure<RequestLogWriterOptions>(configuration.GetSection(RequestLogWriterOptions.Section));
+        services.Configure<RequestLogWriterOptions>(o => o.SessionIdleTimeout = configuration.GetValue("Sessions:IdleTimeout", o.SessionIdleTimeout));
+        services.AddSingleton<RequestLogQueue>();
+        services.AddSingleton<IRequestLogQueue>(sp => sp.GetRequiredService<RequestLogQueue>());
+        services.AddScoped<RequestLogBatchWriter>();
+        services.AddSingleton<RequestLogWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<RequestLogWriter>());
+        services.AddSingleton<IHealthContributor, RequestLogWriterHealthContributor>();
         services.AddScoped<DemoDataGenerator>();
         services.AddScoped<UsageStatsRebuilder>();
         return services;

@@ -4,10 +4,12 @@ using CleanDashboard.WebApi;
 using CleanDashboard.WebApi.Cli;
 using CleanDashboard.WebApi.Endpoints;
 using CleanDashboard.WebApi.Infrastructure;
+using CleanDashboard.WebApi.Tracking;
 using Scalar.AspNetCore;
 
 var commandLine = CommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(commandLine.HostArguments);
+builder.Configuration.Sources.Insert(0, PricingFile.Source());
 if (commandLine.Demo)
 {
     builder.Configuration[StartupTasks.DemoModeKey] = "true";
@@ -16,7 +18,8 @@ if (commandLine.Demo)
 builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration)
-    .AddWebApi();
+    .AddWebApi()
+    .AddRequestTracking(builder.Configuration);
 
 var app = builder.Build();
 
@@ -25,6 +28,7 @@ if (commandLine.Command is not null)
     return await ManagementCommands.RunAsync(commandLine, app.Services);
 }
 
+app.UseRequestTracking();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();

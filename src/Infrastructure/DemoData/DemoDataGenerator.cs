@@ -1,5 +1,5 @@
-using System.Data.Common;
 using CleanDashboard.Application.Auth;
+using CleanDashboard.Application.Tracking;
 using CleanDashboard.Domain.Entities;
 using CleanDashboard.Domain.Enums;
 using CleanDashboard.Infrastructure.Persistence;
@@ -12,22 +12,22 @@ namespace CleanDashboard.Infrastructure.DemoData;
 /// models with their own latency and token profiles, a status-code mix, weighted countries,
 /// sessions split at a 30-minute idle gap, feedback skewed to 4–5 stars and threats of every kind.
 /// </summary>
-public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timeProvider, UsageStatsRebuilder usageStats)
+public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timeProvider, UsageStatsRebuilder usageStats, PricingCatalog pricing)
 {
     private static readonly TimeSpan SessionIdleTimeout = TimeSpan.FromMinutes(30);
 
     private static readonly ModelProfile[] Models =
     [
-        new("llama3.2", 38, "/v1/chat/completions", 1800, 420, 260, 0.06m, 0.06m),
-        new("gpt-4o-mini", 22, "/v1/chat/completions", 1100, 520, 300, 0.15m, 0.60m),
-        new("gpt-4o", 12, "/v1/chat/completions", 2600, 640, 380, 2.50m, 10.00m),
-        new("claude-3-5-sonnet", 10, "/v1/chat/completions", 3100, 700, 450, 3.00m, 15.00m),
-        new("mistral-7b", 8, "/v1/completions", 900, 300, 180, 0.25m, 0.25m),
-        new("text-embedding-3-small", 10, "/v1/embeddings", 180, 350, 0, 0.02m, 0m),
+        new("llama3.2", 38, "/v1/chat/completions", 1800, 420, 260),
+        new("gpt-4o-mini", 22, "/v1/chat/completions", 1100, 520, 300),
+        new("gpt-4o", 12, "/v1/chat/completions", 2600, 640, 380),
+        new("claude-3-5-sonnet", 10, "/v1/chat/completions", 3100, 700, 450),
+        new("mistral-7b", 8, "/v1/completions", 900, 300, 180),
+        new("text-embedding-3-small", 10, "/v1/embeddings", 180, 350, 0),
     ];
 
     private static readonly (int Code, int Weight)[] StatusMix =
-        [(200, 9550), (400, 150), (401, 80), (429, 100), (500, 70), (502, 30), (504, 20)];
+        [(200, 9630), (400, 150), (429, 100), (500, 70), (502, 30), (504, 20)];
 
     private static readonly (string Code, int Weight)[] Countries =
     [
@@ -45,6 +45,10 @@ public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timePr
         ("scanner", ThreatSeverity.Low, 14, "Burst of 404s on paths typical of vulnerability scanners."),
         ("oversized_payload", ThreatSeverity.Low, 6, "Request body over the configured size limit (413)."),
     ];
+
+    private static readonly (int Hour, int Weight)[] HourWeights = Enumerable.Range(0, 24)
+        .Select(h => (h, (int)Math.Round(100 * (0.35 + (0.65 * Math.Exp(-Math.Pow(h - 15, 2) / 32))))))
+        .ToArray();
 
     private static readonly string[] UserAgents =
         ["OpenAI/Python 1.54.0", "OpenAI/NET 2.15.0", "ollama-python/0.4.4", "Mozilla/5.0 (X11; Linux x86_64)", "curl/8.5.0"];
@@ -73,7 +77,7 @@ public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timePr
         try
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var writer = new DemoRowWriter(connection, transaction);
+            await using var writer = new RowWriter(connection, transaction);
             var sessions = new Dictionary<int, UserSession>();
             var firstDay = now.Date.AddDays(1 - options.Days);
             long requests = 0, feedback = 0, sessionCount = 0;
@@ -82,41 +86,18 @@ public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timePr
             {
                 var date = firstDay.AddDays(day);
                 var dayFactor = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 0.6 : 1.0;
-                for (var hour = 0; hour < 24; hour++)
+                foreach (var (createdAt, userIndex) in DayTimeline(random, date, now, options.RequestsPerDay * dayFactor, users.Count))
                 {
-                    var hourStart = date.AddHours(hour);
-                    if (hourStart > now)
+                    var log = NextRequest(random, createdAt, userIndex is int index ? users[index] : null);
+                    var id = await writer.InsertRequestAsync(log, cancellationToken);
+                    requests++;
+                    if (log.UserId is int userId)
                     {
-                        break;
-                    }
-
-                    var count = (int)Math.Round(options.RequestsPerDay * HourWeight(hour) * dayFactor * (0.85 + (random.NextDouble() * 0.3)));
-                    var offsets = new double[count];
-                    for (var i = 0; i < count; i++)
-                    {
-                        offsets[i] = random.NextDouble() * 3600;
-                    }
-
-                    Array.Sort(offsets);
-                    foreach (var offset in offsets)
-                    {
-                        var createdAt = hourStart.AddSeconds(offset);
-                        if (createdAt > now)
+                        sessionCount += await TrackSessionAsync(writer, sessions, userId, log, random, cancellationToken);
+                        if (log.IsSuccess && log.Endpoint != "/v1/embeddings" && random.NextDouble() < 0.04)
                         {
-                            break;
-                        }
-
-                        var log = NextRequest(random, createdAt, users);
-                        var id = await writer.InsertRequestAsync(log, cancellationToken);
-                        requests++;
-                        if (log.UserId is int userId)
-                        {
-                            sessionCount += await TrackSessionAsync(writer, sessions, userId, log, random, cancellationToken);
-                            if (log.IsSuccess && log.Endpoint != "/v1/embeddings" && random.NextDouble() < 0.04)
-                            {
-                                await writer.InsertFeedbackAsync(NextFeedback(random, id, userId, createdAt, now), cancellationToken);
-                                feedback++;
-                            }
+                            await writer.InsertFeedbackAsync(NextFeedback(random, id, userId, createdAt, now), cancellationToken);
+                            feedback++;
                         }
                     }
                 }
@@ -126,7 +107,11 @@ public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timePr
 
             foreach (var open in sessions.Values)
             {
-                open.SessionEnd = now - open.LastActivityAt > SessionIdleTimeout ? open.LastActivityAt : null;
+                if (open.HasExpiredAt(now, SessionIdleTimeout))
+                {
+                    open.Close();
+                }
+
                 await writer.UpsertSessionAsync(open, cancellationToken);
             }
 
@@ -189,26 +174,56 @@ public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timePr
         return result;
     }
 
-    private static RequestLog NextRequest(Random random, DateTime createdAt, IReadOnlyList<(User User, int KeyId, string Ip, string Country)> users)
+    /// <summary>
+    /// One day of requests in time order: each user works in bursts (sessions of 5–45 requests a few
+    /// seconds to a minute apart, started more often in the afternoon), and a few unauthenticated callers get 401s.
+    /// </summary>
+    private static List<(DateTime At, int? User)> DayTimeline(Random random, DateTime date, DateTime now, double requestsPerDay, int users)
+    {
+        const int AverageBurst = 25;
+        var timeline = new List<(DateTime, int?)>();
+        for (var user = 0; user < users; user++)
+        {
+            var bursts = Math.Max(1, (int)Math.Round(requestsPerDay / Math.Max(users, 1) / AverageBurst * (0.8 + (random.NextDouble() * 0.4))));
+            for (var burst = 0; burst < bursts; burst++)
+            {
+                var at = date.AddHours(PickHour(random)).AddSeconds(random.NextDouble() * 3600);
+                var length = 5 + random.Next(41);
+                for (var i = 0; i < length; i++)
+                {
+                    timeline.Add((at, user));
+                    at = at.AddSeconds(2 - (Math.Log(1 - random.NextDouble()) * 40));
+                }
+            }
+        }
+
+        var anonymous = (int)Math.Round(requestsPerDay * 0.008);
+        for (var i = 0; i < anonymous; i++)
+        {
+            timeline.Add((date.AddHours(PickHour(random)).AddSeconds(random.NextDouble() * 3600), null));
+        }
+
+        timeline.RemoveAll(t => t.Item1 > now || t.Item1 >= date.AddDays(1));
+        timeline.Sort((a, b) => a.Item1.CompareTo(b.Item1));
+        return timeline;
+    }
+
+    private RequestLog NextRequest(Random random, DateTime createdAt, (User User, int KeyId, string Ip, string Country)? caller)
     {
         var model = Pick(random, Models, m => m.Weight);
-        var status = Pick(random, StatusMix, s => s.Weight).Code;
-        var anonymous = status == 401 || users.Count == 0;
-        var (user, keyId, ip, homeCountry) = anonymous ? (null!, 0, $"198.51.100.{random.Next(1, 255)}", string.Empty) : users[random.Next(users.Count)];
-        var country = anonymous || random.NextDouble() < 0.3 ? Pick(random, Countries, c => c.Weight).Code : homeCountry;
-
+        var status = caller is null ? 401 : Pick(random, StatusMix, s => s.Weight).Code;
         var log = new RequestLog
         {
             CreatedAt = createdAt,
             Endpoint = model.Endpoint,
             Method = "POST",
             StatusCode = status,
-            ModelName = status == 401 ? string.Empty : model.Name,
-            CountryCode = country,
-            IpAddress = ip,
-            UserId = anonymous ? null : user.Id,
-            ApiKeyId = anonymous ? null : keyId,
-            Upstream = status == 401 ? null : "demo",
+            ModelName = caller is null ? string.Empty : model.Name,
+            CountryCode = caller is { } known && random.NextDouble() >= 0.3 ? known.Country : Pick(random, Countries, c => c.Weight).Code,
+            IpAddress = caller?.Ip ?? $"198.51.100.{random.Next(1, 255)}",
+            UserId = caller?.User.Id,
+            ApiKeyId = caller?.KeyId,
+            Upstream = caller is null ? null : "demo",
         };
 
         if (status >= 400)
@@ -225,37 +240,28 @@ public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timePr
         log.PromptTokens = prompt;
         log.CompletionTokens = completion;
         log.TotalTokens = prompt + completion;
-        log.CostUsd = Math.Round(((prompt * model.InputPricePerMillion) + (completion * model.OutputPricePerMillion)) / 1_000_000m, 4, MidpointRounding.AwayFromZero);
+        log.CostUsd = pricing.Cost(model.Name, prompt, completion);
         return log;
     }
 
-    private static async Task<int> TrackSessionAsync(DemoRowWriter writer, Dictionary<int, UserSession> sessions, int userId, RequestLog log, Random random, CancellationToken cancellationToken)
+    private static async Task<int> TrackSessionAsync(RowWriter writer, Dictionary<int, UserSession> sessions, int userId, RequestLog log, Random random, CancellationToken cancellationToken)
     {
         var opened = 0;
-        if (sessions.TryGetValue(userId, out var session) && log.CreatedAt - session.LastActivityAt > SessionIdleTimeout)
+        if (sessions.TryGetValue(userId, out var session) && session.HasExpiredAt(log.CreatedAt, SessionIdleTimeout))
         {
-            session.SessionEnd = session.LastActivityAt;
+            session.Close();
             await writer.UpsertSessionAsync(session, cancellationToken);
             session = null;
         }
 
         if (session is null)
         {
-            session = new UserSession
-            {
-                UserId = userId,
-                SessionStart = log.CreatedAt,
-                IpAddress = log.IpAddress ?? string.Empty,
-                UserAgent = UserAgents[random.Next(UserAgents.Length)],
-            };
+            session = UserSession.Start(userId, log.CreatedAt, log.IpAddress ?? string.Empty, UserAgents[random.Next(UserAgents.Length)]);
             sessions[userId] = session;
             opened = 1;
         }
 
-        session.LastActivityAt = log.CreatedAt;
-        session.TotalRequests++;
-        session.TotalCost += log.CostUsd ?? 0m;
-        session.TotalTokens += log.TotalTokens ?? 0;
+        session.Record(log.CreatedAt, log.CostUsd, log.TotalTokens, log.IpAddress ?? string.Empty, string.Empty);
         return opened;
     }
 
@@ -274,7 +280,7 @@ public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timePr
         };
     }
 
-    private static async Task<long> InsertThreatsAsync(DemoRowWriter writer, Random random, DateTime firstDay, DateTime now, int days, CancellationToken cancellationToken)
+    private static async Task<long> InsertThreatsAsync(RowWriter writer, Random random, DateTime firstDay, DateTime now, int days, CancellationToken cancellationToken)
     {
         long count = 0;
         for (var day = 0; day < days; day++)
@@ -312,13 +318,8 @@ public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timePr
         return count;
     }
 
-    /// <summary>Requests per hour of day, as a share of the day: a quiet night and an afternoon (UTC) peak.</summary>
-    private static double HourWeight(int hour)
-    {
-        static double Raw(int h) => 0.35 + (0.65 * Math.Exp(-Math.Pow(h - 15, 2) / 32));
-        var total = Enumerable.Range(0, 24).Sum(Raw);
-        return Raw(hour) / total;
-    }
+    /// <summary>An hour of the day, weighted for a quiet night and an afternoon (UTC) peak.</summary>
+    private static int PickHour(Random random) => Pick(random, HourWeights, w => w.Weight).Hour;
 
     private static T Pick<T>(Random random, IReadOnlyList<T> items, Func<T, int> weight)
     {
@@ -342,97 +343,7 @@ public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timePr
         string Endpoint,
         double LatencyMs,
         int PromptTokens,
-        int CompletionTokens,
-        decimal InputPricePerMillion,
-        decimal OutputPricePerMillion);
+        int CompletionTokens);
 }
 
 public sealed record DemoDataResult(long RequestLogs, long Sessions, long Feedback, long Threats, int UsageStatsRows);
-
-/// <summary>Prepared INSERT statements reused for every row: the fast path for bulk demo data.</summary>
-internal sealed class DemoRowWriter(DbConnection connection, DbTransaction transaction)
-{
-    private DbCommand? _request;
-    private DbCommand? _feedback;
-    private DbCommand? _threat;
-
-    public async Task<long> InsertRequestAsync(RequestLog r, CancellationToken cancellationToken)
-    {
-        _request ??= Prepare("""
-            INSERT INTO request_logs (CreatedAt, Endpoint, Method, StatusCode, LatencyMs, TtftMs, ModelName, PromptTokens, CompletionTokens, TotalTokens, CostUsd, CountryCode, IpAddress, UserId, ApiKeyId, Upstream)
-            VALUES ($createdAt, $endpoint, $method, $status, $latency, $ttft, $model, $prompt, $completion, $total, $cost, $country, $ip, $user, $key, $upstream)
-            RETURNING Id;
-            """, "$createdAt", "$endpoint", "$method", "$status", "$latency", "$ttft", "$model", "$prompt", "$completion", "$total", "$cost", "$country", "$ip", "$user", "$key", "$upstream");
-        Bind(_request, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens, r.CompletionTokens, r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.ApiKeyId, r.Upstream);
-        return (long)(await _request.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    public async Task InsertFeedbackAsync(FeedbackLog f, CancellationToken cancellationToken)
-    {
-        _feedback ??= Prepare(
-            "INSERT INTO feedback_logs (RequestLogId, UserId, Rating, FeedbackText, CreatedAt) VALUES ($request, $user, $rating, $text, $createdAt);",
-            "$request", "$user", "$rating", "$text", "$createdAt");
-        Bind(_feedback, f.RequestLogId, f.UserId, f.Rating, f.FeedbackText, f.CreatedAt);
-        await _feedback.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    public async Task InsertThreatAsync(ThreatLog t, CancellationToken cancellationToken)
-    {
-        _threat ??= Prepare(
-            "INSERT INTO threat_logs (ThreatType, Severity, IpAddress, Description, Resolved, CreatedAt, LastSeenAt, Occurrences) VALUES ($type, $severity, $ip, $description, $resolved, $createdAt, $lastSeen, $occurrences);",
-            "$type", "$severity", "$ip", "$description", "$resolved", "$createdAt", "$lastSeen", "$occurrences");
-        Bind(_threat, t.ThreatType, t.Severity.ToString().ToLowerInvariant(), t.IpAddress, t.Description, t.Resolved, t.CreatedAt, t.LastSeenAt, t.Occurrences);
-        await _threat.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>Inserts a session the first time it is written, updates it afterwards.</summary>
-    public async Task UpsertSessionAsync(UserSession s, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        if (s.Id == 0)
-        {
-            command.CommandText = """
-                INSERT INTO user_sessions (UserId, SessionStart, SessionEnd, LastActivityAt, IpAddress, UserAgent, TotalRequests, TotalCost, TotalTokens)
-                VALUES ($user, $start, $end, $last, $ip, $agent, $requests, $cost, $tokens) RETURNING Id;
-                """;
-            AddParameters(command, "$user", "$start", "$end", "$last", "$ip", "$agent", "$requests", "$cost", "$tokens");
-            Bind(command, s.UserId, s.SessionStart, s.SessionEnd, s.LastActivityAt, s.IpAddress, s.UserAgent, s.TotalRequests, s.TotalCost, s.TotalTokens);
-            s.Id = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-            return;
-        }
-
-        command.CommandText = "UPDATE user_sessions SET SessionEnd = $end, LastActivityAt = $last, TotalRequests = $requests, TotalCost = $cost, TotalTokens = $tokens WHERE Id = $id;";
-        AddParameters(command, "$end", "$last", "$requests", "$cost", "$tokens", "$id");
-        Bind(command, s.SessionEnd, s.LastActivityAt, s.TotalRequests, s.TotalCost, s.TotalTokens, s.Id);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private DbCommand Prepare(string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        AddParameters(command, parameters);
-        command.Prepare();
-        return command;
-    }
-
-    private static void AddParameters(DbCommand command, params string[] names)
-    {
-        foreach (var name in names)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            command.Parameters.Add(parameter);
-        }
-    }
-
-    private static void Bind(DbCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-    }
-}

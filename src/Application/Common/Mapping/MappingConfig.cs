@@ -1,5 +1,7 @@
 using CleanDashboard.Application.Dashboard.Common;
 using CleanDashboard.Application.Dashboard.Queries.GetDashboard;
+using CleanDashboard.Application.Tracking;
+using CleanDashboard.Domain.Entities;
 using Mapster;
 
 namespace CleanDashboard.Application.Common.Mapping;
@@ -16,6 +18,8 @@ public static class MappingConfig
             .MapWith(src => new NamedCountDto(src.Label, src.Count));
         config.NewConfig<LabelCount, ThreatTypeCountDto>()
             .MapWith(src => new ThreatTypeCountDto(src.Label, src.Count));
+        config.NewConfig<TrackedRequest, RequestLog>()
+            .Ignore(dest => dest.Id, dest => dest.User!);
         config.Compile();
         return config;
     }

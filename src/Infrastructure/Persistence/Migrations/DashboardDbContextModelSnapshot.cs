@@ -127,6 +127,9 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                         .HasPrecision(12, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("TotalLatencyUs")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("TotalRequests")
                         .HasColumnType("INTEGER");
 

@@ -40,7 +40,8 @@ public sealed class GetDashboardQueryHandler(IDashboardReadStore readStore, Time
         var buckets = await readStore.GetRequestBucketsAsync(from, to, window.BucketSize, cancellationToken);
         var errorCodes = await readStore.GetErrorCodesAsync(from, to, cancellationToken);
         var models = await readStore.GetTopModelsAsync(from, to, TopListSize, cancellationToken);
-        var countries = await readStore.GetTopCountryCodesAsync(from, to, TopListSize, cancellationToken);
+        // Ties are ranked by the shown name, which the store cannot sort by; country codes are few, so read them all.
+        var countries = await readStore.GetTopCountryCodesAsync(from, to, int.MaxValue, cancellationToken);
         var users = await readStore.GetUserActivityAsync(from, to, cancellationToken);
         var ratings = await readStore.GetRatingCountsAsync(from, to, cancellationToken);
         var threats = await readStore.GetThreatTotalsAsync(from, to, TopListSize, cancellationToken);
@@ -53,13 +54,21 @@ public sealed class GetDashboardQueryHandler(IDashboardReadStore readStore, Time
             errorCodes.Adapt<List<LabelValueDto>>(mapping),
             models.Adapt<List<NamedCountDto>>(mapping),
             series.Costs,
-            countries.Select(c => new NamedCountDto(CountryNames.Label(c.Label), c.Count)).ToList(),
+            TopCountries(countries),
             series.Latency,
             DashboardFigures.Summary(buckets),
             DashboardFigures.Users(users),
             DashboardFigures.Feedback(ratings),
             new ThreatsDto(threats.Total, threats.Unresolved, threats.Critical, threats.High, threats.TopTypes.Adapt<List<ThreatTypeCountDto>>(mapping)));
     }
+
+    /// <summary>Most requests first, ties by the label shown ("Germany (DE)", "Unknown"), at most <see cref="TopListSize"/>.</summary>
+    private static List<NamedCountDto> TopCountries(IReadOnlyList<LabelCount> countries) => countries
+        .Select(c => new NamedCountDto(CountryNames.Label(c.Label), c.Count))
+        .OrderByDescending(c => c.Requests)
+        .ThenBy(c => c.Name, StringComparer.Ordinal)
+        .Take(TopListSize)
+        .ToList();
 
     private static DateTime TruncateToSeconds(DateTime value) =>
         new(value.Ticks - (value.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);

@@ -24,7 +24,8 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     FailedRequests = table.Column<int>(type: "INTEGER", nullable: false),
                     TotalTokens = table.Column<long>(type: "INTEGER", nullable: false),
                     TotalCost = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: false),
-                    AvgLatencyMs = table.Column<double>(type: "REAL", nullable: false)
+                    AvgLatencyMs = table.Column<double>(type: "REAL", nullable: false),
+                    TotalLatencyUs = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CleanDashboard.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261126004943_InitialSchema")]
+    [Migration("20261126005809_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -129,6 +129,9 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.Property<decimal>("TotalCost")
                         .HasPrecision(12, 4)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalLatencyUs")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("TotalRequests")
                         .HasColumnType("INTEGER");

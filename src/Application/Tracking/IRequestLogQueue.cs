@@ -1,0 +1,8 @@
+namespace CleanDashboard.Application.Tracking;
+
+/// <summary>The hand-off between the request path and the background writer. Never blocks.</summary>
+public interface IRequestLogQueue
+{
+    /// <summary>Queues the entry; returns false (and counts a drop) when the queue is full or closed.</summary>
+    bool TryEnqueue(TrackedRequest entry);
+}

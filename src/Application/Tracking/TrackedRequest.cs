@@ -1,0 +1,39 @@
+namespace CleanDashboard.Application.Tracking;
+
+/// <summary>Everything the tracking middleware learned about one request, on its way to the background writer.</summary>
+public sealed record TrackedRequest
+{
+    public required DateTime CreatedAt { get; init; }
+
+    public required string Endpoint { get; init; }
+
+    public required string Method { get; init; }
+
+    public required int StatusCode { get; init; }
+
+    public required double LatencyMs { get; init; }
+
+    public double? TtftMs { get; init; }
+
+    public string ModelName { get; init; } = string.Empty;
+
+    public int? PromptTokens { get; init; }
+
+    public int? CompletionTokens { get; init; }
+
+    public int? TotalTokens { get; init; }
+
+    public decimal? CostUsd { get; init; }
+
+    public string CountryCode { get; init; } = string.Empty;
+
+    public string? IpAddress { get; init; }
+
+    public int? UserId { get; init; }
+
+    public int? ApiKeyId { get; init; }
+
+    public string? Upstream { get; init; }
+
+    public string UserAgent { get; init; } = string.Empty;
+}

@@ -1,0 +1,218 @@
+using System.Text;
+using System.Text.Json;
+
+namespace CleanDashboard.Application.Tracking;
+
+/// <summary>
+/// Reads the model and token usage from an answer body: OpenAI JSON (<c>usage</c>), Ollama JSON
+/// (<c>prompt_eval_count</c>/<c>eval_count</c>), server-sent events and NDJSON streams (the last chunk that
+/// carries usage wins). Works on a captured prefix and suffix when the body was larger than the capture limit.
+/// </summary>
+public static class UsageParser
+{
+    private static readonly byte[] UsageKey = "\"usage\""u8.ToArray();
+    private static readonly byte[] PromptEvalKey = "\"prompt_eval_count\""u8.ToArray();
+
+    /// <param name="contentType">The response's Content-Type.</param>
+    /// <param name="prefix">The first bytes of the body.</param>
+    /// <param name="suffix">The last bytes of the body when it did not fit in <paramref name="prefix"/>, else empty.</param>
+    /// <param name="complete">True when <paramref name="prefix"/> holds the whole body.</param>
+    public static TokenUsage ParseResponse(string? contentType, ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> suffix, bool complete)
+    {
+        if (prefix.IsEmpty || contentType is null)
+        {
+            return TokenUsage.None;
+        }
+
+        if (contentType.Contains("event-stream", StringComparison.OrdinalIgnoreCase)
+            || contentType.Contains("ndjson", StringComparison.OrdinalIgnoreCase))
+        {
+            return ParseLines(prefix, suffix, complete);
+        }
+
+        if (!contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return TokenUsage.None;
+        }
+
+        if (complete)
+        {
+            return TryParseDocument(prefix) is { } whole ? whole : TokenUsage.None;
+        }
+
+        var model = FindTopLevelString(prefix, "model");
+        var usage = ParseObjectAfterKey(suffix, UsageKey) ?? ParseOllamaTail(suffix);
+        return (usage ?? TokenUsage.None) with { Model = model };
+    }
+
+    /// <summary>The top-level <c>model</c> of a JSON request body (possibly cut short), or null.</summary>
+    public static string? ParseRequestModel(ReadOnlySpan<byte> body) => body.IsEmpty ? null : FindTopLevelString(body, "model");
+
+    private static TokenUsage ParseLines(ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> suffix, bool complete)
+    {
+        var state = new StreamState();
+        ReadLines(prefix, ref state, skipFirst: false);
+        if (!complete && !suffix.IsEmpty)
+        {
+            ReadLines(suffix, ref state, skipFirst: true);
+        }
+
+        return new TokenUsage(state.Model, state.Usage?.PromptTokens, state.Usage?.CompletionTokens, state.Usage?.TotalTokens);
+    }
+
+    private static void ReadLines(ReadOnlySpan<byte> text, ref StreamState state, bool skipFirst)
+    {
+        var first = true;
+        while (!text.IsEmpty)
+        {
+            var end = text.IndexOf((byte)'\n');
+            var line = end < 0 ? text : text[..end];
+            text = end < 0 ? [] : text[(end + 1)..];
+            if (skipFirst && first)
+            {
+                first = false;
+                continue;
+            }
+
+            first = false;
+            line = line.TrimEnd((byte)'\r').Trim((byte)' ');
+            if (line.StartsWith("data:"u8))
+            {
+                line = line[5..].TrimStart((byte)' ');
+            }
+
+            if (line.IsEmpty || line[0] != (byte)'{')
+            {
+                continue;
+            }
+
+            if (TryParseDocument(line) is { } chunk)
+            {
+                state.Model ??= chunk.Model;
+                if (chunk.HasTokens)
+                {
+                    state.Usage = chunk;
+                }
+            }
+        }
+    }
+
+    private static TokenUsage? TryParseDocument(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            using var document = JsonDocument.ParseValue(ref reader);
+            return document.RootElement.ValueKind == JsonValueKind.Object ? FromObject(document.RootElement) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static TokenUsage FromObject(JsonElement root)
+    {
+        var model = root.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+        if (root.TryGetProperty("usage", out var usage) && usage.ValueKind == JsonValueKind.Object)
+        {
+            return FromUsage(usage) with { Model = model };
+        }
+
+        var prompt = Int(root, "prompt_eval_count");
+        var completion = Int(root, "eval_count");
+        if (prompt is null && completion is null)
+        {
+            return new TokenUsage(model, null, null, null);
+        }
+
+        return new TokenUsage(model, prompt, completion, (prompt ?? 0) + (completion ?? 0));
+    }
+
+    private static TokenUsage FromUsage(JsonElement usage)
+    {
+        var prompt = Int(usage, "prompt_tokens") ?? Int(usage, "input_tokens");
+        var completion = Int(usage, "completion_tokens") ?? Int(usage, "output_tokens");
+        var total = Int(usage, "total_tokens") ?? (prompt is null && completion is null ? null : (prompt ?? 0) + (completion ?? 0));
+        return new TokenUsage(null, prompt, completion, total);
+    }
+
+    private static int? Int(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && number >= 0
+            ? number
+            : null;
+
+    /// <summary>Finds the last <c>"usage"</c> key in a tail of JSON and parses the object that follows it.</summary>
+    private static TokenUsage? ParseObjectAfterKey(ReadOnlySpan<byte> tail, ReadOnlySpan<byte> key)
+    {
+        var at = tail.LastIndexOf(key);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var rest = tail[(at + key.Length)..];
+        var brace = rest.IndexOf((byte)'{');
+        if (brace < 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(rest[brace..]);
+            using var document = JsonDocument.ParseValue(ref reader);
+            return FromUsage(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>For a cut-short Ollama answer: the counts sit in the tail, after the long text.</summary>
+    private static TokenUsage? ParseOllamaTail(ReadOnlySpan<byte> tail)
+    {
+        var at = tail.LastIndexOf(PromptEvalKey);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var wrapped = Encoding.UTF8.GetBytes("{" + Encoding.UTF8.GetString(tail[at..]).TrimEnd().TrimEnd('}') + "}");
+        return TryParseDocument(wrapped) is { HasTokens: true } usage ? usage : null;
+    }
+
+    /// <summary>Reads a top-level string property from possibly incomplete JSON, stopping at the first problem.</summary>
+    private static string? FindTopLevelString(ReadOnlySpan<byte> json, string name)
+    {
+        var reader = new Utf8JsonReader(json, isFinalBlock: false, state: default);
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals(name))
+                {
+                    return reader.Read() && reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+
+                if (reader.CurrentDepth >= 1 && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip())
+                {
+                    return null;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        return null;
+    }
+
+    private struct StreamState
+    {
+        public string? Model;
+        public TokenUsage? Usage;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Data.Common;
+using CleanDashboard.Domain.Entities;
+
+namespace CleanDashboard.Infrastructure.Persistence;
+
+/// <summary>Prepared statements reused for every row of a transaction: the fast path for bulk writes.</summary>
+internal sealed class RowWriter(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
+{
+    private DbCommand? _request;
+    private DbCommand? _feedback;
+    private DbCommand? _threat;
+
+    public async Task<long> InsertRequestAsync(RequestLog r, CancellationToken cancellationToken)
+    {
+        _request ??= Prepare("""
+            INSERT INTO request_logs (CreatedAt, Endpoint, Method, StatusCode, LatencyMs, TtftMs, ModelName, PromptTokens, CompletionTokens, TotalTokens, CostUsd, CountryCode, IpAddress, UserId, ApiKeyId, Upstream)
+            VALUES ($createdAt, $endpoint, $method, $status, $latency, $ttft, $model, $prompt, $completion, $total, $cost, $country, $ip, $user, $key, $upstream)
+            RETURNING Id;
+            """, "$createdAt", "$endpoint", "$method", "$status", "$latency", "$ttft", "$model", "$prompt", "$completion", "$total", "$cost", "$country", "$ip", "$user", "$key", "$upstream");
+        Bind(_request, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens, r.CompletionTokens, r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.ApiKeyId, r.Upstream);
+        return (long)(await _request.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task InsertFeedbackAsync(FeedbackLog f, CancellationToken cancellationToken)
+    {
+        _feedback ??= Prepare(
+            "INSERT INTO feedback_logs (RequestLogId, UserId, Rating, FeedbackText, CreatedAt) VALUES ($request, $user, $rating, $text, $createdAt);",
+            "$request", "$user", "$rating", "$text", "$createdAt");
+        Bind(_feedback, f.RequestLogId, f.UserId, f.Rating, f.FeedbackText, f.CreatedAt);
+        await _feedback.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task InsertThreatAsync(ThreatLog t, CancellationToken cancellationToken)
+    {
+        _threat ??= Prepare(
+            "INSERT INTO threat_logs (ThreatType, Severity, IpAddress, Description, Resolved, CreatedAt, LastSeenAt, Occurrences) VALUES ($type, $severity, $ip, $description, $resolved, $createdAt, $lastSeen, $occurrences);",
+            "$type", "$severity", "$ip", "$description", "$resolved", "$createdAt", "$lastSeen", "$occurrences");
+        Bind(_threat, t.ThreatType, t.Severity.ToString().ToLowerInvariant(), t.IpAddress, t.Description, t.Resolved, t.CreatedAt, t.LastSeenAt, t.Occurrences);
+        await _threat.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Inserts a session the first time it is written, updates it afterwards.</summary>
+    public async Task UpsertSessionAsync(UserSession s, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        if (s.Id == 0)
+        {
+            command.CommandText = """
+                INSERT INTO user_sessions (UserId, SessionStart, SessionEnd, LastActivityAt, IpAddress, UserAgent, TotalRequests, TotalCost, TotalTokens)
+                VALUES ($user, $start, $end, $last, $ip, $agent, $requests, $cost, $tokens) RETURNING Id;
+                """;
+            AddParameters(command, "$user", "$start", "$end", "$last", "$ip", "$agent", "$requests", "$cost", "$tokens");
+            Bind(command, s.UserId, s.SessionStart, s.SessionEnd, s.LastActivityAt, s.IpAddress, s.UserAgent, s.TotalRequests, s.TotalCost, s.TotalTokens);
+            s.Id = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+            return;
+        }
+
+        command.CommandText = "UPDATE user_sessions SET SessionEnd = $end, LastActivityAt = $last, TotalRequests = $requests, TotalCost = $cost, TotalTokens = $tokens WHERE Id = $id;";
+        AddParameters(command, "$end", "$last", "$requests", "$cost", "$tokens", "$id");
+        Bind(command, s.SessionEnd, s.LastActivityAt, s.TotalRequests, s.TotalCost, s.TotalTokens, s.Id);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var command in new[] { _request, _feedback, _threat })
+        {
+            if (command is not null)
+            {
+                await command.DisposeAsync();
+            }
+        }
+    }
+
+    private DbCommand Prepare(string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        AddParameters(command, parameters);
+        command.Prepare();
+        return command;
+    }
+
+    private static void AddParameters(DbCommand command, params string[] names)
+    {
+        foreach (var name in names)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+        }
+    }
+
+    private static void Bind(DbCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+}

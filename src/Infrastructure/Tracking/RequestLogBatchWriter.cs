@@ -1,0 +1,88 @@
+using CleanDashboard.Application.Tracking;
+using CleanDashboard.Domain.Entities;
+using CleanDashboard.Infrastructure.Persistence;
+using Mapster;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CleanDashboard.Infrastructure.Tracking;
+
+/// <summary>
+/// Writes one batch of tracked requests in one transaction: the request logs, the users' sessions
+/// (extended, or closed and reopened after an idle gap) and the daily per-model usage stats.
+/// </summary>
+public sealed class RequestLogBatchWriter(DashboardDbContext db, TypeAdapterConfig mapping, IOptions<RequestLogWriterOptions> options)
+{
+    public async Task WriteAsync(IReadOnlyList<TrackedRequest> batch, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using (var rows = new RowWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction()))
+        {
+            foreach (var entry in batch)
+            {
+                await rows.InsertRequestAsync(entry.Adapt<RequestLog>(mapping), cancellationToken);
+            }
+        }
+
+        await UpdateSessionsAsync(batch, cancellationToken);
+        await UpdateUsageStatsAsync(batch, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    private async Task UpdateSessionsAsync(IReadOnlyList<TrackedRequest> batch, CancellationToken cancellationToken)
+    {
+        var idleTimeout = options.Value.SessionIdleTimeout;
+        foreach (var byUser in batch.Where(e => e.UserId is not null).GroupBy(e => e.UserId!.Value))
+        {
+            var session = await db.UserSessions
+                .Where(s => s.UserId == byUser.Key && s.SessionEnd == null)
+                .OrderByDescending(s => s.LastActivityAt)
+                .FirstOrDefaultAsync(cancellationToken);
+
+            foreach (var entry in byUser.OrderBy(e => e.CreatedAt))
+            {
+                if (session is not null && session.HasExpiredAt(entry.CreatedAt, idleTimeout))
+                {
+                    session.Close();
+                    session = null;
+                }
+
+                if (session is null)
+                {
+                    session = UserSession.Start(byUser.Key, entry.CreatedAt, entry.IpAddress ?? string.Empty, entry.UserAgent);
+                    db.UserSessions.Add(session);
+                }
+
+                session.Record(entry.CreatedAt, entry.CostUsd, entry.TotalTokens, entry.IpAddress ?? string.Empty, entry.UserAgent);
+            }
+        }
+    }
+
+    private async Task UpdateUsageStatsAsync(IReadOnlyList<TrackedRequest> batch, CancellationToken cancellationToken)
+    {
+        var groups = batch
+            .Where(e => e.ModelName.Length > 0)
+            .GroupBy(e => (Date: DateOnly.FromDateTime(e.CreatedAt), e.ModelName));
+        foreach (var group in groups)
+        {
+            var (date, model) = group.Key;
+            var stats = await db.ModelUsageStats.FirstOrDefaultAsync(s => s.Date == date && s.ModelName == model, cancellationToken);
+            if (stats is null)
+            {
+                stats = new ModelUsageStats { Date = date, ModelName = model };
+                db.ModelUsageStats.Add(stats);
+            }
+
+            stats.Add(
+                group.Count(),
+                group.Count(e => e.StatusCode < 400),
+                group.Sum(e => (long)(e.TotalTokens ?? 0)),
+                group.Sum(e => e.CostUsd ?? 0m),
+                group.Sum(e => ModelUsageStats.ToMicroseconds(e.LatencyMs)));
+        }
+    }
+}

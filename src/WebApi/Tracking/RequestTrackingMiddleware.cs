@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using CleanDashboard.Application.Auth;
+using CleanDashboard.Application.Tracking;
+using Microsoft.Extensions.Options;
+
+namespace CleanDashboard.WebApi.Tracking;
+
+/// <summary>
+/// Records every request under the tracked paths as one request log: route template, method, status
+/// (500 for exceptions, 499 when the client went away), latency to the last byte, user, client IP, country,
+/// and model, tokens and cost read from the bodies. The entry is queued for the background writer once the
+/// response has been sent; nothing here waits on the database.
+/// </summary>
+public sealed class RequestTrackingMiddleware(
+    RequestDelegate next,
+    IOptions<RequestTrackingOptions> options,
+    IRequestLogQueue queue,
+    IGeoIpResolver geoIp,
+    PricingCatalog pricing,
+    ClientAddressResolver clientAddresses,
+    TimeProvider timeProvider)
+{
+    public const int ClientClosedRequest = 499;
+    internal const string UnmatchedEndpoint = "(unmatched)";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled || !IsTracked(context.Request.Path, settings))
+        {
+            await next(context);
+            return;
+        }
+
+        var startedAt = timeProvider.GetUtcNow().UtcDateTime;
+        var started = Stopwatch.GetTimestamp();
+        var originalRequestBody = context.Request.Body;
+        var originalResponseBody = context.Response.Body;
+        var requestBody = new CapturingStream(originalRequestBody, settings.CaptureLimitBytes, capture: IsJson(context.Request.ContentType));
+        var responseBody = new CapturingStream(originalResponseBody, settings.CaptureLimitBytes, capture: false);
+        context.Request.Body = requestBody;
+        context.Response.Body = responseBody;
+        context.Response.OnStarting(() =>
+        {
+            responseBody.Capturing = CarriesUsage(context.Response.ContentType);
+            return Task.CompletedTask;
+        });
+
+        var failed = false;
+        context.Response.OnCompleted(() =>
+        {
+            queue.TryEnqueue(BuildEntry(context, settings, startedAt, started, failed, requestBody, responseBody));
+            return Task.CompletedTask;
+        });
+
+        try
+        {
+            await next(context);
+        }
+        catch
+        {
+            failed = true;
+            throw;
+        }
+        finally
+        {
+            context.Request.Body = originalRequestBody;
+            context.Response.Body = originalResponseBody;
+        }
+    }
+
+    private TrackedRequest BuildEntry(HttpContext context, RequestTrackingOptions settings, DateTime startedAt, long started, bool failed, CapturingStream requestBody, CapturingStream responseBody)
+    {
+        var usage = responseBody.Capturing
+            ? UsageParser.ParseResponse(context.Response.ContentType, responseBody.Prefix, responseBody.Suffix(), responseBody.Complete)
+            : TokenUsage.None;
+        var model = usage.Model ?? UsageParser.ParseRequestModel(requestBody.Prefix) ?? string.Empty;
+        if (model.Length > Domain.Entities.RequestLog.ModelNameMaxLength)
+        {
+            model = model[..Domain.Entities.RequestLog.ModelNameMaxLength];
+        }
+
+        var status = context.RequestAborted.IsCancellationRequested ? ClientClosedRequest
+            : failed && !context.Response.HasStarted ? StatusCodes.Status500InternalServerError
+            : context.Response.StatusCode;
+        var address = clientAddresses.Resolve(context);
+        var caller = context.Features.Get<AuthenticatedCaller>();
+
+        return new TrackedRequest
+        {
+            CreatedAt = startedAt,
+            Endpoint = EndpointTemplate(context),
+            Method = context.Request.Method.Length <= 10 ? context.Request.Method : context.Request.Method[..10],
+            StatusCode = status,
+            LatencyMs = Milliseconds(started, Stopwatch.GetTimestamp()),
+            TtftMs = responseBody.FirstByteTimestamp == 0 ? null : Milliseconds(started, responseBody.FirstByteTimestamp),
+            ModelName = model,
+            PromptTokens = usage.PromptTokens,
+            CompletionTokens = usage.CompletionTokens,
+            TotalTokens = usage.TotalTokens,
+            CostUsd = pricing.Cost(model, usage.PromptTokens, usage.CompletionTokens),
+            CountryCode = geoIp.ResolveCountryCode(address),
+            IpAddress = address is null ? null : (settings.AnonymizeIp ? IpAnonymizer.Anonymize(address) : address).ToString(),
+            UserId = caller?.UserId,
+            ApiKeyId = caller?.ApiKeyId,
+            Upstream = context.Items.TryGetValue(UpstreamItemKey, out var upstream) ? upstream as string : null,
+            UserAgent = context.Request.Headers.UserAgent.ToString(),
+        };
+    }
+
+    /// <summary>Endpoints that proxy to an upstream put its name here, for the request log's upstream column.</summary>
+    public const string UpstreamItemKey = "CleanDashboard.Upstream";
+
+    private static bool IsTracked(PathString path, RequestTrackingOptions settings)
+    {
+        var value = path.Value ?? string.Empty;
+        var paths = settings.Paths.Count > 0 ? settings.Paths : (IReadOnlyList<string>)RequestTrackingOptions.DefaultPaths;
+        var excluded = settings.ExcludedPaths.Count > 0 ? settings.ExcludedPaths : (IReadOnlyList<string>)RequestTrackingOptions.DefaultExcludedPaths;
+        return paths.Any(p => value.StartsWith(p, StringComparison.OrdinalIgnoreCase))
+            && !excluded.Any(p => value.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string EndpointTemplate(HttpContext context)
+    {
+        var template = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+        if (string.IsNullOrEmpty(template))
+        {
+            return UnmatchedEndpoint;
+        }
+
+        template = template.StartsWith('/') ? template : "/" + template;
+        return template.Length <= Domain.Entities.RequestLog.EndpointMaxLength ? template : template[..Domain.Entities.RequestLog.EndpointMaxLength];
+    }
+
+    private static bool IsJson(string? contentType) =>
+        contentType is not null && contentType.Contains("json", StringComparison.OrdinalIgnoreCase);
+
+    private static bool CarriesUsage(string? contentType) =>
+        contentType is not null
+        && (contentType.Contains("json", StringComparison.OrdinalIgnoreCase) || contentType.Contains("event-stream", StringComparison.OrdinalIgnoreCase));
+
+    private static double Milliseconds(long from, long to) =>
+        Math.Round(Stopwatch.GetElapsedTime(from, to).TotalMilliseconds, 3, MidpointRounding.AwayFromZero);
+}
