@@ -29,6 +29,7 @@ public static class DependencyInjection
 
         var version = typeof(DependencyInjection).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
         services.AddSingleton(sp => new ApplicationInfo(version, sp.GetRequiredService<TimeProvider>().GetUtcNow()));
+        services.AddSingleton<StartupBanner>();
         services.AddHostedService<StartupTasks>();
         return services;
     }

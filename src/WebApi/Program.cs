@@ -39,7 +39,7 @@ app.MapScalarApiReference();
 app.MapHealthEndpoints();
 app.MapDashboardEndpoints();
 
-app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+app.Lifetime.ApplicationStarted.Register(app.Services.GetRequiredService<StartupBanner>().Print);
 await app.RunAsync();
 return 0;
 

@@ -14,7 +14,10 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfigurat
 {
     internal const string BootstrapAdminName = "admin";
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    internal const string DemoSignInKeyName = "demo sign-in";
+
+    /// <summary>Migrates and makes sure an admin key exists; returns a newly generated admin key (to show once), else null.</summary>
+    public async Task<string?> InitializeAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
@@ -25,16 +28,33 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfigurat
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
-        await EnsureAdminKeyAsync(db, scope.ServiceProvider.GetRequiredService<IMediator>(), cancellationToken);
+        return await EnsureAdminKeyAsync(db, scope.ServiceProvider.GetRequiredService<IMediator>(), cancellationToken);
     }
 
-    private async Task EnsureAdminKeyAsync(DashboardDbContext db, IMediator mediator, CancellationToken cancellationToken)
+    /// <summary>
+    /// Demo mode: a fresh admin key for this run, so the start-up banner can always show one.
+    /// The previous run's demo key is revoked; keys created otherwise are left alone.
+    /// </summary>
+    public async Task<string> IssueDemoSignInKeyAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
+        var now = DateTime.UtcNow;
+        await db.ApiKeys
+            .Where(k => k.Name == DemoSignInKeyName && k.RevokedAt == null)
+            .ExecuteUpdateAsync(k => k.SetProperty(x => x.RevokedAt, now), cancellationToken);
+        var created = await scope.ServiceProvider.GetRequiredService<IMediator>()
+            .Send(new CreateApiKeyCommand(BootstrapAdminName, DemoSignInKeyName), cancellationToken);
+        return created.Key;
+    }
+
+    private async Task<string?> EnsureAdminKeyAsync(DashboardDbContext db, IMediator mediator, CancellationToken cancellationToken)
     {
         var configuredKey = configuration["Auth:BootstrapAdminKey"];
         var hasAdmin = await db.Users.AnyAsync(u => u.Role == UserRole.Admin, cancellationToken);
         if (hasAdmin && string.IsNullOrEmpty(configuredKey))
         {
-            return;
+            return null;
         }
 
         var admin = await db.Users.FirstOrDefaultAsync(u => u.Name == BootstrapAdminName, cancellationToken);
@@ -52,16 +72,11 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfigurat
                 logger.LogInformation("The admin key from Auth:BootstrapAdminKey was registered");
             }
 
-            return;
+            return null;
         }
 
         var created = await mediator.Send(new CreateApiKeyCommand(BootstrapAdminName, "bootstrap (generated)"), cancellationToken);
-
-        // Printed once, on the console only: it is never stored in clear text and never logged.
-        Console.WriteLine();
-        Console.WriteLine("  An admin API key was created. Keep it now; it will not be shown again:");
-        Console.WriteLine($"    {created.Key}");
-        Console.WriteLine();
+        return created.Key;
     }
 
     private static void EnsureDataDirectory(DashboardDbContext db)

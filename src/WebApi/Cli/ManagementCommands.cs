@@ -15,7 +15,11 @@ public static class ManagementCommands
     {
         try
         {
-            await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+            if (await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None) is { } adminKey)
+            {
+                Console.WriteLine($"An admin API key was created (shown once): {adminKey}");
+            }
+
             await using var scope = services.CreateAsyncScope();
             return commandLine.Command switch
             {

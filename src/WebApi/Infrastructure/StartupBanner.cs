@@ -3,12 +3,15 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace CleanDashboard.WebApi.Infrastructure;
 
-/// <summary>Tells a person who just started the service where to go.</summary>
-internal static class StartupBanner
+/// <summary>Tells a person who just started the service where to go, and the admin key when one was just made.</summary>
+public sealed class StartupBanner(IServer server)
 {
-    public static void Print(WebApplication app)
+    /// <summary>A key created during this start; printed once on the console, never logged or stored in clear text.</summary>
+    public string? NewAdminKey { get; set; }
+
+    public void Print()
     {
-        var addresses = app.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses;
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses;
         if (addresses is null || addresses.Count == 0)
         {
             return;
@@ -18,8 +21,16 @@ internal static class StartupBanner
         Console.WriteLine();
         Console.WriteLine($"  CleanDashboard is running:   {url}/");
         Console.WriteLine($"  Dashboard API:               {url}/api/dashboard/?range=7d");
+        Console.WriteLine($"  OpenAI-compatible gateway:   {url}/v1");
         Console.WriteLine($"  API reference:               {url}/scalar/v1");
         Console.WriteLine($"  Health:                      {url}/api/dashboard/health/");
+        if (NewAdminKey is not null)
+        {
+            Console.WriteLine();
+            Console.WriteLine("  Admin API key (shown once; sign in to the dashboard with it):");
+            Console.WriteLine($"    {NewAdminKey}");
+        }
+
         Console.WriteLine();
     }
 }

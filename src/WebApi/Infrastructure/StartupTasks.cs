@@ -5,16 +5,26 @@ using Microsoft.EntityFrameworkCore;
 namespace CleanDashboard.WebApi.Infrastructure;
 
 /// <summary>Runs before the server accepts requests: migrations, the admin key, and demo data in <c>--demo</c> mode.</summary>
-public sealed class StartupTasks(DatabaseInitializer initializer, IServiceScopeFactory scopes, IConfiguration configuration, ILogger<StartupTasks> logger)
+public sealed class StartupTasks(
+    DatabaseInitializer initializer,
+    IServiceScopeFactory scopes,
+    IConfiguration configuration,
+    StartupBanner banner,
+    ILogger<StartupTasks> logger)
     : IHostedService
 {
     public const string DemoModeKey = "Demo:Enabled";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await initializer.InitializeAsync(cancellationToken);
+        banner.NewAdminKey = await initializer.InitializeAsync(cancellationToken);
         if (configuration.GetValue<bool>(DemoModeKey))
         {
+            if (banner.NewAdminKey is null && string.IsNullOrEmpty(configuration["Auth:BootstrapAdminKey"]))
+            {
+                banner.NewAdminKey = await initializer.IssueDemoSignInKeyAsync(cancellationToken);
+            }
+
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
             if (!await db.RequestLogs.AnyAsync(cancellationToken))

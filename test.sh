@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test of CleanDashboard: the .NET test projects (unit, integration over real SQLite and
+# real HTTP), the web UI's component tests (vitest) and its end-to-end tests (Playwright in Debian's
+# Chromium against the real app). Ends with one line: "tests: N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+results="$root/TestResults"
+rm -rf "$results"
+mkdir -p "$results"
+status=0
+
+echo "== .NET tests"
+dotnet build CleanDashboard.sln -c Release -nologo -v minimal || exit 1
+dotnet test CleanDashboard.sln -c Release --no-build -nologo \
+  --results-directory "$results/dotnet" --logger "trx" --logger "console;verbosity=minimal" || status=1
+
+echo "== Web UI component tests"
+(cd src/WebUI && npx vitest run --reporter=default --reporter=json --outputFile="$results/vitest.json") || status=1
+
+echo "== Web UI end-to-end tests"
+(cd src/WebUI && PLAYWRIGHT_JSON_OUTPUT_NAME="$results/playwright.json" npx playwright test --reporter=list,json) || status=1
+
+node scripts/count-tests.mjs "$results"
+count_status=$?
+[ $status -eq 0 ] && [ $count_status -eq 0 ]
