@@ -1,14 +1,17 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
 using CleanDashboard.Application.Health.Queries.GetHealth;
+using CleanDashboard.WebApi.Endpoints;
 using CleanDashboard.WebApi.Infrastructure;
+using CleanDashboard.WebApi.Tracking;
 using Microsoft.AspNetCore.Authentication;
+using Scalar.AspNetCore;
 
 namespace CleanDashboard.WebApi;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddWebApi(this IServiceCollection services)
+    public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -31,6 +34,27 @@ public static class DependencyInjection
         services.AddSingleton(sp => new ApplicationInfo(version, sp.GetRequiredService<TimeProvider>().GetUtcNow()));
         services.AddSingleton<StartupBanner>();
         services.AddHostedService<StartupTasks>();
+        services.AddRequestTracking(configuration);
         return services;
+    }
+
+    /// <summary>The middleware pipeline, outermost first: tracking sees every request, including failed and rejected ones.</summary>
+    public static WebApplication UseWebApi(this WebApplication app)
+    {
+        app.UseRequestTracking();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapWebApiEndpoints(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapHealthEndpoints();
+        app.MapDashboardEndpoints();
+        return app;
     }
 }

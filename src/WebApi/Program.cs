@@ -2,10 +2,7 @@ using CleanDashboard.Application;
 using CleanDashboard.Infrastructure;
 using CleanDashboard.WebApi;
 using CleanDashboard.WebApi.Cli;
-using CleanDashboard.WebApi.Endpoints;
 using CleanDashboard.WebApi.Infrastructure;
-using CleanDashboard.WebApi.Tracking;
-using Scalar.AspNetCore;
 
 var commandLine = CommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(commandLine.HostArguments);
@@ -18,8 +15,7 @@ if (commandLine.Demo)
 builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration)
-    .AddWebApi()
-    .AddRequestTracking(builder.Configuration);
+    .AddWebApi(builder.Configuration);
 
 var app = builder.Build();
 
@@ -28,16 +24,8 @@ if (commandLine.Command is not null)
     return await ManagementCommands.RunAsync(commandLine, app.Services);
 }
 
-app.UseRequestTracking();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseAuthentication();
-app.UseAuthorization();
-
-app.MapOpenApi();
-app.MapScalarApiReference();
-app.MapHealthEndpoints();
-app.MapDashboardEndpoints();
+app.UseWebApi();
+app.MapWebApiEndpoints();
 
 app.Lifetime.ApplicationStarted.Register(app.Services.GetRequiredService<StartupBanner>().Print);
 await app.RunAsync();

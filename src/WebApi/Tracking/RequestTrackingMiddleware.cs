@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CleanDashboard.Application.Auth;
 using CleanDashboard.Application.Tracking;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace CleanDashboard.WebApi.Tracking;
@@ -122,7 +123,9 @@ public sealed class RequestTrackingMiddleware(
 
     private static string EndpointTemplate(HttpContext context)
     {
-        var template = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+        // The exception handler clears the endpoint before it writes the 500; its feature remembers it.
+        var endpoint = context.GetEndpoint() ?? context.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+        var template = (endpoint as RouteEndpoint)?.RoutePattern.RawText;
         if (string.IsNullOrEmpty(template))
         {
             return UnmatchedEndpoint;

@@ -1,0 +1,214 @@
+using CleanDashboard.Application.Dashboard.Common;
+using CleanDashboard.Application.Dashboard.Queries.GetDashboard;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using ValidationException = CleanDashboard.Application.Common.Exceptions.ValidationException;
+
+namespace CleanDashboard.Application.UnitTests.Dashboard.Queries.GetDashboard;
+
+/// <summary>The handler through the real pipeline (AddApplication), over a stub read store.</summary>
+public sealed class GetDashboardQueryHandlerTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2024, 3, 1, 10, 37, 12, 345, TimeSpan.Zero);
+
+    private readonly StubReadStore _store = new();
+    private readonly ServiceProvider _services;
+
+    public GetDashboardQueryHandlerTests()
+    {
+        var services = new ServiceCollection().AddApplication();
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
+        services.AddSingleton<IDashboardReadStore>(_store);
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    public void Dispose() => _services.Dispose();
+
+    [Fact]
+    public async Task Handle_WhenRangeIsMissing_ShouldAnswerForTheLast7DaysWithDailyBuckets()
+    {
+        var dashboard = await SendAsync(new GetDashboardQuery(null, null, null));
+
+        dashboard.Range.Should().Be("7d");
+        dashboard.Requests.Select(p => p.Timestamp).Should().Equal(Enumerable.Range(24, 6).Select(d => Utc(2024, 2, d)).Append(Utc(2024, 3, 1)));
+        _store.Calls.Should().OnlyContain(c => c.From == Utc(2024, 2, 24) && c.To == Now.UtcDateTime);
+        _store.BucketSize.Should().Be(BucketSize.Day);
+    }
+
+    [Fact]
+    public async Task Handle_WhenNowHasMilliseconds_ShouldReportGeneratedAtToTheSecondInUtc()
+    {
+        var dashboard = await SendAsync(new GetDashboardQuery("24h", null, null));
+
+        dashboard.GeneratedAt.Should().Be(new DateTime(2024, 3, 1, 10, 37, 12, DateTimeKind.Utc));
+        dashboard.GeneratedAt.Kind.Should().Be(DateTimeKind.Utc);
+    }
+
+    [Fact]
+    public async Task Handle_WhenRangeIsCustomWithOffsets_ShouldQueryTheStoreInUtcWithHourlyBuckets()
+    {
+        var dashboard = await SendAsync(new GetDashboardQuery("custom", "2024-03-01T12:05:00+02:00", "2024-03-01T12:30:00+02:00"));
+
+        dashboard.Range.Should().Be("custom");
+        dashboard.Requests.Select(p => p.Timestamp).Should().Equal(Utc(2024, 3, 1, 10));
+        _store.Calls.Should().OnlyContain(c => c.From == new DateTime(2024, 3, 1, 10, 5, 0, DateTimeKind.Utc) && c.To == new DateTime(2024, 3, 1, 10, 30, 0, DateTimeKind.Utc));
+        _store.BucketSize.Should().Be(BucketSize.Hour);
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheStoreHasTotals_ShouldMapEveryBlockOfTheDocument()
+    {
+        _store.Buckets = [new RequestBucketTotals(Utc(2024, 3, 1, 10), 3, 1, 2000, 90, 3, 0.0300m, 3)];
+        _store.ErrorCodes = [new LabelCount("500", 1)];
+        _store.Models = [new LabelCount("llama3.2", 3), new LabelCount("gpt-4o", 1)];
+        _store.Users = new UserActivity(2, 1, 0.03m, 4);
+        _store.Ratings = [new RatingCount(5, 1)];
+        _store.Threats = new ThreatTotals(3, 2, 1, 1, [new LabelCount("rate_limit", 2), new LabelCount("scanner", 1)]);
+
+        var dashboard = await SendAsync(new GetDashboardQuery("24h", null, null));
+
+        dashboard.Requests[^1].Should().Be(new RequestPointDto(Utc(2024, 3, 1, 10), 3, 1));
+        dashboard.Costs[^1].Should().Be(new CostPointDto(Utc(2024, 3, 1, 10), 0.03m));
+        dashboard.Latency[^1].Should().Be(new LatencyPointDto(Utc(2024, 3, 1, 10), 0.5)); // 2000 ms / 4 rows
+        dashboard.ErrorsBreakdown.Should().Equal(new LabelValueDto("500", 1));
+        dashboard.TopModels.Should().Equal(new NamedCountDto("llama3.2", 3), new NamedCountDto("gpt-4o", 1));
+        dashboard.Summary.Should().Be(new SummaryDto(4, 3, 500, 0.03m, 90, 30, 0.01m));
+        dashboard.Users.Should().Be(new UsersDto(2, 1, 0.03m, 4));
+        dashboard.Feedback.TotalFeedback.Should().Be(1);
+        dashboard.Feedback.AvgRating.Should().Be(5);
+        dashboard.Threats.Should().BeEquivalentTo(new ThreatsDto(3, 2, 1, 1, [new ThreatTypeCountDto("rate_limit", 2), new ThreatTypeCountDto("scanner", 1)]));
+        _store.ModelLimit.Should().Be(10);
+        _store.ThreatTypeLimit.Should().Be(10);
+    }
+
+    [Fact]
+    public async Task Handle_WhenCountriesHaveCodes_ShouldLabelThemWithNamesAndUnknown()
+    {
+        _store.Countries = [new LabelCount("DE", 5), new LabelCount(string.Empty, 2), new LabelCount("ZZ", 1)];
+
+        var dashboard = await SendAsync(new GetDashboardQuery("24h", null, null));
+
+        dashboard.TopCountries.Should().Equal(new NamedCountDto("Germany (DE)", 5), new NamedCountDto("Unknown", 2), new NamedCountDto("ZZ", 1));
+    }
+
+    [Fact]
+    public async Task Handle_WhenCountriesTie_ShouldOrderThemByTheirShownName()
+    {
+        // The store orders ties by code ("" < "CH" < "DE" < "US"); the contract orders ties by name.
+        _store.Countries = [new LabelCount(string.Empty, 4), new LabelCount("US", 4), new LabelCount("CH", 2), new LabelCount("DE", 2)];
+
+        var dashboard = await SendAsync(new GetDashboardQuery("24h", null, null));
+
+        dashboard.TopCountries.Should().Equal(
+            new NamedCountDto("United States (US)", 4),
+            new NamedCountDto("Unknown", 4),
+            new NamedCountDto("Germany (DE)", 2),
+            new NamedCountDto("Switzerland (CH)", 2));
+    }
+
+    [Fact]
+    public async Task Handle_WhenMoreThanTenCountriesTie_ShouldKeepTheTenFirstByName()
+    {
+        // In code order the store's first ten end with GB and drop HU; by name, United Kingdom and Switzerland
+        // sort last, so Hungary is in the ten and United Kingdom is not.
+        string[] codes = ["AT", "BE", "CA", "CH", "DE", "DK", "EE", "FI", "FR", "GB", "HU"];
+        _store.Countries = [.. codes.Select(c => new LabelCount(c, 1))];
+
+        var dashboard = await SendAsync(new GetDashboardQuery("24h", null, null));
+
+        dashboard.TopCountries.Select(c => c.Name).Should().Equal(
+            "Austria (AT)", "Belgium (BE)", "Canada (CA)", "Denmark (DK)", "Estonia (EE)",
+            "Finland (FI)", "France (FR)", "Germany (DE)", "Hungary (HU)", "Switzerland (CH)");
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheQueryIsInvalid_ShouldThrowValidationExceptionBeforeReadingTheStore()
+    {
+        var act = () => SendAsync(new GetDashboardQuery("custom", "2025-01-15T00:00:00Z", "2025-01-01T00:00:00Z"));
+
+        (await act.Should().ThrowAsync<ValidationException>()).Which.Errors.Keys.Should().Equal("end");
+        _store.Calls.Should().BeEmpty();
+    }
+
+    private async Task<DashboardDto> SendAsync(GetDashboardQuery query)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query, TestContext.Current.CancellationToken);
+    }
+
+    private static DateTime Utc(int year, int month, int day, int hour = 0) => new(year, month, day, hour, 0, 0, DateTimeKind.Utc);
+
+    private sealed class StubReadStore : IDashboardReadStore
+    {
+        public List<(string Method, DateTime From, DateTime To)> Calls { get; } = [];
+
+        public BucketSize? BucketSize { get; private set; }
+
+        public int? ModelLimit { get; private set; }
+
+        public int? ThreatTypeLimit { get; private set; }
+
+        public IReadOnlyList<RequestBucketTotals> Buckets { get; set; } = [];
+
+        public IReadOnlyList<LabelCount> ErrorCodes { get; set; } = [];
+
+        public IReadOnlyList<LabelCount> Models { get; set; } = [];
+
+        public IReadOnlyList<LabelCount> Countries { get; set; } = [];
+
+        public UserActivity Users { get; set; } = new(0, 0, 0m, 0);
+
+        public IReadOnlyList<RatingCount> Ratings { get; set; } = [];
+
+        public ThreatTotals Threats { get; set; } = new(0, 0, 0, 0, []);
+
+        public Task<IReadOnlyList<RequestBucketTotals>> GetRequestBucketsAsync(DateTime from, DateTime to, BucketSize bucketSize, CancellationToken cancellationToken)
+        {
+            Calls.Add((nameof(GetRequestBucketsAsync), from, to));
+            BucketSize = bucketSize;
+            return Task.FromResult(Buckets);
+        }
+
+        public Task<IReadOnlyList<LabelCount>> GetErrorCodesAsync(DateTime from, DateTime to, CancellationToken cancellationToken)
+        {
+            Calls.Add((nameof(GetErrorCodesAsync), from, to));
+            return Task.FromResult(ErrorCodes);
+        }
+
+        public Task<IReadOnlyList<LabelCount>> GetTopModelsAsync(DateTime from, DateTime to, int limit, CancellationToken cancellationToken)
+        {
+            Calls.Add((nameof(GetTopModelsAsync), from, to));
+            ModelLimit = limit;
+            return Task.FromResult<IReadOnlyList<LabelCount>>([.. Models.Take(limit)]);
+        }
+
+        public Task<IReadOnlyList<LabelCount>> GetTopCountryCodesAsync(DateTime from, DateTime to, int limit, CancellationToken cancellationToken)
+        {
+            Calls.Add((nameof(GetTopCountryCodesAsync), from, to));
+            return Task.FromResult<IReadOnlyList<LabelCount>>([.. Countries.Take(limit)]);
+        }
+
+        public Task<UserActivity> GetUserActivityAsync(DateTime from, DateTime to, CancellationToken cancellationToken)
+        {
+            Calls.Add((nameof(GetUserActivityAsync), from, to));
+            return Task.FromResult(Users);
+        }
+
+        public Task<IReadOnlyList<RatingCount>> GetRatingCountsAsync(DateTime from, DateTime to, CancellationToken cancellationToken)
+        {
+            Calls.Add((nameof(GetRatingCountsAsync), from, to));
+            return Task.FromResult(Ratings);
+        }
+
+        public Task<ThreatTotals> GetThreatTotalsAsync(DateTime from, DateTime to, int topTypes, CancellationToken cancellationToken)
+        {
+            Calls.Add((nameof(GetThreatTotalsAsync), from, to));
+            ThreatTypeLimit = topTypes;
+            return Task.FromResult(Threats);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using CleanDashboard.Domain.Entities;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CleanDashboard.Infrastructure.IntegrationTests.Persistence;
+
+public sealed class MigrationsTests(TestDatabase database) : IClassFixture<TestDatabase>
+{
+    [Fact]
+    public async Task MigrateAsync_WhenRunOnAnEmptyFile_ShouldCreateEveryTable()
+    {
+        var tables = await database.SqlColumnAsync("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_\\_EF%' ESCAPE '\\'");
+        var history = await database.SqlColumnAsync("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'");
+
+        tables.Should().BeEquivalentTo(new object[] { "api_keys", "feedback_logs", "model_usage_stats", "request_logs", "threat_logs", "user_sessions", "users" });
+        history.Should().ContainSingle();
+    }
+
+    [Theory]
+    [InlineData("request_logs", "IX_request_logs_CreatedAt", "CreatedAt")]
+    [InlineData("request_logs", "IX_request_logs_CreatedAt_ModelName", "CreatedAt,ModelName")]
+    [InlineData("request_logs", "IX_request_logs_UserId_CreatedAt", "UserId,CreatedAt")]
+    [InlineData("threat_logs", "IX_threat_logs_CreatedAt", "CreatedAt")]
+    [InlineData("threat_logs", "IX_threat_logs_Resolved_Severity", "Resolved,Severity")]
+    [InlineData("feedback_logs", "IX_feedback_logs_CreatedAt", "CreatedAt")]
+    [InlineData("user_sessions", "IX_user_sessions_SessionStart", "SessionStart")]
+    public async Task MigrateAsync_WhenRunOnAnEmptyFile_ShouldCreateTheDashboardIndexes(string table, string index, string columns)
+    {
+        var indexes = await IndexesAsync(table);
+
+        indexes.Should().ContainKey(index);
+        indexes[index].Columns.Should().Be(columns);
+        indexes[index].Unique.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task MigrateAsync_WhenRunOnAnEmptyFile_ShouldMakeDateAndModelUniqueInModelUsageStats()
+    {
+        var indexes = await IndexesAsync("model_usage_stats");
+
+        indexes.Should().ContainKey("IX_model_usage_stats_Date_ModelName");
+        indexes["IX_model_usage_stats_Date_ModelName"].Should().Be(("Date,ModelName", true));
+    }
+
+    [Fact]
+    public async Task MigrateAsync_WhenADuplicateDayAndModelIsInserted_ShouldRefuseIt()
+    {
+        var day = new DateOnly(2099, 1, 1);
+        await database.ExecuteAsync(db =>
+        {
+            db.ModelUsageStats.Add(new ModelUsageStats { Date = day, ModelName = "dup-model", TotalRequests = 1 });
+            return db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        });
+
+        var act = () => database.ExecuteAsync(db =>
+        {
+            db.ModelUsageStats.Add(new ModelUsageStats { Date = day, ModelName = "dup-model", TotalRequests = 2 });
+            return db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        });
+
+        (await act.Should().ThrowAsync<DbUpdateException>()).WithInnerException<SqliteException>()
+            .Which.SqliteExtendedErrorCode.Should().Be(2067); // SQLITE_CONSTRAINT_UNIQUE
+        await database.ExecuteAsync(db => db.ModelUsageStats.Where(s => s.ModelName == "dup-model").ExecuteDeleteAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task MigrateAsync_WhenDone_ShouldLeaveNoPendingMigrationAndMatchTheModel()
+    {
+        await database.ExecuteAsync(async db =>
+        {
+            (await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken)).Should().BeEmpty();
+            (await db.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken)).Should().Equal(db.Database.GetMigrations());
+            db.Database.HasPendingModelChanges().Should().BeFalse("every model change needs a migration");
+        });
+    }
+
+    [Fact]
+    public async Task Connection_WhenOpenedByTheContext_ShouldEnforceForeignKeys()
+    {
+        var foreignKeys = await database.QueryAsync(db => db.Database.SqlQueryRaw<long>("SELECT foreign_keys AS Value FROM pragma_foreign_keys").SingleAsync(TestContext.Current.CancellationToken));
+
+        foreignKeys.Should().Be(1);
+    }
+
+    private async Task<Dictionary<string, (string Columns, bool Unique)>> IndexesAsync(string table)
+    {
+        var names = await database.SqlColumnAsync($"SELECT name FROM pragma_index_list('{table}')");
+        var result = new Dictionary<string, (string, bool)>();
+        foreach (var name in names.Cast<string>())
+        {
+            var columns = await database.SqlColumnAsync($"SELECT name FROM pragma_index_info('{name}') ORDER BY seqno");
+            var unique = await database.SqlColumnAsync($"SELECT \"unique\" FROM pragma_index_list('{table}') WHERE name = '{name}'");
+            result[name] = (string.Join(',', columns), (long)unique.Single()! == 1);
+        }
+
+        return result;
+    }
+}

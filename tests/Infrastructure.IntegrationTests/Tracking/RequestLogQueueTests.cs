@@ -1,0 +1,37 @@
+using CleanDashboard.Application.Health.Queries.GetHealth;
+using CleanDashboard.Application.Tracking;
+using CleanDashboard.Infrastructure.Tracking;
+using Microsoft.Extensions.Options;
+
+namespace CleanDashboard.Infrastructure.IntegrationTests.Tracking;
+
+public sealed class RequestLogQueueTests
+{
+    private static TrackedRequest Entry() => new() { CreatedAt = DateTime.UtcNow, Endpoint = "/v1/x", Method = "GET", StatusCode = 200, LatencyMs = 1 };
+
+    [Fact]
+    public void TryEnqueue_WhenQueueIsFull_ShouldDropAndCountWithoutBlocking()
+    {
+        var queue = new RequestLogQueue(Options.Create(new RequestLogWriterOptions { QueueCapacity = 2 }));
+
+        var accepted = Enumerable.Range(0, 5).Select(_ => queue.TryEnqueue(Entry())).ToList();
+
+        accepted.Should().Equal(true, true, false, false, false);
+        queue.Dropped.Should().Be(3);
+        queue.Pending.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Health_WhenEntriesWereDropped_ShouldBeDegradedAndSayHowMany()
+    {
+        var options = Options.Create(new RequestLogWriterOptions { QueueCapacity = 1 });
+        var queue = new RequestLogQueue(options);
+        var writer = new RequestLogWriter(queue, null!, options, Microsoft.Extensions.Logging.Abstractions.NullLogger<RequestLogWriter>.Instance);
+        queue.TryEnqueue(Entry());
+        queue.TryEnqueue(Entry());
+
+        var health = await new RequestLogWriterHealthContributor(queue, writer).CheckAsync(CancellationToken.None);
+
+        health.Should().Be(new HealthCheckDto(HealthStatus.Degraded, "pending 1 of 1, written 0, dropped 1"));
+    }
+}

@@ -1,0 +1,169 @@
+using System.Net;
+using System.Text;
+using CleanDashboard.Application;
+using CleanDashboard.Application.Tracking;
+using CleanDashboard.Application.Users.Commands.CreateApiKey;
+using CleanDashboard.Application.Users.Commands.CreateUser;
+using CleanDashboard.Domain.Entities;
+using CleanDashboard.Infrastructure;
+using CleanDashboard.Infrastructure.Persistence;
+using CleanDashboard.WebApi.Infrastructure;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CleanDashboard.WebApi.IntegrationTests.Tracking;
+
+/// <summary>
+/// The application's own services and middleware pipeline (<c>UseWebApi</c>) over a real SQLite file,
+/// with test endpoints that answer like model servers do. The peer address comes from the
+/// <c>X-Test-Peer</c> header, standing in for the socket address TestServer does not have.
+/// </summary>
+public sealed class TrackingTestHost : IAsyncDisposable
+{
+    public const string PeerHeader = "X-Test-Peer";
+    public const string AdminKey = "tracking-tests-admin-key-0123456789";
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "cleandashboard-tests", Guid.NewGuid().ToString("N"));
+    private WebApplication? _app;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public IServiceProvider Services => _app!.Services;
+
+    public string MemberKey { get; private set; } = string.Empty;
+
+    public int MemberUserId { get; private set; }
+
+    public static async Task<TrackingTestHost> StartAsync(Dictionary<string, string?>? settings = null, IGeoIpResolver? geoIp = null)
+    {
+        var host = new TrackingTestHost();
+        await host.StartCoreAsync(settings ?? [], geoIp ?? new FakeGeoIpResolver());
+        return host;
+    }
+
+    /// <summary>Waits until the background writer has stored <paramref name="count"/> request logs, then returns them by id.</summary>
+    public async Task<List<RequestLog>> WaitForLogsAsync(int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            var logs = await scope.ServiceProvider.GetRequiredService<DashboardDbContext>().RequestLogs.AsNoTracking().OrderBy(r => r.Id).ToListAsync();
+            if (logs.Count >= count || DateTime.UtcNow > deadline)
+            {
+                return logs;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public async Task<T> QueryAsync<T>(Func<DashboardDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<DashboardDbContext>());
+    }
+
+    public HttpRequestMessage Post(string path, string json, string? key = null, string? peer = "203.0.113.9")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        Decorate(request, key ?? MemberKey, peer);
+        return request;
+    }
+
+    public HttpRequestMessage Get(string path, string? key = null, string? peer = "203.0.113.9")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        Decorate(request, key ?? MemberKey, peer);
+        return request;
+    }
+
+    public async Task StopAsync() => await _app!.StopAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    private static void Decorate(HttpRequestMessage request, string key, string? peer)
+    {
+        if (key.Length > 0)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        }
+
+        if (peer is not null)
+        {
+            request.Headers.Add(PeerHeader, peer);
+        }
+    }
+
+    private async Task StartCoreAsync(Dictionary<string, string?> settings, IGeoIpResolver geoIp)
+    {
+        Directory.CreateDirectory(_directory);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.WebHost.UseTestServer();
+        builder.Configuration.Sources.Insert(0, PricingFile.Source());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Dashboard"] = $"Data Source={Path.Combine(_directory, "tracking.db")}",
+            ["Auth:BootstrapAdminKey"] = AdminKey,
+            ["RequestLogWriter:BatchDelayMs"] = "20",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddWebApi(builder.Configuration);
+        builder.Services.RemoveAll<IGeoIpResolver>();
+        builder.Services.AddSingleton(geoIp);
+
+        _app = builder.Build();
+        _app.Use((context, next) =>
+        {
+            if (context.Request.Headers.TryGetValue(PeerHeader, out var peer))
+            {
+                context.Connection.RemoteIpAddress = IPAddress.Parse(peer.ToString());
+            }
+
+            return next(context);
+        });
+        _app.UseWebApi();
+        _app.MapWebApiEndpoints();
+        TestModelEndpoints.Map(_app);
+        await _app.StartAsync();
+        Client = _app.GetTestClient();
+
+        await using var scope = _app.Services.CreateAsyncScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        var user = await mediator.Send(new CreateUserCommand("tracked-member", "member"));
+        MemberUserId = user.Id;
+        MemberKey = (await mediator.Send(new CreateApiKeyCommand(user.Name, "tests"))).Key;
+    }
+}
+
+/// <summary>Resolves the few addresses the tests use; everything else has no country.</summary>
+public sealed class FakeGeoIpResolver : IGeoIpResolver
+{
+    public string ResolveCountryCode(IPAddress? address) => address?.ToString() switch
+    {
+        "8.8.8.8" => "US",
+        "203.0.113.9" => "DE",
+        "203.0.113.77" => "FR",
+        _ => string.Empty,
+    };
+}
