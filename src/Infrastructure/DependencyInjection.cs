@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddSingleton<RequestLogQueue>();
         services.AddSingleton<IRequestLogQueue>(sp => sp.GetRequiredService<RequestLogQueue>());
         services.AddScoped<RequestLogBatchWriter>();
+        services.AddSingleton<OpenSessionCache>();
         services.AddSingleton<RequestLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<RequestLogWriter>());
         services.AddSingleton<IHealthContributor, RequestLogWriterHealthContributor>();

@@ -54,6 +54,7 @@ public static class DependencyInjection
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapHealthEndpoints();
+        app.MapAccountEndpoints();
         app.MapDashboardEndpoints();
         return app;
     }

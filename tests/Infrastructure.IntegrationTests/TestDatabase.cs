@@ -55,10 +55,7 @@ public class TestDatabase : IAsyncLifetime
             .AddInfrastructure(configuration);
         services.AddSingleton<TimeProvider>(Time);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        var sw = System.Diagnostics.Stopwatch.StartNew();
-        File.AppendAllText("/tmp/fixture.txt", $"{GetType().Name} start {DateTime.Now:ss.fff}\n");
         await CreateSchemaAsync();
-        File.AppendAllText("/tmp/fixture.txt", $"{GetType().Name} schema {sw.ElapsedMilliseconds} at {DateTime.Now:ss.fff}\n");
     }
 
     /// <summary>The real migrations, as the application applies them; never EnsureCreated.</summary>

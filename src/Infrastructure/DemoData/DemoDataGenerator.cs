@@ -89,13 +89,14 @@ public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timePr
                 foreach (var (createdAt, userIndex) in DayTimeline(random, date, now, options.RequestsPerDay * dayFactor, users.Count))
                 {
                     var log = NextRequest(random, createdAt, userIndex is int index ? users[index] : null);
-                    var id = await writer.InsertRequestAsync(log, cancellationToken);
+                    await writer.InsertRequestAsync(log, cancellationToken);
                     requests++;
                     if (log.UserId is int userId)
                     {
                         sessionCount += await TrackSessionAsync(writer, sessions, userId, log, random, cancellationToken);
                         if (log.IsSuccess && log.Endpoint != "/v1/embeddings" && random.NextDouble() < 0.04)
                         {
+                            var id = await writer.LastInsertedIdAsync(cancellationToken);
                             await writer.InsertFeedbackAsync(NextFeedback(random, id, userId, createdAt, now), cancellationToken);
                             feedback++;
                         }

@@ -9,16 +9,25 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
     private DbCommand? _request;
     private DbCommand? _feedback;
     private DbCommand? _threat;
+    private DbCommand? _sessionInsert;
+    private DbCommand? _sessionUpdate;
+    private DbCommand? _lastId;
 
-    public async Task<long> InsertRequestAsync(RequestLog r, CancellationToken cancellationToken)
+    public async Task InsertRequestAsync(RequestLog r, CancellationToken cancellationToken)
     {
         _request ??= Prepare("""
             INSERT INTO request_logs (CreatedAt, Endpoint, Method, StatusCode, LatencyMs, TtftMs, ModelName, PromptTokens, CompletionTokens, TotalTokens, CostUsd, CountryCode, IpAddress, UserId, ApiKeyId, Upstream)
-            VALUES ($createdAt, $endpoint, $method, $status, $latency, $ttft, $model, $prompt, $completion, $total, $cost, $country, $ip, $user, $key, $upstream)
-            RETURNING Id;
+            VALUES ($createdAt, $endpoint, $method, $status, $latency, $ttft, $model, $prompt, $completion, $total, $cost, $country, $ip, $user, $key, $upstream);
             """, "$createdAt", "$endpoint", "$method", "$status", "$latency", "$ttft", "$model", "$prompt", "$completion", "$total", "$cost", "$country", "$ip", "$user", "$key", "$upstream");
         Bind(_request, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens, r.CompletionTokens, r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.ApiKeyId, r.Upstream);
-        return (long)(await _request.ExecuteScalarAsync(cancellationToken))!;
+        await _request.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The id of the row this connection inserted last.</summary>
+    public async Task<long> LastInsertedIdAsync(CancellationToken cancellationToken)
+    {
+        _lastId ??= Prepare("SELECT last_insert_rowid();");
+        return (long)(await _lastId.ExecuteScalarAsync(cancellationToken))!;
     }
 
     public async Task InsertFeedbackAsync(FeedbackLog f, CancellationToken cancellationToken)
@@ -39,32 +48,37 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
         await _threat.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Inserts a session the first time it is written, updates it afterwards.</summary>
+    /// <summary>
+    /// Inserts a session the first time it is written (setting its id), updates it afterwards. An update that finds
+    /// no row (the session was deleted meanwhile, e.g. by <c>--clear</c>) inserts it anew.
+    /// </summary>
     public async Task UpsertSessionAsync(UserSession s, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        if (s.Id == 0)
+        if (s.Id != 0)
         {
-            command.CommandText = """
-                INSERT INTO user_sessions (UserId, SessionStart, SessionEnd, LastActivityAt, IpAddress, UserAgent, TotalRequests, TotalCost, TotalTokens)
-                VALUES ($user, $start, $end, $last, $ip, $agent, $requests, $cost, $tokens) RETURNING Id;
-                """;
-            AddParameters(command, "$user", "$start", "$end", "$last", "$ip", "$agent", "$requests", "$cost", "$tokens");
-            Bind(command, s.UserId, s.SessionStart, s.SessionEnd, s.LastActivityAt, s.IpAddress, s.UserAgent, s.TotalRequests, s.TotalCost, s.TotalTokens);
-            s.Id = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-            return;
+            _sessionUpdate ??= Prepare(
+                "UPDATE user_sessions SET SessionEnd = $end, LastActivityAt = $last, IpAddress = $ip, UserAgent = $agent, TotalRequests = $requests, TotalCost = $cost, TotalTokens = $tokens WHERE Id = $id;",
+                "$end", "$last", "$ip", "$agent", "$requests", "$cost", "$tokens", "$id");
+            Bind(_sessionUpdate, s.SessionEnd, s.LastActivityAt, s.IpAddress, s.UserAgent, s.TotalRequests, s.TotalCost, s.TotalTokens, s.Id);
+            if (await _sessionUpdate.ExecuteNonQueryAsync(cancellationToken) == 1)
+            {
+                return;
+            }
         }
 
-        command.CommandText = "UPDATE user_sessions SET SessionEnd = $end, LastActivityAt = $last, TotalRequests = $requests, TotalCost = $cost, TotalTokens = $tokens WHERE Id = $id;";
-        AddParameters(command, "$end", "$last", "$requests", "$cost", "$tokens", "$id");
-        Bind(command, s.SessionEnd, s.LastActivityAt, s.TotalRequests, s.TotalCost, s.TotalTokens, s.Id);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        _sessionInsert ??= Prepare(
+            """
+            INSERT INTO user_sessions (UserId, SessionStart, SessionEnd, LastActivityAt, IpAddress, UserAgent, TotalRequests, TotalCost, TotalTokens)
+            VALUES ($user, $start, $end, $last, $ip, $agent, $requests, $cost, $tokens) RETURNING Id;
+            """,
+            "$user", "$start", "$end", "$last", "$ip", "$agent", "$requests", "$cost", "$tokens");
+        Bind(_sessionInsert, s.UserId, s.SessionStart, s.SessionEnd, s.LastActivityAt, s.IpAddress, s.UserAgent, s.TotalRequests, s.TotalCost, s.TotalTokens);
+        s.Id = (long)(await _sessionInsert.ExecuteScalarAsync(cancellationToken))!;
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { _request, _feedback, _threat })
+        foreach (var command in new[] { _request, _feedback, _threat, _sessionInsert, _sessionUpdate, _lastId })
         {
             if (command is not null)
             {

@@ -12,54 +12,75 @@ namespace CleanDashboard.Infrastructure.Tracking;
 /// Writes one batch of tracked requests in one transaction: the request logs, the users' sessions
 /// (extended, or closed and reopened after an idle gap) and the daily per-model usage stats.
 /// </summary>
-public sealed class RequestLogBatchWriter(DashboardDbContext db, TypeAdapterConfig mapping, IOptions<RequestLogWriterOptions> options)
+public sealed class RequestLogBatchWriter(DashboardDbContext db, TypeAdapterConfig mapping, OpenSessionCache sessionCache, IOptions<RequestLogWriterOptions> options)
 {
     public async Task WriteAsync(IReadOnlyList<TrackedRequest> batch, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await using (var rows = new RowWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction()))
+        List<UserSession> sessions;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            foreach (var entry in batch)
+            await using (var rows = new RowWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction()))
             {
-                await rows.InsertRequestAsync(entry.Adapt<RequestLog>(mapping), cancellationToken);
+                foreach (var entry in batch)
+                {
+                    await rows.InsertRequestAsync(entry.Adapt<RequestLog>(mapping), cancellationToken);
+                }
+
+                sessions = await UpdateSessionsAsync(batch, rows, cancellationToken);
             }
+
+            await UpdateUsageStatsAsync(batch, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        await UpdateSessionsAsync(batch, cancellationToken);
-        await UpdateUsageStatsAsync(batch, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        foreach (var session in sessions)
+        {
+            sessionCache.Store(session);
+        }
     }
 
-    private async Task UpdateSessionsAsync(IReadOnlyList<TrackedRequest> batch, CancellationToken cancellationToken)
+    /// <summary>Applies the batch to each user's latest session; returns the latest session of every user touched.</summary>
+    private async Task<List<UserSession>> UpdateSessionsAsync(IReadOnlyList<TrackedRequest> batch, RowWriter rows, CancellationToken cancellationToken)
     {
         var idleTimeout = options.Value.SessionIdleTimeout;
+        var latest = new List<UserSession>();
         foreach (var byUser in batch.Where(e => e.UserId is not null).GroupBy(e => e.UserId!.Value))
         {
-            var session = await db.UserSessions
-                .Where(s => s.UserId == byUser.Key && s.SessionEnd == null)
-                .OrderByDescending(s => s.LastActivityAt)
-                .FirstOrDefaultAsync(cancellationToken);
-
+            var session = await OpenSessionAsync(byUser.Key, cancellationToken);
             foreach (var entry in byUser.OrderBy(e => e.CreatedAt))
             {
                 if (session is not null && session.HasExpiredAt(entry.CreatedAt, idleTimeout))
                 {
                     session.Close();
+                    await rows.UpsertSessionAsync(session, cancellationToken);
                     session = null;
                 }
 
-                if (session is null)
-                {
-                    session = UserSession.Start(byUser.Key, entry.CreatedAt, entry.IpAddress ?? string.Empty, entry.UserAgent);
-                    db.UserSessions.Add(session);
-                }
-
+                session ??= UserSession.Start(byUser.Key, entry.CreatedAt, entry.IpAddress ?? string.Empty, entry.UserAgent);
                 session.Record(entry.CreatedAt, entry.CostUsd, entry.TotalTokens, entry.IpAddress ?? string.Empty, entry.UserAgent);
             }
+
+            await rows.UpsertSessionAsync(session!, cancellationToken);
+            latest.Add(session!);
         }
+
+        return latest;
+    }
+
+    private async Task<UserSession?> OpenSessionAsync(int userId, CancellationToken cancellationToken)
+    {
+        if (sessionCache.TryGet(userId, out var cached))
+        {
+            return cached.SessionEnd is null ? cached : null;
+        }
+
+        return await db.UserSessions.AsNoTracking()
+            .Where(s => s.UserId == userId && s.SessionEnd == null)
+            .OrderByDescending(s => s.LastActivityAt)
+            .FirstOrDefaultAsync(cancellationToken);
     }
 
     private async Task UpdateUsageStatsAsync(IReadOnlyList<TrackedRequest> batch, CancellationToken cancellationToken)

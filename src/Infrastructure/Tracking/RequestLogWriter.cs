@@ -14,6 +14,7 @@ namespace CleanDashboard.Infrastructure.Tracking;
 public sealed class RequestLogWriter(
     RequestLogQueue queue,
     IServiceScopeFactory scopes,
+    OpenSessionCache sessionCache,
     IOptions<RequestLogWriterOptions> options,
     ILogger<RequestLogWriter> logger) : BackgroundService
 {
@@ -78,6 +79,8 @@ public sealed class RequestLogWriter(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                // The cache may now be ahead of what was committed; sessions are read back on the retry.
+                sessionCache.Clear();
                 _lastError = $"Writing request logs failed ({ex.GetType().Name}); {batch.Count} entries are kept and retried.";
                 logger.LogError(ex, "Writing a batch of {Count} request logs failed; retrying in {Delay} ms", batch.Count, delay.TotalMilliseconds);
                 await Task.Delay(delay);

@@ -160,9 +160,7 @@ public sealed class DemoDataGeneratorTests(DemoDataGeneratorTests.GeneratedDatab
         public override async ValueTask InitializeAsync()
         {
             await base.InitializeAsync();
-            var sw = System.Diagnostics.Stopwatch.StartNew();
             FirstRun = await GenerateAsync(Options);
-            File.AppendAllText("/tmp/fixture.txt", $"demo generated {sw.ElapsedMilliseconds} at {DateTime.Now:ss.fff} {FirstRun}\n");
         }
 
         public Task<DemoDataResult> GenerateAsync(DemoDataOptions options) => InScopeAsync(services =>

@@ -26,7 +26,7 @@ public sealed class RequestLogQueueTests
     {
         var options = Options.Create(new RequestLogWriterOptions { QueueCapacity = 1 });
         var queue = new RequestLogQueue(options);
-        var writer = new RequestLogWriter(queue, null!, options, Microsoft.Extensions.Logging.Abstractions.NullLogger<RequestLogWriter>.Instance);
+        var writer = new RequestLogWriter(queue, null!, new OpenSessionCache(), options, Microsoft.Extensions.Logging.Abstractions.NullLogger<RequestLogWriter>.Instance);
         queue.TryEnqueue(Entry());
         queue.TryEnqueue(Entry());
 

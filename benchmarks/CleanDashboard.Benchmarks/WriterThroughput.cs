@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using CleanDashboard.Application;
+using CleanDashboard.Application.Tracking;
+using CleanDashboard.Domain.Entities;
+using CleanDashboard.Domain.Enums;
+using CleanDashboard.Infrastructure;
+using CleanDashboard.Infrastructure.Persistence;
+using CleanDashboard.Infrastructure.Tracking;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CleanDashboard.Benchmarks;
+
+/// <summary>
+/// Feeds the real queue and background writer (real SQLite file, sessions and daily stats included):
+/// first at a fixed rate for a fixed time, counting drops and the deepest queue; then a backlog as fast
+/// as the writer can take it, for its ceiling.
+/// </summary>
+internal static class WriterThroughput
+{
+    private static readonly string[] Models = ["llama3.2", "gpt-4o-mini", "gpt-4o", "claude-3-5-sonnet", "mistral-7b", "text-embedding-3-small"];
+    private static readonly int[] Statuses = [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 400, 429, 500];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var rate = Option(args, "--rate", 20_000);
+        var seconds = Option(args, "--seconds", 20);
+        var directory = Path.Combine(Path.GetTempPath(), "cleandashboard-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Dashboard"] = $"Data Source={Path.Combine(directory, "bench.db")}",
+            ["RequestLogWriter:QueueCapacity"] = "100000",
+        }).Build();
+        await using var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration)
+            .AddApplication().AddInfrastructure(configuration).BuildServiceProvider();
+        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        var userIds = await CreateUsersAsync(services, 200);
+
+        var queue = services.GetRequiredService<RequestLogQueue>();
+        var writer = services.GetRequiredService<RequestLogWriter>();
+        await writer.StartAsync(CancellationToken.None);
+        var random = new Random(7);
+
+        Console.WriteLine($"Sustained: {rate:N0} entries/s for {seconds} s (queue capacity 100,000, batch 1,000 / 200 ms)");
+        var produced = 0L;
+        var maxPending = 0;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            var due = (long)(clock.Elapsed.TotalSeconds * rate);
+            for (; produced < due; produced++)
+            {
+                queue.TryEnqueue(Entry(random, userIds));
+            }
+
+            maxPending = Math.Max(maxPending, queue.Pending);
+            await Task.Delay(5);
+        }
+
+        var produceEnd = clock.Elapsed;
+        await WaitForAsync(() => writer.Written + queue.Dropped >= produced);
+        var drainEnd = clock.Elapsed;
+        Console.WriteLine($"  produced {produced:N0} in {produceEnd.TotalSeconds:F1} s; written {writer.Written:N0}; dropped {queue.Dropped:N0}; deepest queue {maxPending:N0}; all written {(drainEnd - produceEnd).TotalMilliseconds:N0} ms after the last entry");
+
+        const int Backlog = 100_000;
+        var before = writer.Written;
+        var droppedBefore = queue.Dropped;
+        var backlogClock = Stopwatch.StartNew();
+        for (var i = 0; i < Backlog; i++)
+        {
+            queue.TryEnqueue(Entry(random, userIds));
+        }
+
+        await WaitForAsync(() => writer.Written - before + (queue.Dropped - droppedBefore) >= Backlog);
+        backlogClock.Stop();
+        Console.WriteLine($"Ceiling: a backlog of {Backlog:N0} entries written in {backlogClock.Elapsed.TotalSeconds:F2} s = {Backlog / backlogClock.Elapsed.TotalSeconds:N0} entries/s (dropped {queue.Dropped - droppedBefore:N0})");
+
+        await writer.StopAsync(CancellationToken.None);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+        return queue.Dropped == 0 ? 0 : 1;
+    }
+
+    private static TrackedRequest Entry(Random random, int[] userIds)
+    {
+        var model = Models[random.Next(Models.Length)];
+        var status = Statuses[random.Next(Statuses.Length)];
+        var ok = status < 400;
+        var prompt = ok ? 100 + random.Next(900) : (int?)null;
+        var completion = ok ? random.Next(600) : (int?)null;
+        return new TrackedRequest
+        {
+            CreatedAt = DateTime.UtcNow,
+            Endpoint = "/v1/chat/completions",
+            Method = "POST",
+            StatusCode = status,
+            LatencyMs = Math.Round(50 + (random.NextDouble() * 2000), 3),
+            TtftMs = ok ? Math.Round(20 + (random.NextDouble() * 200), 3) : null,
+            ModelName = model,
+            PromptTokens = prompt,
+            CompletionTokens = completion,
+            TotalTokens = prompt + completion,
+            CostUsd = ok ? Math.Round((prompt!.Value + completion!.Value) * 0.000001m, 4) : null,
+            CountryCode = "US",
+            IpAddress = "203.0.113.5",
+            UserId = userIds[random.Next(userIds.Length)],
+            UserAgent = "bench/1.0",
+        };
+    }
+
+    private static async Task<int[]> CreateUsersAsync(IServiceProvider services, int count)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
+        var users = Enumerable.Range(1, count).Select(i => new User { Name = $"bench-{i}", Role = UserRole.Member, CreatedAt = DateTime.UtcNow }).ToList();
+        db.Users.AddRange(users);
+        await db.SaveChangesAsync();
+        return [.. users.Select(u => u.Id)];
+    }
+
+    private static async Task WaitForAsync(Func<bool> done)
+    {
+        while (!done())
+        {
+            await Task.Delay(10);
+        }
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    }
+}

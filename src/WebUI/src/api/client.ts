@@ -1,0 +1,142 @@
+import type { DashboardResponse, ProblemDetails, RatingKey } from './types';
+
+export type ApiErrorKind =
+  | 'unauthorized'
+  | 'forbidden'
+  | 'bad-request'
+  | 'server'
+  | 'network';
+
+export const MESSAGES = {
+  unreachable: 'Cannot reach the CleanDashboard API',
+  notAdmin: 'This key is not an admin key; the dashboard needs an admin key',
+  unrecognised: 'Key not recognised',
+  sessionEnded: 'Your session ended (key rejected). Sign in again.',
+} as const;
+
+export class ApiError extends Error {
+  readonly kind: ApiErrorKind;
+  readonly status: number | undefined;
+  readonly problem: ProblemDetails | undefined;
+
+  constructor(kind: ApiErrorKind, message: string, status?: number, problem?: ProblemDetails) {
+    super(message);
+    this.name = 'ApiError';
+    this.kind = kind;
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+export function isApiError(error: unknown, kind?: ApiErrorKind): error is ApiError {
+  return error instanceof ApiError && (kind === undefined || error.kind === kind);
+}
+
+/** Network failures and 5xx are worth one more try; 4xx answers will not change. */
+export function isTransient(error: unknown): boolean {
+  return isApiError(error, 'network') || isApiError(error, 'server');
+}
+
+async function readProblem(response: Response): Promise<ProblemDetails | undefined> {
+  try {
+    const body: unknown = await response.json();
+    return body && typeof body === 'object' ? (body as ProblemDetails) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function errorFor(response: Response): Promise<ApiError> {
+  const { status } = response;
+  if (status === 401) return new ApiError('unauthorized', MESSAGES.unrecognised, status);
+  if (status === 403) return new ApiError('forbidden', MESSAGES.notAdmin, status);
+  if (status === 400 || status === 422) {
+    const problem = await readProblem(response);
+    return new ApiError('bad-request', problem?.title ?? 'The request was not accepted', status, problem);
+  }
+  return new ApiError('server', `${MESSAGES.unreachable} (HTTP ${status})`, status);
+}
+
+const number = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+const nullableNumber = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null;
+const array = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
+const object = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+
+/** Fills absent parts with empty values so a partial answer never breaks the page. */
+export function normalizeDashboard(raw: unknown): DashboardResponse {
+  const body = object(raw);
+  const summary = object(body.summary);
+  const users = object(body.users);
+  const feedback = object(body.feedback);
+  const distribution = object(feedback.ratingDistribution);
+  const threats = object(body.threats);
+  const ratingKeys: RatingKey[] = ['5', '4', '3', '2', '1'];
+  return {
+    range: typeof body.range === 'string' ? body.range : '',
+    generatedAt: typeof body.generatedAt === 'string' ? body.generatedAt : '',
+    requests: array(body.requests),
+    errorsBreakdown: array(body.errorsBreakdown),
+    topModels: array(body.topModels),
+    costs: array(body.costs),
+    topCountries: array(body.topCountries),
+    latency: array(body.latency),
+    summary: {
+      totalRequests: number(summary.totalRequests),
+      successfulRequests: number(summary.successfulRequests),
+      avgLatencyMs: nullableNumber(summary.avgLatencyMs),
+      totalCost: number(summary.totalCost),
+      totalTokens: number(summary.totalTokens),
+      avgTokensPerRequest: nullableNumber(summary.avgTokensPerRequest),
+      avgCostPerRequest: nullableNumber(summary.avgCostPerRequest),
+    },
+    users: {
+      activeUsers: number(users.activeUsers),
+      totalSessions: number(users.totalSessions),
+      avgSessionCost: nullableNumber(users.avgSessionCost),
+      avgSessionRequests: nullableNumber(users.avgSessionRequests),
+    },
+    feedback: {
+      totalFeedback: number(feedback.totalFeedback),
+      avgRating: nullableNumber(feedback.avgRating),
+      ratingDistribution: Object.fromEntries(
+        ratingKeys.map((key) => [key, number(distribution[key])]),
+      ) as Record<RatingKey, number>,
+    },
+    threats: {
+      totalThreats: number(threats.totalThreats),
+      unresolvedThreats: number(threats.unresolvedThreats),
+      criticalThreats: number(threats.criticalThreats),
+      highThreats: number(threats.highThreats),
+      topThreatTypes: array(threats.topThreatTypes),
+    },
+  };
+}
+
+/** GET /api/dashboard/?{query} with the key as a Bearer token. */
+export async function fetchDashboard(
+  apiKey: string,
+  query: URLSearchParams,
+  signal?: AbortSignal,
+): Promise<DashboardResponse> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/dashboard/?${query.toString()}`, {
+      headers: { Authorization: `Bearer ${apiKey}`, Accept: 'application/json' },
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError('network', MESSAGES.unreachable);
+  }
+  if (!response.ok) throw await errorFor(response);
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    // An HTML page instead of JSON means something other than the API answered.
+    throw new ApiError('server', `${MESSAGES.unreachable} (unexpected response)`, response.status);
+  }
+  return normalizeDashboard(body);
+}

@@ -1,0 +1,141 @@
+// Display formatting for the dashboard. Every function is pure and locale-fixed (en-US, UTC)
+// so the same figure reads the same for every viewer and in tests.
+
+export const EMPTY = '—';
+
+const integerFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const dollarsFormat = new Intl.NumberFormat('en-US', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+const centsFormat = new Intl.NumberFormat('en-US', {
+  maximumSignificantDigits: 4,
+});
+const secondsFormat = new Intl.NumberFormat('en-US', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+const compactFormat = new Intl.NumberFormat('en-US', {
+  notation: 'compact',
+  maximumFractionDigits: 2,
+});
+
+function isMissing(value: number | null | undefined): value is null | undefined {
+  return value === null || value === undefined || Number.isNaN(value);
+}
+
+/** 1234567 → "1,234,567" (rounded to a whole number). */
+export function formatInteger(value: number | null | undefined): string {
+  if (isMissing(value)) return EMPTY;
+  return integerFormat.format(value);
+}
+
+/** A plain number with at most `maxDecimals` decimals: 196.774 → "196.77", 12.5 → "12.5". */
+export function formatDecimal(value: number | null | undefined, maxDecimals = 2): string {
+  if (isMissing(value)) return EMPTY;
+  return new Intl.NumberFormat('en-US', { maximumFractionDigits: maxDecimals }).format(value);
+}
+
+/**
+ * Money in US dollars: "$0" for zero, "$1,234.56" from one dollar up, and below one dollar at
+ * most 4 significant digits with at least 2 decimals ("$0.099", "$0.50", "$0.00012346" → "$0.0001235").
+ */
+export function formatMoney(value: number | null | undefined): string {
+  if (isMissing(value)) return EMPTY;
+  if (value === 0) return '$0';
+  const sign = value < 0 ? '-' : '';
+  const abs = Math.abs(value);
+  if (abs >= 1) return `${sign}$${dollarsFormat.format(abs)}`;
+  const small = centsFormat.format(abs);
+  if (Number(small) >= 1) return `${sign}$${dollarsFormat.format(Number(small))}`;
+  const [, decimals = ''] = small.split('.');
+  const padded = decimals.length < 2 ? Number(small).toFixed(2) : small;
+  return `${sign}$${padded}`;
+}
+
+/** Milliseconds: "850 ms" below one second, "2.45 s" from one second up. */
+export function formatLatencyMs(ms: number | null | undefined): string {
+  if (isMissing(ms)) return EMPTY;
+  const rounded = Math.round(ms);
+  if (Math.abs(rounded) < 1000) return `${integerFormat.format(rounded)} ms`;
+  return `${secondsFormat.format(ms / 1000)} s`;
+}
+
+/** Seconds (the unit of the latency series), shown like {@link formatLatencyMs}. */
+export function formatLatencySeconds(seconds: number | null | undefined): string {
+  if (isMissing(seconds)) return EMPTY;
+  return formatLatencyMs(seconds * 1000);
+}
+
+/** A percentage that is already scaled to 0–100: 96.1205 → "96.1%". */
+export function formatPercent(percent: number | null | undefined): string {
+  if (isMissing(percent)) return EMPTY;
+  return `${percent.toFixed(1)}%`;
+}
+
+/** part / whole as a percentage, or "—" when the whole is 0. */
+export function formatRatio(part: number, whole: number): string {
+  if (!whole) return EMPTY;
+  return formatPercent((part / whole) * 100);
+}
+
+/** 2450000 → "2.45M", 950 → "950". */
+export function formatCompact(value: number | null | undefined): string {
+  if (isMissing(value)) return EMPTY;
+  return compactFormat.format(value);
+}
+
+/** 4.2 → "4.2 ★". */
+export function formatRating(rating: number | null | undefined): string {
+  if (isMissing(rating)) return EMPTY;
+  return `${rating.toFixed(1)} ★`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function pad2(n: number): string {
+  return n.toString().padStart(2, '0');
+}
+
+export type Granularity = 'hour' | 'day';
+
+/** Axis label of a bucket in UTC: hourly "14:00", daily "Jul 14". */
+export function formatBucket(timestamp: string, granularity: Granularity): string {
+  const date = new Date(timestamp);
+  if (Number.isNaN(date.getTime())) return timestamp;
+  if (granularity === 'hour') return `${pad2(date.getUTCHours())}:00`;
+  return `${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}`;
+}
+
+/** Full label of a bucket for tables, in UTC: "Jul 14, 14:00" or "Jul 14, 2025". */
+export function formatBucketLong(timestamp: string, granularity: Granularity): string {
+  const date = new Date(timestamp);
+  if (Number.isNaN(date.getTime())) return timestamp;
+  const day = `${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}`;
+  if (granularity === 'hour') return `${day}, ${pad2(date.getUTCHours())}:00`;
+  return `${day}, ${date.getUTCFullYear()}`;
+}
+
+/** Clock time in UTC: "22:30:05". */
+export function formatClockUtc(date: Date | number): string {
+  const d = typeof date === 'number' ? new Date(date) : date;
+  return `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`;
+}
+
+/**
+ * Hourly when consecutive buckets are less than a day apart; with fewer than two buckets,
+ * hourly when the window spans at most 48 hours (the backend's rule for custom ranges).
+ */
+export function detectGranularity(timestamps: string[], windowHours?: number): Granularity {
+  if (timestamps.length >= 2) {
+    const first = Date.parse(timestamps[0]!);
+    const second = Date.parse(timestamps[1]!);
+    return second - first < 24 * 3600 * 1000 ? 'hour' : 'day';
+  }
+  return windowHours !== undefined && windowHours <= 48 ? 'hour' : 'day';
+}
+
+/** "claude-3-5-haiku-20241022" → "claude-3-5-haiku-…" when longer than `max` characters. */
+export function shortenLabel(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,0 +1,174 @@
+import { useEffect } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router-dom';
+import { fetchDashboard, isApiError, MESSAGES, type ApiError } from '../api/client';
+import type { DashboardResponse } from '../api/types';
+import { useAuth } from '../auth';
+import { DashboardCharts } from '../components/DashboardCharts';
+import { RangePicker } from '../components/RangePicker';
+import { SummaryCards } from '../components/SummaryCards';
+import { detectGranularity, formatClockUtc } from '../format';
+import { REFRESH_INTERVAL_MS } from '../queryClient';
+import { isComplete, rangeToQuery, readRange, windowHours } from '../range';
+
+export function dashboardQueryKey(query: string) {
+  return ['dashboard', query] as const;
+}
+
+function ProblemList({ error }: { error: ApiError }) {
+  const entries = Object.entries(error.problem?.errors ?? {});
+  if (entries.length === 0) {
+    return <p>{error.problem?.detail ?? error.problem?.title ?? error.message}</p>;
+  }
+  return (
+    <ul className="problem-list">
+      {entries.flatMap(([field, messages]) =>
+        messages.map((message) => (
+          <li key={`${field}:${message}`}>
+            <strong>{field}</strong>: {message}
+          </li>
+        )),
+      )}
+    </ul>
+  );
+}
+
+function ErrorPanel({ error, onRetry, retrying }: { error: unknown; onRetry: () => void; retrying: boolean }) {
+  const { signOut } = useAuth();
+  if (isApiError(error, 'bad-request')) {
+    return (
+      <div role="alert" className="panel state state-error">
+        <h2>The API did not accept this range</h2>
+        <ProblemList error={error} />
+        <p className="muted">Pick another range above.</p>
+      </div>
+    );
+  }
+  if (isApiError(error, 'forbidden')) {
+    return (
+      <div role="alert" className="panel state state-error">
+        <h2>{MESSAGES.notAdmin}</h2>
+        <button type="button" className="button" onClick={signOut}>
+          Sign in with another key
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div role="alert" className="panel state state-error">
+      <h2>{MESSAGES.unreachable}</h2>
+      <p>
+        {isApiError(error) && error.status ? `The API answered HTTP ${error.status}. ` : 'The request did not get through. '}
+        Check that the CleanDashboard service is running, then retry.
+      </p>
+      <button type="button" className="button" onClick={onRetry} disabled={retrying}>
+        {retrying ? 'Retrying…' : 'Retry'}
+      </button>
+    </div>
+  );
+}
+
+function LoadingState() {
+  return (
+    <div className="loading" aria-busy="true">
+      <p role="status">Loading dashboard…</p>
+      <ul className="cards" aria-hidden="true">
+        {Array.from({ length: 8 }, (_, i) => (
+          <li key={i} className="card skeleton" />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Content({ data, granularityHours }: { data: DashboardResponse; granularityHours: number | undefined }) {
+  const granularity = detectGranularity(
+    data.requests.map((b) => b.timestamp),
+    granularityHours,
+  );
+  return (
+    <>
+      <SummaryCards data={data} />
+      {data.summary.totalRequests === 0 ? (
+        <div className="panel state state-empty" role="status">
+          <h2>No requests in this range yet</h2>
+          <p className="muted">Requests that pass through the API show up here within seconds.</p>
+        </div>
+      ) : (
+        <DashboardCharts data={data} granularity={granularity} />
+      )}
+    </>
+  );
+}
+
+export default function DashboardPage() {
+  const { apiKey } = useAuth();
+  const [params] = useSearchParams();
+  const selection = readRange(params);
+  const query = rangeToQuery(selection);
+  const ready = isComplete(selection) && apiKey !== null;
+
+  useEffect(() => {
+    document.title = 'Dashboard · CleanDashboard';
+  }, []);
+
+  const result = useQuery({
+    queryKey: dashboardQueryKey(query),
+    queryFn: ({ signal }) => fetchDashboard(apiKey ?? '', new URLSearchParams(query), signal),
+    enabled: ready,
+    refetchInterval: REFRESH_INTERVAL_MS,
+    refetchIntervalInBackground: false,
+  });
+  const { data, error, isFetching, dataUpdatedAt, refetch } = result;
+  const retry = () => void refetch();
+
+  let body;
+  if (!ready) {
+    body = (
+      <div className="panel state" role="status">
+        <h2>Choose a custom range</h2>
+        <p className="muted">Enter a start and an end (UTC), then press Apply.</p>
+      </div>
+    );
+  } else if (data) {
+    body = (
+      <>
+        {error && (
+          <div role="alert" className="banner banner-error">
+            <span>
+              {isApiError(error, 'bad-request') ? 'The API did not accept this range.' : MESSAGES.unreachable}
+              {` Showing data from ${formatClockUtc(dataUpdatedAt)} UTC.`}
+            </span>
+            <button type="button" className="button button-small" onClick={retry} disabled={isFetching}>
+              Retry
+            </button>
+          </div>
+        )}
+        <Content data={data} granularityHours={windowHours(selection)} />
+      </>
+    );
+  } else if (error) {
+    body = <ErrorPanel error={error} onRetry={retry} retrying={isFetching} />;
+  } else {
+    body = <LoadingState />;
+  }
+
+  return (
+    <div className="dashboard">
+      <div className="dashboard-head">
+        <h1>Dashboard</h1>
+        <div className="refresh">
+          <span className="muted">
+            {dataUpdatedAt > 0 && `Last updated ${formatClockUtc(dataUpdatedAt)} UTC`}
+            {isFetching && data && ' · refreshing…'}
+          </span>
+          <button type="button" className="button button-quiet" onClick={retry} disabled={!ready || isFetching}>
+            Refresh
+          </button>
+        </div>
+      </div>
+      <RangePicker />
+      {body}
+    </div>
+  );
+}

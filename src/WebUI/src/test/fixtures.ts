@@ -1,0 +1,113 @@
+import type { DashboardResponse } from '../api/types';
+
+const days = ['2025-07-14', '2025-07-15', '2025-07-16', '2025-07-17', '2025-07-18', '2025-07-19', '2025-07-20'];
+const success = [1450, 1620, 1710, 1800, 1690, 1847, 1850]; // sums to 11,967
+const errors = [23, 80, 90, 70, 60, 80, 80]; // sums to 483
+const costs = [245.67, 150.5, 180.25, 200, 160.14, 148, 150]; // sums to 1,234.56
+const latency = [2.45, 2.3, 2.5, 2.6, 2.4, 2.45, 0.85];
+
+/** A full 7-day response document, hand-written after the spec's example; series add up to the summary. */
+export function weekResponse(): DashboardResponse {
+  return {
+    range: '7d',
+    generatedAt: '2025-07-20T22:30:00Z',
+    requests: days.map((day, i) => ({ timestamp: `${day}T00:00:00Z`, success: success[i]!, error: errors[i]! })),
+    errorsBreakdown: [
+      { label: '429', value: 200 },
+      { label: '400', value: 120 },
+      { label: '500', value: 90 },
+      { label: '401', value: 45 },
+      { label: '503', value: 28 },
+    ],
+    topModels: [
+      { name: 'llama3.2', requests: 6200 },
+      { name: 'gpt-4o-mini', requests: 4100 },
+      { name: 'claude-3-haiku', requests: 2150 },
+    ],
+    costs: days.map((day, i) => ({ timestamp: `${day}T00:00:00Z`, cost: costs[i]! })),
+    topCountries: [
+      { name: 'United States (US)', requests: 4389 },
+      { name: 'Germany (DE)', requests: 3100 },
+      { name: 'Unknown', requests: 961 },
+    ],
+    latency: days.map((day, i) => ({ timestamp: `${day}T00:00:00Z`, latency: latency[i]! })),
+    summary: {
+      totalRequests: 12450,
+      successfulRequests: 11967,
+      avgLatencyMs: 2450.5,
+      totalCost: 1234.56,
+      totalTokens: 2450000,
+      avgTokensPerRequest: 196.77,
+      avgCostPerRequest: 0.099,
+    },
+    users: { activeUsers: 125, totalSessions: 450, avgSessionCost: 2.45, avgSessionRequests: 12.5 },
+    feedback: {
+      totalFeedback: 234,
+      avgRating: 4.2,
+      ratingDistribution: { '5': 120, '4': 80, '3': 25, '2': 7, '1': 2 },
+    },
+    threats: {
+      totalThreats: 45,
+      unresolvedThreats: 12,
+      criticalThreats: 2,
+      highThreats: 8,
+      topThreatTypes: [
+        { type: 'rate_limit', count: 20 },
+        { type: 'prompt_injection', count: 15 },
+        { type: 'brute_force', count: 10 },
+      ],
+    },
+  };
+}
+
+/** 24 hourly buckets ending 2025-07-20 22:00 UTC with 10 requests at 21:00 and 5 at 22:00. */
+export function dayResponse(): DashboardResponse {
+  const base = Date.parse('2025-07-19T23:00:00Z');
+  const hours = Array.from({ length: 24 }, (_, i) => new Date(base + i * 3_600_000).toISOString().replace('.000Z', 'Z'));
+  const week = weekResponse();
+  return {
+    ...week,
+    range: '24h',
+    requests: hours.map((timestamp, i) => ({ timestamp, success: i === 22 ? 9 : i === 23 ? 5 : 0, error: i === 22 ? 1 : 0 })),
+    costs: hours.map((timestamp, i) => ({ timestamp, cost: i === 22 ? 0.012 : i === 23 ? 0.0034 : 0 })),
+    latency: hours.map((timestamp, i) => ({ timestamp, latency: i === 22 ? 0.42 : i === 23 ? 1.5 : 0 })),
+    errorsBreakdown: [{ label: '500', value: 1 }],
+    topModels: [{ name: 'llama3.2', requests: 15 }],
+    topCountries: [{ name: 'Germany (DE)', requests: 15 }],
+    summary: {
+      totalRequests: 15,
+      successfulRequests: 14,
+      avgLatencyMs: 780,
+      totalCost: 0.0154,
+      totalTokens: 3000,
+      avgTokensPerRequest: 200,
+      avgCostPerRequest: 0.00103,
+    },
+  };
+}
+
+/** A window with no traffic at all: every bucket is present with zeros. */
+export function emptyResponse(): DashboardResponse {
+  const week = weekResponse();
+  return {
+    ...week,
+    requests: week.requests.map((b) => ({ ...b, success: 0, error: 0 })),
+    costs: week.costs.map((b) => ({ ...b, cost: 0 })),
+    latency: week.latency.map((b) => ({ ...b, latency: 0 })),
+    errorsBreakdown: [],
+    topModels: [],
+    topCountries: [],
+    summary: {
+      totalRequests: 0,
+      successfulRequests: 0,
+      avgLatencyMs: 0,
+      totalCost: 0,
+      totalTokens: 0,
+      avgTokensPerRequest: 0,
+      avgCostPerRequest: 0,
+    },
+    users: { activeUsers: 0, totalSessions: 0, avgSessionCost: 0, avgSessionRequests: 0 },
+    feedback: { totalFeedback: 0, avgRating: 0, ratingDistribution: { '5': 0, '4': 0, '3': 0, '2': 0, '1': 0 } },
+    threats: { totalThreats: 0, unresolvedThreats: 0, criticalThreats: 0, highThreats: 0, topThreatTypes: [] },
+  };
+}

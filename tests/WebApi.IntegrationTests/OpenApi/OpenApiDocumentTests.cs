@@ -1,0 +1,33 @@
+using System.Net;
+using System.Text.Json;
+
+namespace CleanDashboard.WebApi.IntegrationTests.OpenApi;
+
+public sealed class OpenApiDocumentTests(DashboardApiFactory factory) : IClassFixture<DashboardApiFactory>
+{
+    [Fact]
+    public async Task GetOpenApiDocument_WithoutAKey_ShouldDescribeTheDashboardAndHealthRoutes()
+    {
+        var response = await factory.ClientWithKey(null).GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
+        var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+        document.GetProperty("openapi").GetString().Should().StartWith("3.");
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        paths.Should().Contain("/api/dashboard/").And.Contain("/api/dashboard/health");
+        var dashboard = document.GetProperty("paths").GetProperty("/api/dashboard/").GetProperty("get");
+        dashboard.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Should().BeEquivalentTo(["range", "start", "end"]);
+        dashboard.GetProperty("responses").EnumerateObject().Select(r => r.Name).Should().Contain(["200", "400", "401", "403"]);
+    }
+
+    [Fact]
+    public async Task GetScalarPage_WithoutAKey_ShouldAnswerHtml()
+    {
+        var response = await factory.ClientWithKey(null).GetAsync("/scalar/v1", TestContext.Current.CancellationToken);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Should().Contain("<html").And.Contain("openapi/v1.json");
+    }
+}
