@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using CleanDashboard.Application.Health.Queries.GetHealth;
 using CleanDashboard.WebApi.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace CleanDashboard.WebApi;
 
@@ -13,6 +14,10 @@ public static class DependencyInjection
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+
+        // Unreadable bodies and parameters throw, so the exception handler answers them as problem documents in every environment.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -32,4 +37,7 @@ public static class DependencyInjection
         services.AddHostedService<StartupTasks>();
         return services;
     }
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
+        app.UseMiddleware<SecurityHeadersMiddleware>();
 }

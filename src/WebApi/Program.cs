@@ -4,6 +4,7 @@ using CleanDashboard.WebApi;
 using CleanDashboard.WebApi.Cli;
 using CleanDashboard.WebApi.Endpoints;
 using CleanDashboard.WebApi.Infrastructure;
+using CleanDashboard.WebApi.Threats;
 using CleanDashboard.WebApi.Tracking;
 using Scalar.AspNetCore;
 
@@ -19,7 +20,8 @@ builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration)
     .AddWebApi()
-    .AddRequestTracking(builder.Configuration);
+    .AddRequestTracking(builder.Configuration)
+    .AddThreatDetection(builder.Configuration);
 
 var app = builder.Build();
 
@@ -28,16 +30,28 @@ if (commandLine.Command is not null)
     return await ManagementCommands.RunAsync(commandLine, app.Services);
 }
 
+app.UseSecurityHeaders();
 app.UseRequestTracking();
+app.UseThreatObservation();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
+app.UsePromptInjectionFilter();
 
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHealthEndpoints();
 app.MapDashboardEndpoints();
+app.MapFeedbackEndpoints();
+app.MapAdminRequestLogEndpoints();
+app.MapAdminUserSessionEndpoints();
+app.MapAdminFeedbackEndpoints();
+app.MapAdminThreatEndpoints();
+app.MapAdminUsageStatsEndpoints();
+app.MapAdminUserEndpoints();
+app.MapAdminApiKeyEndpoints();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
