@@ -26,6 +26,15 @@ public class AdminApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string OversizedPath = "/test/oversized-upload";
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"cleandashboard-admin-{Guid.NewGuid():N}.db");
+    private readonly Lazy<Task<string>> _memberKey;
+
+    public AdminApiFactory()
+    {
+        _memberKey = new Lazy<Task<string>>(async () => (await CreateUserWithKeyAsync("member-" + Guid.NewGuid().ToString("N")[..8])).Key);
+    }
+
+    /// <summary>The key of a member (not admin) user, made once per app.</summary>
+    public Task<string> MemberKeyAsync() => _memberKey.Value;
 
     /// <summary>Settings on top of the common test settings; a subclass tunes detectors here.</summary>
     protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
@@ -59,6 +68,8 @@ public class AdminApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Auth:BootstrapAdminKey"] = AdminKey,
             ["RequestLogWriter:BatchDelayMs"] = "20",
             ["Retention:Enabled"] = "false",
+            ["Retention:BatchSize"] = "2",
+            ["Retention:PauseMs"] = "1",
             ["ThreatDetection:RateLimit:PermitsPerKey"] = "100000",
             ["ThreatDetection:RateLimit:PermitsPerAddress"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",
