@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using FluentAssertions;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CleanDashboard.Admin.IntegrationTests.Api;
 
@@ -66,5 +69,15 @@ public sealed class UserAndKeyTests(AdminApiFactory factory)
             response.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
             response.Headers.Contains("Server").Should().BeFalse();
         }
+
+        factory.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.AddServerHeader.Should().BeFalse("Kestrel must not announce itself");
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_ShouldDescribeTheAdminAndFeedbackEndpoints()
+    {
+        using var anonymous = factory.ClientWithKey(null);
+        var document = await anonymous.GetStringAsync("/openapi/v1.json");
+        document.Should().Contain("/api/admin/request-logs/export").And.Contain("/api/admin/threats/resolve").And.Contain("/api/feedback");
     }
 }
