@@ -1,15 +1,22 @@
 using CleanDashboard.Application.Auth;
 using CleanDashboard.Application.Dashboard.Common;
+using CleanDashboard.Application.Feedback.Common;
+using CleanDashboard.Application.RequestLogs.Common;
+using CleanDashboard.Application.Threats.Common;
+using CleanDashboard.Application.UsageStats.Common;
+using CleanDashboard.Application.UserSessions.Common;
 using CleanDashboard.Application.Health.Queries.GetHealth;
 using CleanDashboard.Application.Tracking;
 using CleanDashboard.Application.Users.Common;
 using CleanDashboard.Infrastructure.Auth;
 using CleanDashboard.Infrastructure.DemoData;
+using CleanDashboard.Infrastructure.Feedback;
 using CleanDashboard.Infrastructure.GeoIp;
 using CleanDashboard.Infrastructure.Health;
 using CleanDashboard.Infrastructure.Persistence;
 using CleanDashboard.Infrastructure.Pricing;
 using CleanDashboard.Infrastructure.ReadStores;
+using CleanDashboard.Infrastructure.Retention;
 using CleanDashboard.Infrastructure.Tracking;
 using CleanDashboard.Infrastructure.Users;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +42,13 @@ public static class DependencyInjection
         services.AddSingleton<IApiKeyAuthenticator>(sp => sp.GetRequiredService<ApiKeyAuthenticator>());
         services.AddScoped<IUserStore, UserStore>();
         services.AddScoped<IDashboardReadStore, DashboardReadStore>();
+        services.AddScoped<IRequestLogReadStore, RequestLogReadStore>();
+        services.AddScoped<IUserSessionReadStore, UserSessionReadStore>();
+        services.AddScoped<IFeedbackReadStore, FeedbackReadStore>();
+        services.AddScoped<IFeedbackStore, FeedbackStore>();
+        services.AddScoped<IThreatStore, ThreatStore>();
+        services.AddScoped<IModelUsageStatsReadStore, ModelUsageStatsReadStore>();
+        services.AddScoped<IUserReadStore, UserReadStore>();
         services.AddScoped<IHealthContributor, DatabaseHealthContributor>();
         services.AddSingleton<DatabaseInitializer>();
 
@@ -56,6 +70,9 @@ public static class DependencyInjection
         services.AddSingleton<RequestLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<RequestLogWriter>());
         services.AddSingleton<IHealthContributor, RequestLogWriterHealthContributor>();
+        services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
+        services.AddScoped<RequestLogRetention>();
+        services.AddHostedService<RequestLogRetentionService>();
         services.AddScoped<DemoDataGenerator>();
         services.AddScoped<UsageStatsRebuilder>();
         return services;

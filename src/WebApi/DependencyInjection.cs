@@ -3,8 +3,10 @@ using System.Text.Json.Serialization;
 using CleanDashboard.Application.Health.Queries.GetHealth;
 using CleanDashboard.WebApi.Endpoints;
 using CleanDashboard.WebApi.Infrastructure;
+using CleanDashboard.WebApi.Threats;
 using CleanDashboard.WebApi.Tracking;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Scalar.AspNetCore;
 
 namespace CleanDashboard.WebApi;
@@ -16,6 +18,10 @@ public static class DependencyInjection
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+
+        // Unreadable bodies and parameters throw, so the exception handler answers them as problem documents in every environment.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -35,17 +41,25 @@ public static class DependencyInjection
         services.AddSingleton<StartupBanner>();
         services.AddHostedService<StartupTasks>();
         services.AddRequestTracking(configuration);
+        services.AddThreatDetection(configuration);
         return services;
     }
 
-    /// <summary>The middleware pipeline, outermost first: tracking sees every request, including failed and rejected ones.</summary>
+    /// <summary>
+    /// The middleware pipeline, outermost first: security headers on every answer; tracking and threat
+    /// observation see every request, including failed, rate-limited and rejected ones.
+    /// </summary>
     public static WebApplication UseWebApi(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseRequestTracking();
+        app.UseThreatObservation();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
+        app.UsePromptInjectionFilter();
         return app;
     }
 
@@ -56,6 +70,14 @@ public static class DependencyInjection
         app.MapHealthEndpoints();
         app.MapAccountEndpoints();
         app.MapDashboardEndpoints();
+        app.MapFeedbackEndpoints();
+        app.MapAdminRequestLogEndpoints();
+        app.MapAdminUserSessionEndpoints();
+        app.MapAdminFeedbackEndpoints();
+        app.MapAdminThreatEndpoints();
+        app.MapAdminUsageStatsEndpoints();
+        app.MapAdminUserEndpoints();
+        app.MapAdminApiKeyEndpoints();
         return app;
     }
 }

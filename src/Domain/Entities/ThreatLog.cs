@@ -24,4 +24,20 @@ public class ThreatLog
     public DateTime LastSeenAt { get; set; }
 
     public int Occurrences { get; set; } = 1;
+
+    /// <summary>Counts more sightings of the same incident; severity only ever rises.</summary>
+    public void Recur(int occurrences, DateTime seenAt, ThreatSeverity severity, string description)
+    {
+        Occurrences += occurrences;
+        if (seenAt > LastSeenAt)
+        {
+            LastSeenAt = seenAt;
+        }
+
+        if (severity > Severity)
+        {
+            Severity = severity;
+            Description = description;
+        }
+    }
 }

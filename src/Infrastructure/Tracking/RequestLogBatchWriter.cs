@@ -1,3 +1,4 @@
+using CleanDashboard.Application.Threats.Common;
 using CleanDashboard.Application.Tracking;
 using CleanDashboard.Domain.Entities;
 using CleanDashboard.Infrastructure.Persistence;
@@ -10,11 +11,15 @@ namespace CleanDashboard.Infrastructure.Tracking;
 
 /// <summary>
 /// Writes one batch of tracked requests in one transaction: the request logs, the users' sessions
-/// (extended, or closed and reopened after an idle gap) and the daily per-model usage stats.
+/// (extended, or closed and reopened after an idle gap), the daily per-model usage stats, and the threat
+/// incidents (a detector's event joins the open incident of its type and address, or opens one).
 /// </summary>
 public sealed class RequestLogBatchWriter(DashboardDbContext db, TypeAdapterConfig mapping, OpenSessionCache sessionCache, IOptions<RequestLogWriterOptions> options)
 {
-    public async Task WriteAsync(IReadOnlyList<TrackedRequest> batch, CancellationToken cancellationToken)
+    public Task WriteAsync(IReadOnlyList<TrackedRequest> batch, CancellationToken cancellationToken) =>
+        WriteAsync(batch, [], cancellationToken);
+
+    public async Task WriteAsync(IReadOnlyList<TrackedRequest> batch, IReadOnlyList<ThreatEvent> threats, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         List<UserSession> sessions;
@@ -31,6 +36,7 @@ public sealed class RequestLogBatchWriter(DashboardDbContext db, TypeAdapterConf
             }
 
             await UpdateUsageStatsAsync(batch, cancellationToken);
+            await MergeThreatsAsync(threats, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -104,6 +110,44 @@ public sealed class RequestLogBatchWriter(DashboardDbContext db, TypeAdapterConf
                 group.Sum(e => (long)(e.TotalTokens ?? 0)),
                 group.Sum(e => e.CostUsd ?? 0m),
                 group.Sum(e => ModelUsageStats.ToMicroseconds(e.LatencyMs)));
+        }
+    }
+
+    private async Task MergeThreatsAsync(IReadOnlyList<ThreatEvent> threats, CancellationToken cancellationToken)
+    {
+        var open = new Dictionary<(string Type, string Ip), ThreatLog>();
+        foreach (var threat in threats.OrderBy(t => t.OccurredAt))
+        {
+            var key = (threat.ThreatType, threat.IpAddress);
+            var since = threat.OccurredAt - threat.IncidentWindow;
+            if (!open.TryGetValue(key, out var incident) || incident.LastSeenAt < since)
+            {
+                incident = await db.ThreatLogs
+                    .Where(t => t.ThreatType == threat.ThreatType && t.IpAddress == threat.IpAddress && !t.Resolved && t.LastSeenAt >= since)
+                    .OrderByDescending(t => t.LastSeenAt)
+                    .FirstOrDefaultAsync(cancellationToken);
+            }
+
+            if (incident is null)
+            {
+                incident = new ThreatLog
+                {
+                    ThreatType = threat.ThreatType,
+                    Severity = threat.Severity,
+                    IpAddress = threat.IpAddress,
+                    Description = threat.Description,
+                    CreatedAt = threat.OccurredAt,
+                    LastSeenAt = threat.OccurredAt,
+                    Occurrences = threat.Occurrences,
+                };
+                db.ThreatLogs.Add(incident);
+            }
+            else
+            {
+                incident.Recur(threat.Occurrences, threat.OccurredAt, threat.Severity, threat.Description);
+            }
+
+            open[key] = incident;
         }
     }
 }

@@ -1,13 +1,17 @@
 using System.Threading.Channels;
+using CleanDashboard.Application.Threats.Common;
 using CleanDashboard.Application.Tracking;
 using Microsoft.Extensions.Options;
 
 namespace CleanDashboard.Infrastructure.Tracking;
 
-/// <summary>A bounded channel between the request path and <see cref="RequestLogWriter"/>. Enqueueing never blocks.</summary>
+/// <summary>
+/// A bounded channel between the request path and <see cref="RequestLogWriter"/>, carrying tracked requests and
+/// threat events alike so both are written by the same writer. Enqueueing never blocks.
+/// </summary>
 public sealed class RequestLogQueue(IOptions<RequestLogWriterOptions> options) : IRequestLogQueue
 {
-    private readonly Channel<TrackedRequest> _channel = Channel.CreateBounded<TrackedRequest>(
+    private readonly Channel<QueuedEntry> _channel = Channel.CreateBounded<QueuedEntry>(
         new BoundedChannelOptions(options.Value.QueueCapacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -23,9 +27,16 @@ public sealed class RequestLogQueue(IOptions<RequestLogWriterOptions> options) :
 
     public int Capacity => options.Value.QueueCapacity;
 
-    internal ChannelReader<TrackedRequest> Reader => _channel.Reader;
+    internal ChannelReader<QueuedEntry> Reader => _channel.Reader;
 
-    public bool TryEnqueue(TrackedRequest entry)
+    public bool TryEnqueue(TrackedRequest entry) => TryWrite(new QueuedEntry(entry, null));
+
+    public bool TryEnqueue(ThreatEvent threat) => TryWrite(new QueuedEntry(null, threat));
+
+    /// <summary>No more entries: the writer drains what is queued and stops.</summary>
+    internal void Complete() => _channel.Writer.TryComplete();
+
+    private bool TryWrite(QueuedEntry entry)
     {
         if (_channel.Writer.TryWrite(entry))
         {
@@ -35,7 +46,7 @@ public sealed class RequestLogQueue(IOptions<RequestLogWriterOptions> options) :
         Interlocked.Increment(ref _dropped);
         return false;
     }
-
-    /// <summary>No more entries: the writer drains what is queued and stops.</summary>
-    internal void Complete() => _channel.Writer.TryComplete();
 }
+
+/// <summary>One queued item: a tracked request or a threat event.</summary>
+internal readonly record struct QueuedEntry(TrackedRequest? Request, ThreatEvent? Threat);

@@ -1,3 +1,4 @@
+using CleanDashboard.Application.Threats.Common;
 using CleanDashboard.Application.Tracking;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,7 +9,7 @@ namespace CleanDashboard.Infrastructure.Tracking;
 
 /// <summary>
 /// Takes tracked requests off the queue in batches (up to BatchSize entries or BatchDelayMs after the first)
-/// and writes each batch in one transaction. A failed batch is kept and retried with back-off, so a database
+/// and writes each batch, request logs and threat events together, in one transaction. A failed batch is kept and retried with back-off, so a database
 /// outage delays entries instead of losing them; on shutdown the queue is drained before the process exits.
 /// </summary>
 public sealed class RequestLogWriter(
@@ -38,17 +39,26 @@ public sealed class RequestLogWriter(
     {
         var settings = options.Value;
         var batch = new List<TrackedRequest>(settings.BatchSize);
+        var threats = new List<ThreatEvent>();
         var reader = queue.Reader;
 
         // Runs until the queue is completed and empty; stoppingToken only shortens the batching delay.
         while (await reader.WaitToReadAsync(CancellationToken.None))
         {
             var deadline = Task.Delay(settings.BatchDelayMs, stoppingToken);
-            while (batch.Count < settings.BatchSize)
+            while (batch.Count + threats.Count < settings.BatchSize)
             {
                 if (reader.TryRead(out var entry))
                 {
-                    batch.Add(entry);
+                    if (entry.Request is { } request)
+                    {
+                        batch.Add(request);
+                    }
+                    else if (entry.Threat is { } threat)
+                    {
+                        threats.Add(threat);
+                    }
+
                     continue;
                 }
 
@@ -59,12 +69,13 @@ public sealed class RequestLogWriter(
                 }
             }
 
-            await WriteWithRetryAsync(batch);
+            await WriteWithRetryAsync(batch, threats);
             batch.Clear();
+            threats.Clear();
         }
     }
 
-    private async Task WriteWithRetryAsync(List<TrackedRequest> batch)
+    private async Task WriteWithRetryAsync(List<TrackedRequest> batch, List<ThreatEvent> threats)
     {
         var delay = TimeSpan.FromMilliseconds(100);
         while (true)
@@ -72,7 +83,7 @@ public sealed class RequestLogWriter(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<RequestLogBatchWriter>().WriteAsync(batch, CancellationToken.None);
+                await scope.ServiceProvider.GetRequiredService<RequestLogBatchWriter>().WriteAsync(batch, threats, CancellationToken.None);
                 Interlocked.Add(ref _written, batch.Count);
                 _lastError = null;
                 return;
@@ -81,7 +92,7 @@ public sealed class RequestLogWriter(
             {
                 // The cache may now be ahead of what was committed; sessions are read back on the retry.
                 sessionCache.Clear();
-                _lastError = $"Writing request logs failed ({ex.GetType().Name}); {batch.Count} entries are kept and retried.";
+                _lastError = $"Writing request logs failed ({ex.GetType().Name}); {batch.Count + threats.Count} entries are kept and retried.";
                 logger.LogError(ex, "Writing a batch of {Count} request logs failed; retrying in {Delay} ms", batch.Count, delay.TotalMilliseconds);
                 await Task.Delay(delay);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));

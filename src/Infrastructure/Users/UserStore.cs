@@ -23,4 +23,16 @@ public sealed class UserStore(DashboardDbContext db) : IUserStore
         await db.SaveChangesAsync(cancellationToken);
         return apiKey;
     }
+
+    public async Task<ApiKey?> RevokeApiKeyAsync(int id, DateTime at, CancellationToken cancellationToken)
+    {
+        var apiKey = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, cancellationToken);
+        if (apiKey is { RevokedAt: null })
+        {
+            apiKey.RevokedAt = at;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return apiKey;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CleanDashboard.Application.Common.Exceptions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -27,6 +28,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
                 Detail = notFound.Message,
                 Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
             },
+            BadHttpRequestException { InnerException: JsonException { Path: { Length: > 2 } path } } => new ValidationProblemDetails(
+                new Dictionary<string, string[]> { [FieldName(path)] = ["The value could not be read: it has the wrong type or format."] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "One or more fields are invalid.",
+                Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+            },
             BadHttpRequestException badRequest => new ProblemDetails
             {
                 Status = badRequest.StatusCode,
@@ -48,5 +56,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    /// <summary>"$.ids[3]" → "ids": the field named the way the client sent it.</summary>
+    private static string FieldName(string jsonPath)
+    {
+        var name = jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
+        var end = name.IndexOfAny(['.', '[']);
+        return end > 0 ? name[..end] : name;
     }
 }

@@ -10,4 +10,7 @@ public interface IUserStore
     Task<User> AddUserAsync(User user, CancellationToken cancellationToken);
 
     Task<ApiKey> AddApiKeyAsync(ApiKey apiKey, CancellationToken cancellationToken);
+
+    /// <summary>Marks the key revoked (once: an earlier revocation time is kept); null when there is no such key.</summary>
+    Task<ApiKey?> RevokeApiKeyAsync(int id, DateTime at, CancellationToken cancellationToken);
 }

@@ -1,0 +1,50 @@
+using System.Runtime.CompilerServices;
+using CleanDashboard.Application.Common.Csv;
+using CleanDashboard.Application.Common.Lists;
+using CleanDashboard.Application.RequestLogs.Common;
+using CleanDashboard.Application.RequestLogs.Queries.ListRequestLogs;
+using MediatR;
+
+namespace CleanDashboard.Application.RequestLogs.Queries.ExportRequestLogs;
+
+/// <summary>Every request log matching the filters (not one page) as CSV, produced row by row.</summary>
+public sealed record ExportRequestLogsQuery(
+    string? From = null,
+    string? To = null,
+    string? Model = null,
+    string? Status = null,
+    string? Country = null,
+    string? UserId = null,
+    string? Sort = null,
+    string? Desc = null) : IRequest<CsvExportDto>, IRequestLogFilterQuery
+{
+    string? IListQuery.Page => null;
+
+    string? IListQuery.PageSize => null;
+}
+
+/// <summary>A CSV document whose lines are read from the database only as they are written out.</summary>
+public sealed record CsvExportDto(string FileName, IAsyncEnumerable<string> Lines);
+
+public sealed class ExportRequestLogsQueryHandler(IRequestLogReadStore readStore, TimeProvider timeProvider)
+    : IRequestHandler<ExportRequestLogsQuery, CsvExportDto>
+{
+    public Task<CsvExportDto> Handle(ExportRequestLogsQuery request, CancellationToken cancellationToken)
+    {
+        var page = ListPage.From(request, RequestLogDto.Columns);
+        var rows = readStore.StreamAsync(RequestLogFilter.Parse(request), page.Sort, page.Descending, cancellationToken);
+        var fileName = $"request-logs-{timeProvider.GetUtcNow():yyyyMMdd-HHmmss}.csv";
+        return Task.FromResult(new CsvExportDto(fileName, Lines(rows, cancellationToken)));
+    }
+
+    private static async IAsyncEnumerable<string> Lines(IAsyncEnumerable<RequestLogDto> rows, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return CsvFormat.Line(RequestLogDto.Columns);
+        await foreach (var r in rows.WithCancellation(cancellationToken))
+        {
+            yield return CsvFormat.Line([
+                r.Id, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens,
+                r.CompletionTokens, r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.UserName, r.ApiKeyId, r.Upstream]);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using CleanDashboard.Application.Common.Lists;
+
+namespace CleanDashboard.Application.RequestLogs.Queries.ListRequestLogs;
+
+/// <summary>One request log as the admin screens show it.</summary>
+public sealed record RequestLogDto(
+    long Id,
+    DateTime CreatedAt,
+    string Endpoint,
+    string Method,
+    int StatusCode,
+    double LatencyMs,
+    double? TtftMs,
+    string ModelName,
+    int? PromptTokens,
+    int? CompletionTokens,
+    int? TotalTokens,
+    decimal? CostUsd,
+    string CountryCode,
+    string? IpAddress,
+    int? UserId,
+    string? UserName,
+    int? ApiKeyId,
+    string? Upstream)
+{
+    public static readonly IReadOnlyList<string> Columns = ListValues.ColumnsOf<RequestLogDto>();
+}

@@ -1,0 +1,54 @@
+using System.Linq.Expressions;
+using CleanDashboard.Application.Common.Lists;
+using Microsoft.EntityFrameworkCore;
+
+namespace CleanDashboard.Infrastructure.ReadStores;
+
+/// <summary>
+/// The sortable columns of one admin list: each column name maps to a property expression, so a sort
+/// parameter can only ever pick one of these, never reach SQL as text.
+/// </summary>
+internal sealed class SortMap<TEntity>
+{
+    private readonly Dictionary<string, Func<IQueryable<TEntity>, bool, IOrderedQueryable<TEntity>>> _columns = new(StringComparer.OrdinalIgnoreCase);
+
+    public SortMap<TEntity> Add<TKey>(string column, Expression<Func<TEntity, TKey>> key)
+    {
+        _columns[column] = (query, descending) => descending ? query.OrderByDescending(key) : query.OrderBy(key);
+        return this;
+    }
+
+    public IReadOnlyCollection<string> Columns => _columns.Keys;
+
+    /// <summary>Orders by the column, then by <paramref name="id"/> in the same direction so pages never overlap.</summary>
+    public IOrderedQueryable<TEntity> Apply<TId>(IQueryable<TEntity> query, string column, bool descending, Expression<Func<TEntity, TId>> id)
+    {
+        var ordered = _columns.TryGetValue(column, out var order)
+            ? order(query, descending)
+            : throw new ArgumentOutOfRangeException(nameof(column), column, "Not a sortable column; validate the query first.");
+        return descending ? ordered.ThenByDescending(id) : ordered.ThenBy(id);
+    }
+}
+
+internal static class ListQueries
+{
+    /// <summary>Counts the filtered rows, then reads one page of them in order and projects it.</summary>
+    public static async Task<PagedList<TDto>> ToPageAsync<TEntity, TId, TDto>(
+        this IQueryable<TEntity> filtered,
+        SortMap<TEntity> sortMap,
+        ListPage page,
+        Expression<Func<TEntity, TId>> id,
+        Expression<Func<TEntity, TDto>> projection,
+        CancellationToken cancellationToken)
+    {
+        var total = await filtered.LongCountAsync(cancellationToken);
+        var items = total <= page.Skip
+            ? []
+            : await sortMap.Apply(filtered, page.Sort, page.Descending, id)
+                .Skip(page.Skip)
+                .Take(page.PageSize)
+                .Select(projection)
+                .ToListAsync(cancellationToken);
+        return new PagedList<TDto>(items, page.Page, page.PageSize, total);
+    }
+}

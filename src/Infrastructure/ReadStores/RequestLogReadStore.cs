@@ -1,0 +1,81 @@
+using System.Linq.Expressions;
+using CleanDashboard.Application.Common.Lists;
+using CleanDashboard.Application.RequestLogs.Common;
+using CleanDashboard.Application.RequestLogs.Queries.ListRequestLogs;
+using CleanDashboard.Domain.Entities;
+using CleanDashboard.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CleanDashboard.Infrastructure.ReadStores;
+
+public sealed class RequestLogReadStore(DashboardDbContext db) : IRequestLogReadStore
+{
+    internal static readonly SortMap<RequestLog> Sorts = new SortMap<RequestLog>()
+        .Add("id", r => r.Id)
+        .Add("createdAt", r => r.CreatedAt)
+        .Add("endpoint", r => r.Endpoint)
+        .Add("method", r => r.Method)
+        .Add("statusCode", r => r.StatusCode)
+        .Add("latencyMs", r => r.LatencyMs)
+        .Add("ttftMs", r => r.TtftMs)
+        .Add("modelName", r => r.ModelName)
+        .Add("promptTokens", r => r.PromptTokens)
+        .Add("completionTokens", r => r.CompletionTokens)
+        .Add("totalTokens", r => r.TotalTokens)
+        .Add("costUsd", r => r.CostUsd)
+        .Add("countryCode", r => r.CountryCode)
+        .Add("ipAddress", r => r.IpAddress)
+        .Add("userId", r => r.UserId)
+        .Add("userName", r => r.User!.Name)
+        .Add("apiKeyId", r => r.ApiKeyId)
+        .Add("upstream", r => r.Upstream);
+
+    private static readonly Expression<Func<RequestLog, RequestLogDto>> ToDto = r => new RequestLogDto(
+        r.Id, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens, r.CompletionTokens,
+        r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.User == null ? null : r.User.Name, r.ApiKeyId, r.Upstream);
+
+    public Task<PagedList<RequestLogDto>> ListAsync(RequestLogFilter filter, ListPage page, CancellationToken cancellationToken) =>
+        Filtered(filter).ToPageAsync(Sorts, page, r => r.Id, ToDto, cancellationToken);
+
+    public Task<RequestLogDto?> FindAsync(long id, CancellationToken cancellationToken) =>
+        db.RequestLogs.AsNoTracking().Where(r => r.Id == id).Select(ToDto).FirstOrDefaultAsync(cancellationToken);
+
+    public IAsyncEnumerable<RequestLogDto> StreamAsync(RequestLogFilter filter, string sort, bool descending, CancellationToken cancellationToken) =>
+        Sorts.Apply(Filtered(filter), sort, descending, r => r.Id).Select(ToDto).AsAsyncEnumerable();
+
+    private IQueryable<RequestLog> Filtered(RequestLogFilter filter)
+    {
+        var query = db.RequestLogs.AsNoTracking();
+        if (filter.From is { } from)
+        {
+            query = query.Where(r => r.CreatedAt >= from);
+        }
+
+        if (filter.To is { } to)
+        {
+            query = query.Where(r => r.CreatedAt < to);
+        }
+
+        if (filter.Model is { } model)
+        {
+            query = query.Where(r => r.ModelName == model);
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(r => r.StatusCode == status);
+        }
+
+        if (filter.Country is { } country)
+        {
+            query = query.Where(r => r.CountryCode == country);
+        }
+
+        if (filter.UserId is { } userId)
+        {
+            query = query.Where(r => r.UserId == userId);
+        }
+
+        return query;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using CleanDashboard.Application.Auth;
+using CleanDashboard.WebApi.Tracking;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace CleanDashboard.WebApi.Threats;
+
+public static class ThreatDetectionExtensions
+{
+    public static IServiceCollection AddThreatDetection(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ThreatDetectionOptions>(configuration.GetSection(ThreatDetectionOptions.Section));
+        services.AddSingleton<ThreatDetector>();
+        services.AddSingleton<PromptInjectionScanner>();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>()
+            .Configure<IOptions<ThreatDetectionOptions>, ClientAddressResolver>((limiter, threat, addresses) =>
+                ConfigureRateLimiter(limiter, threat.Value.RateLimit, addresses));
+        return services;
+    }
+
+    /// <summary>Watches every response's status; goes right after request tracking so it sees the final status.</summary>
+    public static IApplicationBuilder UseThreatObservation(this IApplicationBuilder app) =>
+        app.UseMiddleware<ThreatObservationMiddleware>();
+
+    /// <summary>Searches gateway request bodies; goes after authentication and rate limiting, so only admitted requests are read.</summary>
+    public static IApplicationBuilder UsePromptInjectionFilter(this IApplicationBuilder app) =>
+        app.UseMiddleware<PromptInjectionMiddleware>();
+
+    /// <summary>
+    /// Fixed windows per API key and per client address, chained: a request needs a permit from both. The health
+    /// endpoint and paths outside the configured prefixes are not limited. A rejection is a 429 problem document
+    /// with Retry-After, and a sighting for the rate_limit detector.
+    /// </summary>
+    private static void ConfigureRateLimiter(RateLimiterOptions limiter, RateLimitDetectorOptions settings, ClientAddressResolver addresses)
+    {
+        var paths = settings.Paths.Count > 0 ? settings.Paths.ToArray() : RateLimitDetectorOptions.DefaultPaths;
+        var window = TimeSpan.FromSeconds(Math.Max(1, settings.LimiterWindowSeconds));
+        bool IsLimited(HttpContext context)
+        {
+            var path = context.Request.Path.Value ?? string.Empty;
+            return settings.Enabled
+                && !path.StartsWith("/api/dashboard/health", StringComparison.OrdinalIgnoreCase)
+                && paths.Any(p => path.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+        }
+
+        FixedWindowRateLimiterOptions Permits(int limit) => new() { PermitLimit = Math.Max(1, limit), Window = window, QueueLimit = 0, AutoReplenishment = true };
+
+        var perKey = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            IsLimited(context) && context.Features.Get<AuthenticatedCaller>() is { } caller
+                ? RateLimitPartition.GetFixedWindowLimiter("key:" + caller.ApiKeyId.ToString(CultureInfo.InvariantCulture), _ => Permits(settings.PermitsPerKey))
+                : RateLimitPartition.GetNoLimiter(string.Empty));
+        var perAddress = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            IsLimited(context)
+                ? RateLimitPartition.GetFixedWindowLimiter("ip:" + (addresses.Resolve(context)?.ToString() ?? ThreatDetector.UnknownAddress), _ => Permits(settings.PermitsPerAddress))
+                : RateLimitPartition.GetNoLimiter(string.Empty));
+
+        limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(perKey, perAddress);
+        limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        limiter.OnRejected = async (rejected, cancellationToken) =>
+        {
+            var context = rejected.HttpContext;
+            var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : window;
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            context.RequestServices.GetRequiredService<ThreatDetector>()
+                .RateLimited(addresses.Resolve(context)?.ToString(), context.Features.Get<AuthenticatedCaller>()?.ApiKeyId);
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails =
+                {
+                    Status = StatusCodes.Status429TooManyRequests,
+                    Title = "Too many requests.",
+                    Detail = "The rate limit of this API key or address was reached; retry after the number of seconds in Retry-After.",
+                },
+            });
+        };
+    }
+}
