@@ -33,6 +33,7 @@ public static class DependencyInjection
         {
             document.Info.Title = "CleanDashboard API";
             document.Info.Description = "Self-hosted analytics for LLM APIs. Send an API key as 'Authorization: Bearer <key>'.";
+            SpecificationPaths.AddTrailingSlashes(document);
             return Task.CompletedTask;
         }));
 

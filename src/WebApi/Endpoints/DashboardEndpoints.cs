@@ -8,11 +8,10 @@ public static class DashboardEndpoints
 {
     public static IEndpointRouteBuilder MapDashboardEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/dashboard")
+        // The specification's path has the trailing slash; routing answers /api/dashboard as well.
+        app.MapGet("/api/dashboard/", GetDashboard)
             .WithTags("Dashboard")
-            .RequireAuthorization(AuthPolicies.Admin);
-
-        group.MapGet("/", GetDashboard)
+            .RequireAuthorization(AuthPolicies.Admin)
             .WithName("GetDashboard")
             .WithSummary("Dashboard analytics for a time range")
             .WithDescription("range: 24h | 7d (default) | 1m | 3m | custom. With custom, start and end are ISO-8601 instants with Z or an offset, start < end, at most 366 days apart; spans up to 48 h get hourly buckets, longer spans daily buckets. Needs an admin API key.")
