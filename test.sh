@@ -19,6 +19,7 @@ echo "== Web UI component tests"
 (cd src/WebUI && npx vitest run --reporter=default --reporter=json --outputFile="$results/vitest.json") || status=1
 
 echo "== Web UI end-to-end tests"
+export CD_E2E_SERVER_COMMAND="dotnet $root/src/WebApi/bin/Release/net10.0/CleanDashboard.WebApi.dll --contentRoot $root/src/WebApi --demo --urls http://127.0.0.1:5187"
 (cd src/WebUI && PLAYWRIGHT_JSON_OUTPUT_NAME="$results/playwright.json" npx playwright test --reporter=list,json) || status=1
 
 node scripts/count-tests.mjs "$results"

@@ -53,6 +53,8 @@ public static class DependencyInjection
     public static WebApplication UseWebApi(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.UseRequestTracking();
         app.UseThreatObservation();
         app.UseExceptionHandler();
@@ -79,6 +81,7 @@ public static class DependencyInjection
         app.MapAdminUsageStatsEndpoints();
         app.MapAdminUserEndpoints();
         app.MapAdminApiKeyEndpoints();
+        app.MapWebUIRoutes();
         return app;
     }
 }

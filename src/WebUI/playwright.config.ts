@@ -55,7 +55,8 @@ export default defineConfig({
   // Without Chromium every test is skipped (see e2e/support.ts), so the app is not started either.
   webServer: CHROMIUM_INSTALLED
     ? {
-        command: `dotnet run --project ../WebApi -- --demo --urls ${BASE_URL}`,
+        // test.sh builds Release once and sets CD_E2E_SERVER_COMMAND to run that build; by hand, dotnet run builds it.
+        command: process.env.CD_E2E_SERVER_COMMAND ?? `dotnet run --project ../WebApi -- --demo --urls ${BASE_URL}`,
         url: `${BASE_URL}/api/dashboard/health`,
         timeout: 240_000,
         reuseExistingServer: false,
@@ -64,6 +65,7 @@ export default defineConfig({
         env: {
           Auth__BootstrapAdminKey: E2E_ADMIN_KEY,
           ConnectionStrings__Dashboard: `Data Source=${process.env.CD_E2E_DATABASE}`,
+          CD_E2E_URL: BASE_URL,
           DOTNET_ENVIRONMENT: 'Development',
           DOTNET_CLI_TELEMETRY_OPTOUT: '1',
           DOTNET_NOLOGO: '1',

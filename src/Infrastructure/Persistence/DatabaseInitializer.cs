@@ -16,6 +16,11 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfigurat
 
     internal const string DemoSignInKeyName = "demo sign-in";
 
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the schema is migrated; background jobs wait for it before their first query.</summary>
+    public Task Ready => _ready.Task;
+
     /// <summary>Migrates and makes sure an admin key exists; returns a newly generated admin key (to show once), else null.</summary>
     public async Task<string?> InitializeAsync(CancellationToken cancellationToken)
     {
@@ -28,6 +33,7 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfigurat
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        _ready.TrySetResult();
         return await EnsureAdminKeyAsync(db, scope.ServiceProvider.GetRequiredService<IMediator>(), cancellationToken);
     }
 

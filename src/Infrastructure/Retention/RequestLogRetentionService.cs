@@ -1,3 +1,4 @@
+using CleanDashboard.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,6 +9,7 @@ namespace CleanDashboard.Infrastructure.Retention;
 /// <summary>Runs <see cref="RequestLogRetention"/> once an interval, for as long as the app runs.</summary>
 public sealed class RequestLogRetentionService(
     IServiceScopeFactory scopes,
+    DatabaseInitializer database,
     IOptions<RetentionOptions> options,
     TimeProvider timeProvider,
     ILogger<RequestLogRetentionService> logger) : BackgroundService
@@ -18,6 +20,8 @@ public sealed class RequestLogRetentionService(
         {
             return;
         }
+
+        await database.Ready.WaitAsync(stoppingToken);
 
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -16,6 +16,7 @@ describe('fetchDashboard', () => {
   it.each([
     [401, 'unauthorized', 'Key not recognised'],
     [403, 'forbidden', 'This key is not an admin key; the dashboard needs an admin key'],
+    [429, 'rate-limited', 'Too many requests right now. Wait a moment and try again.'],
     [500, 'server', 'Cannot reach the CleanDashboard API (HTTP 500)'],
     [502, 'server', 'Cannot reach the CleanDashboard API (HTTP 502)'],
   ] as const)('maps HTTP %s to %s', async (status, kind, message) => {

@@ -4,6 +4,7 @@ export type ApiErrorKind =
   | 'unauthorized'
   | 'forbidden'
   | 'bad-request'
+  | 'rate-limited'
   | 'server'
   | 'network';
 
@@ -12,6 +13,7 @@ export const MESSAGES = {
   notAdmin: 'This key is not an admin key; the dashboard needs an admin key',
   unrecognised: 'Key not recognised',
   sessionEnded: 'Your session ended (key rejected). Sign in again.',
+  rateLimited: 'Too many requests right now. Wait a moment and try again.',
 } as const;
 
 export class ApiError extends Error {
@@ -50,6 +52,7 @@ async function errorFor(response: Response): Promise<ApiError> {
   const { status } = response;
   if (status === 401) return new ApiError('unauthorized', MESSAGES.unrecognised, status);
   if (status === 403) return new ApiError('forbidden', MESSAGES.notAdmin, status);
+  if (status === 429) return new ApiError('rate-limited', MESSAGES.rateLimited, status);
   if (status === 400 || status === 422) {
     const problem = await readProblem(response);
     return new ApiError('bad-request', problem?.title ?? 'The request was not accepted', status, problem);

@@ -35,7 +35,7 @@ const TOOLTIP_STYLE = { color: '#1d2433' };
 
 const countFormatter = (value: unknown) => formatInteger(Number(value));
 // Long category names (model ids) are shortened on the axis; the table and tooltip keep them whole.
-const axisLabel = (value: unknown) => shortenLabel(String(value), 18);
+const axisLabel = (value: unknown) => shortenLabel(String(value), 20);
 
 function Frame({ children, height = HEIGHT }: { children: ReactElement; height?: number }) {
   return (
@@ -132,7 +132,7 @@ export function CategoryChart({ data, color, valueName, horizontal = false }: Ca
         <BarChart data={data} layout="vertical" accessibilityLayer={false} margin={{ top: 4, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} strokeOpacity={0.4} />
           <XAxis type="number" tick={AXIS_TICK} tickFormatter={(v: number) => formatCompact(v)} allowDecimals={false} />
-          <YAxis type="category" dataKey="name" tick={AXIS_TICK} width={130} interval={0} tickFormatter={axisLabel} />
+          <YAxis type="category" dataKey="name" tick={AXIS_TICK} width={150} interval={0} tickFormatter={axisLabel} />
           <Tooltip formatter={countFormatter} contentStyle={TOOLTIP_STYLE} />
           <Bar dataKey="value" name={valueName} fill={color} isAnimationActive={false} />
         </BarChart>

@@ -264,6 +264,17 @@ describe('Dashboard states', () => {
     expect(within(alert).getByRole('button', { name: 'Retry' })).toBeEnabled();
   });
 
+  it('asks to wait on a 429 and does not retry by itself', async () => {
+    const user = userEvent.setup();
+    const fetchMock = mockFetch(json({}, 429), json(weekResponse()));
+    renderApp('/', { apiKey: KEY });
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByRole('heading')).toHaveTextContent('Too many requests right now. Wait a moment and try again.');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('12,450')).toBeInTheDocument();
+  });
+
   it('keeps the last data on screen with a banner when a refresh fails', async () => {
     const user = userEvent.setup();
     mockFetch(json(weekResponse()), json({}, 502));

@@ -54,6 +54,16 @@ function ErrorPanel({ error, onRetry, retrying }: { error: unknown; onRetry: () 
       </div>
     );
   }
+  if (isApiError(error, 'rate-limited')) {
+    return (
+      <div role="alert" className="panel state state-error">
+        <h2>{MESSAGES.rateLimited}</h2>
+        <button type="button" className="button" onClick={onRetry} disabled={retrying}>
+          {retrying ? 'Retrying…' : 'Retry'}
+        </button>
+      </div>
+    );
+  }
   return (
     <div role="alert" className="panel state state-error">
       <h2>{MESSAGES.unreachable}</h2>
@@ -136,7 +146,11 @@ export default function DashboardPage() {
         {error && (
           <div role="alert" className="banner banner-error">
             <span>
-              {isApiError(error, 'bad-request') ? 'The API did not accept this range.' : MESSAGES.unreachable}
+              {isApiError(error, 'bad-request')
+                ? 'The API did not accept this range.'
+                : isApiError(error, 'rate-limited')
+                  ? MESSAGES.rateLimited
+                  : MESSAGES.unreachable}
               {` Showing data from ${formatClockUtc(dataUpdatedAt)} UTC.`}
             </span>
             <button type="button" className="button button-small" onClick={retry} disabled={isFetching}>

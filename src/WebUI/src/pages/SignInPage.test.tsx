@@ -56,6 +56,15 @@ describe('Sign-in', () => {
     expect(window.sessionStorage.getItem(API_KEY_STORAGE)).toBeNull();
   });
 
+  it('says so when the API is rate limiting instead of blaming the key', async () => {
+    mockFetch(json({}, 429));
+    renderApp('/signin');
+    await signInWith(KEY);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      /^Too many requests right now. Wait a moment and try again.$/,
+    );
+  });
+
   it('says when the API is down instead of blaming the key', async () => {
     mockFetch(new TypeError('Failed to fetch'));
     renderApp('/signin');

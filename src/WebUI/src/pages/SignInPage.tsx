@@ -39,6 +39,7 @@ export function SignInPage() {
     } catch (caught) {
       if (isApiError(caught, 'unauthorized')) setError(MESSAGES.unrecognised);
       else if (isApiError(caught, 'forbidden')) setError(MESSAGES.notAdmin);
+      else if (isApiError(caught, 'rate-limited')) setError(MESSAGES.rateLimited);
       else setError(`${MESSAGES.unreachable}. Check that it is running and try again.`);
     } finally {
       setChecking(false);

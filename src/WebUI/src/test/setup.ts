@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// The first test to open a lazy route or the charts compiles those modules on demand, which can
+// take a few seconds when test files run in parallel on a small machine.
+configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom has no layout, so every element measures 0×0. This ResizeObserver reports one
 // desktop-sized box per observed element, which is enough for recharts to draw.
