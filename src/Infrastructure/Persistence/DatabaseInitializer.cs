@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace CleanDashboard.Infrastructure.Persistence;
 
 /// <summary>Applies migrations (never drops data), switches SQLite to WAL, and makes sure an admin key exists.</summary>
-public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DatabaseInitializer> logger)
+public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider timeProvider, ILogger<DatabaseInitializer> logger)
 {
     internal const string BootstrapAdminName = "admin";
 
@@ -45,7 +45,7 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfigurat
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
-        var now = DateTime.UtcNow;
+        var now = timeProvider.GetUtcNow().UtcDateTime;
         await db.ApiKeys
             .Where(k => k.Name == DemoSignInKeyName && k.RevokedAt == null)
             .ExecuteUpdateAsync(k => k.SetProperty(x => x.RevokedAt, now), cancellationToken);

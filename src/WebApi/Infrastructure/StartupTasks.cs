@@ -1,3 +1,4 @@
+using CleanDashboard.Application.Health.Queries.GetHealth;
 using CleanDashboard.Infrastructure.DemoData;
 using CleanDashboard.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,7 @@ public sealed class StartupTasks(
     IServiceScopeFactory scopes,
     IConfiguration configuration,
     StartupBanner banner,
+    ApplicationInfo applicationInfo,
     ILogger<StartupTasks> logger)
     : IHostedService
 {
@@ -17,6 +19,8 @@ public sealed class StartupTasks(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Taking ApplicationInfo here fixes the start time that uptime counts from.
+        logger.LogDebug("Starting CleanDashboard {Version}", applicationInfo.Version);
         banner.NewAdminKey = await initializer.InitializeAsync(cancellationToken);
         if (configuration.GetValue<bool>(DemoModeKey))
         {

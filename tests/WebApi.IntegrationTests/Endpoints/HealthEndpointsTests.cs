@@ -12,7 +12,7 @@ public sealed class HealthEndpointsTests
         [Theory]
         [InlineData("/api/dashboard/health")]
         [InlineData("/api/dashboard/health/")]
-        public async Task GetHealth_WithoutAKey_ShouldAnswer200Healthy(string path)
+        public async Task GetHealth_WhenNoKeyIsSent_ShouldAnswer200Healthy(string path)
         {
             var response = await factory.ClientWithKey(null).GetAsync(path, TestContext.Current.CancellationToken);
 
@@ -39,11 +39,24 @@ public sealed class HealthEndpointsTests
         }
 
         [Fact]
-        public async Task GetHealth_WithAWrongKey_ShouldStillAnswer200()
+        public async Task GetHealth_WhenTheKeyIsUnknown_ShouldStillAnswer200()
         {
             var response = await factory.ClientWithKey("not-a-key").GetAsync("/api/dashboard/health", TestContext.Current.CancellationToken);
 
             response.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+    }
+
+    public sealed class WhenTimePassesBeforeTheFirstCheck(DashboardApiFactory factory) : IClassFixture<DashboardApiFactory>
+    {
+        [Fact]
+        public async Task GetHealth_WhenTheAppHasRunForTwoMinutesBeforeTheFirstCheck_ShouldReportThoseTwoMinutes()
+        {
+            factory.Time.Advance(TimeSpan.FromSeconds(120));
+
+            var body = await factory.ClientWithKey(null).GetFromJsonAsync<JsonElement>("/api/dashboard/health", TestContext.Current.CancellationToken);
+
+            body.GetProperty("uptimeSeconds").GetInt64().Should().Be(120, "uptime counts from the start of the application, not from the first health check");
         }
     }
 

@@ -11,7 +11,7 @@ public sealed class ApiKeyAuthenticationHandlerTests(DashboardApiFactory factory
     [InlineData("/api/dashboard")]
     [InlineData("/api/dashboard/?range=24h")]
     [InlineData("/api/dashboard?range=24h")]
-    public async Task GetDashboard_WithTheAdminKey_ShouldAnswer200Json(string path)
+    public async Task GetDashboard_WhenTheAdminKeyIsSent_ShouldAnswer200Json(string path)
     {
         var response = await factory.ClientWithKey(DashboardApiFactory.AdminKey).GetAsync(path, TestContext.Current.CancellationToken);
 
@@ -24,7 +24,7 @@ public sealed class ApiKeyAuthenticationHandlerTests(DashboardApiFactory factory
     [Theory]
     [InlineData("/api/dashboard/")]
     [InlineData("/api/dashboard")]
-    public async Task GetDashboard_WithoutAKey_ShouldAnswer401ProblemDocument(string path)
+    public async Task GetDashboard_WhenNoKeyIsSent_ShouldAnswer401ProblemDocument(string path)
     {
         var response = await factory.ClientWithKey(null).GetAsync(path, TestContext.Current.CancellationToken);
 
@@ -35,7 +35,7 @@ public sealed class ApiKeyAuthenticationHandlerTests(DashboardApiFactory factory
     [Theory]
     [InlineData("cd_not-a-key-that-exists-anywhere-000000000")]
     [InlineData("webapi-tests-admin-key-0123456789abcdeF")]
-    public async Task GetDashboard_WithAWrongKey_ShouldAnswer401ProblemDocument(string key)
+    public async Task GetDashboard_WhenTheKeyIsUnknown_ShouldAnswer401ProblemDocument(string key)
     {
         var response = await factory.ClientWithKey(key).GetAsync("/api/dashboard/", TestContext.Current.CancellationToken);
 
@@ -43,7 +43,7 @@ public sealed class ApiKeyAuthenticationHandlerTests(DashboardApiFactory factory
     }
 
     [Fact]
-    public async Task GetDashboard_WithANonBearerScheme_ShouldAnswer401()
+    public async Task GetDashboard_WhenTheSchemeIsNotBearer_ShouldAnswer401ProblemDocument()
     {
         var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", DashboardApiFactory.AdminKey);
@@ -56,7 +56,7 @@ public sealed class ApiKeyAuthenticationHandlerTests(DashboardApiFactory factory
     [Theory]
     [InlineData("/api/dashboard/")]
     [InlineData("/api/dashboard")]
-    public async Task GetDashboard_WithAMemberKey_ShouldAnswer403ProblemDocument(string path)
+    public async Task GetDashboard_WhenAMemberKeyIsSent_ShouldAnswer403ProblemDocument(string path)
     {
         var response = await factory.ClientWithKey(factory.MemberKey).GetAsync(path, TestContext.Current.CancellationToken);
 

@@ -6,7 +6,7 @@ namespace CleanDashboard.WebApi.IntegrationTests.OpenApi;
 public sealed class OpenApiDocumentTests(DashboardApiFactory factory) : IClassFixture<DashboardApiFactory>
 {
     [Fact]
-    public async Task GetOpenApiDocument_WithoutAKey_ShouldDescribeTheDashboardAndHealthRoutes()
+    public async Task GetOpenApiDocument_WhenNoKeyIsSent_ShouldDescribeTheDashboardAndHealthRoutes()
     {
         var document = await GetDocumentAsync();
 
@@ -20,7 +20,7 @@ public sealed class OpenApiDocumentTests(DashboardApiFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task GetOpenApiDocument_WithoutAKey_ShouldListTheSpecsDashboardPathWithItsTrailingSlash()
+    public async Task GetOpenApiDocument_WhenNoKeyIsSent_ShouldListTheSpecsDashboardPathWithItsTrailingSlash()
     {
         var document = await GetDocumentAsync();
 
@@ -28,7 +28,7 @@ public sealed class OpenApiDocumentTests(DashboardApiFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task GetScalarPage_WithoutAKey_ShouldAnswerHtml()
+    public async Task GetScalarPage_WhenNoKeyIsSent_ShouldAnswerHtml()
     {
         var response = await factory.ClientWithKey(null).GetAsync("/scalar/v1", TestContext.Current.CancellationToken);
 
