@@ -66,6 +66,7 @@ internal static class WriterThroughput
         const int Backlog = 100_000;
         var before = writer.Written;
         var droppedBefore = queue.Dropped;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var backlogClock = Stopwatch.StartNew();
         for (var i = 0; i < Backlog; i++)
         {
@@ -74,7 +75,8 @@ internal static class WriterThroughput
 
         await WaitForAsync(() => writer.Written - before + (queue.Dropped - droppedBefore) >= Backlog);
         backlogClock.Stop();
-        Console.WriteLine($"Ceiling: a backlog of {Backlog:N0} entries written in {backlogClock.Elapsed.TotalSeconds:F2} s = {Backlog / backlogClock.Elapsed.TotalSeconds:N0} entries/s (dropped {queue.Dropped - droppedBefore:N0})");
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        Console.WriteLine($"Ceiling: a backlog of {Backlog:N0} entries written in {backlogClock.Elapsed.TotalSeconds:F2} s = {Backlog / backlogClock.Elapsed.TotalSeconds:N0} entries/s (dropped {queue.Dropped - droppedBefore:N0}); CPU {cpu.TotalMicroseconds / Backlog:F1} µs per entry (producer included) = {Backlog / cpu.TotalSeconds:N0} entries per CPU-second");
 
         await writer.StopAsync(CancellationToken.None);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

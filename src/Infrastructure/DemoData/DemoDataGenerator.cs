@@ -91,15 +91,19 @@ public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timePr
                     var log = NextRequest(random, createdAt, userIndex is int index ? users[index] : null);
                     await writer.InsertRequestAsync(log, cancellationToken);
                     requests++;
-                    if (log.UserId is int userId)
+                    if (log.UserId is not int userId)
                     {
-                        sessionCount += await TrackSessionAsync(writer, sessions, userId, log, random, cancellationToken);
-                        if (log.IsSuccess && log.Endpoint != "/v1/embeddings" && random.NextDouble() < 0.04)
-                        {
-                            var id = await writer.LastInsertedIdAsync(cancellationToken);
-                            await writer.InsertFeedbackAsync(NextFeedback(random, id, userId, createdAt, now), cancellationToken);
-                            feedback++;
-                        }
+                        continue;
+                    }
+
+                    // Read the id before the session write, which inserts rows of its own.
+                    var rated = log.IsSuccess && log.Endpoint != "/v1/embeddings" && random.NextDouble() < 0.04;
+                    var requestId = rated ? await writer.LastInsertedIdAsync(cancellationToken) : 0;
+                    sessionCount += await TrackSessionAsync(writer, sessions, userId, log, random, cancellationToken);
+                    if (rated)
+                    {
+                        await writer.InsertFeedbackAsync(NextFeedback(random, requestId, userId, createdAt, now), cancellationToken);
+                        feedback++;
                     }
                 }
 

@@ -37,6 +37,8 @@ public sealed class DemoDataGeneratorTests(DemoDataGeneratorTests.GeneratedDatab
         logs.Select(r => r.CreatedAt.Date).Distinct().Should().BeEquivalentTo([FirstDay, FirstDay.AddDays(1)]);
         feedback.Should().OnlyContain(f => f.CreatedAt >= f.RequestLog!.CreatedAt && f.CreatedAt <= now && f.RequestLog.StatusCode < 400);
         feedback.Should().OnlyContain(f => f.Rating >= 1 && f.Rating <= 5);
+        feedback.Should().OnlyContain(f => f.RequestLog!.UserId == f.UserId && f.RequestLog.Endpoint != "/v1/embeddings", "a user rates an answer to their own request");
+        feedback.Should().OnlyContain(f => f.CreatedAt - f.RequestLog!.CreatedAt <= TimeSpan.FromSeconds(121), "feedback follows its answer within two minutes");
         threats.Should().OnlyContain(t => t.CreatedAt >= FirstDay && t.CreatedAt <= now && t.LastSeenAt >= t.CreatedAt && t.LastSeenAt <= now);
     }
 
