@@ -6,7 +6,7 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { SignInPage } from './pages/SignInPage';
 
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
-const AdminPage = lazy(() => import('./pages/AdminPage'));
+const AdminApp = lazy(() => import('./admin/AdminApp'));
 
 export function AppProviders({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
   return (
@@ -96,10 +96,10 @@ export function AppRoutes() {
             }
           />
           <Route
-            path="/admin"
+            path="/admin/*"
             element={
               <Suspense fallback={<PageLoading />}>
-                <AdminPage />
+                <AdminApp />
               </Suspense>
             }
           />

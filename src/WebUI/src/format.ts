@@ -139,3 +139,16 @@ export function detectGranularity(timestamps: string[], windowHours?: number): G
 export function shortenLabel(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/**
+ * A point in time in UTC for tables: "2025-07-14 14:05" (or "2025-07-14 14:05:09" with seconds);
+ * "—" for a missing value, the text itself when it is not a date.
+ */
+export function formatTimestamp(iso: string | null | undefined, { seconds = false }: { seconds?: boolean } = {}): string {
+  if (!iso) return EMPTY;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const day = `${date.getUTCFullYear()}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
+  const time = `${pad2(date.getUTCHours())}:${pad2(date.getUTCMinutes())}`;
+  return `${day} ${seconds ? `${time}:${pad2(date.getUTCSeconds())}` : time}`;
+}

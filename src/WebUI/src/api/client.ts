@@ -4,6 +4,7 @@ export type ApiErrorKind =
   | 'unauthorized'
   | 'forbidden'
   | 'bad-request'
+  | 'not-found'
   | 'rate-limited'
   | 'server'
   | 'network';
@@ -11,6 +12,7 @@ export type ApiErrorKind =
 export const MESSAGES = {
   unreachable: 'Cannot reach the CleanDashboard API',
   notAdmin: 'This key is not an admin key; the dashboard needs an admin key',
+  adminOnly: 'The admin screens need an admin key',
   unrecognised: 'Key not recognised',
   sessionEnded: 'Your session ended (key rejected). Sign in again.',
   rateLimited: 'Too many requests right now. Wait a moment and try again.',
@@ -48,11 +50,15 @@ async function readProblem(response: Response): Promise<ProblemDetails | undefin
   }
 }
 
-async function errorFor(response: Response): Promise<ApiError> {
+export async function errorFor(response: Response): Promise<ApiError> {
   const { status } = response;
   if (status === 401) return new ApiError('unauthorized', MESSAGES.unrecognised, status);
   if (status === 403) return new ApiError('forbidden', MESSAGES.notAdmin, status);
   if (status === 429) return new ApiError('rate-limited', MESSAGES.rateLimited, status);
+  if (status === 404) {
+    const problem = await readProblem(response);
+    return new ApiError('not-found', problem?.detail ?? problem?.title ?? 'Not found', status, problem);
+  }
   if (status === 400 || status === 422) {
     const problem = await readProblem(response);
     return new ApiError('bad-request', problem?.title ?? 'The request was not accepted', status, problem);
@@ -117,16 +123,25 @@ export function normalizeDashboard(raw: unknown): DashboardResponse {
   };
 }
 
-/** GET /api/dashboard/?{query} with the key as a Bearer token. */
-export async function fetchDashboard(
-  apiKey: string,
-  query: URLSearchParams,
-  signal?: AbortSignal,
-): Promise<DashboardResponse> {
+export interface ApiRequest {
+  method?: 'GET' | 'POST';
+  /** Sent as JSON. */
+  body?: unknown;
+  signal?: AbortSignal;
+  accept?: string;
+}
+
+/** Calls the API with the key as a Bearer token; any non-2xx answer or network failure becomes an {@link ApiError}. */
+export async function apiFetch(apiKey: string, url: string, request: ApiRequest = {}): Promise<Response> {
+  const { method = 'GET', body, signal, accept = 'application/json' } = request;
+  const headers: Record<string, string> = { Authorization: `Bearer ${apiKey}`, Accept: accept };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(`/api/dashboard/?${query.toString()}`, {
-      headers: { Authorization: `Bearer ${apiKey}`, Accept: 'application/json' },
+    response = await fetch(url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
       signal,
     });
   } catch (error) {
@@ -134,12 +149,25 @@ export async function fetchDashboard(
     throw new ApiError('network', MESSAGES.unreachable);
   }
   if (!response.ok) throw await errorFor(response);
-  let body: unknown;
+  return response;
+}
+
+/** {@link apiFetch}, then the body as JSON; an HTML page instead of JSON means something other than the API answered. */
+export async function apiJson<T>(apiKey: string, url: string, request: ApiRequest = {}): Promise<T> {
+  const response = await apiFetch(apiKey, url, request);
   try {
-    body = await response.json();
+    return (await response.json()) as T;
   } catch {
-    // An HTML page instead of JSON means something other than the API answered.
     throw new ApiError('server', `${MESSAGES.unreachable} (unexpected response)`, response.status);
   }
+}
+
+/** GET /api/dashboard/?{query} with the key as a Bearer token. */
+export async function fetchDashboard(
+  apiKey: string,
+  query: URLSearchParams,
+  signal?: AbortSignal,
+): Promise<DashboardResponse> {
+  const body = await apiJson<unknown>(apiKey, `/api/dashboard/?${query.toString()}`, { signal });
   return normalizeDashboard(body);
 }

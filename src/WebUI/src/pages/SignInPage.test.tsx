@@ -111,13 +111,6 @@ describe('Sign-in', () => {
 });
 
 describe('Admin', () => {
-  it('loads the admin placeholder lazily for a signed-in user', async () => {
-    const fetchMock = mockFetch(json(weekResponse()));
-    renderApp('/admin', { apiKey: KEY });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Admin screens' })).toBeInTheDocument();
-    expect(fetchMock).not.toHaveBeenCalled();
-  });
-
   it('is not shown without a key', () => {
     renderApp('/admin');
     expect(screen.getByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();

@@ -1,0 +1,60 @@
+import { formatInteger, formatLatencyMs, formatMoney, formatRatio } from '../../format';
+import type { ModelUsageStats } from '../api';
+import { DataTable, type Column } from '../DataTable';
+import { useAdminList } from '../hooks';
+import type { ListSpec } from '../listState';
+import { FilterBar, ListBody, ListHead, Pager, usePageTitle } from '../parts';
+
+const SPEC: ListSpec = {
+  filters: [
+    { name: 'model', label: 'Model', kind: 'text', maxLength: 200, placeholder: 'gpt-4o-mini' },
+    { name: 'from', label: 'From', kind: 'date-from' },
+    { name: 'to', label: 'To', kind: 'date-to' },
+  ],
+};
+
+const COLUMNS: readonly Column<ModelUsageStats>[] = [
+  { key: 'date', label: 'Day (UTC)', rowHeader: true, render: (s) => s.date },
+  { key: 'modelName', label: 'Model', render: (s) => <code>{s.modelName || '—'}</code> },
+  { key: 'totalRequests', label: 'Requests', numeric: true, render: (s) => formatInteger(s.totalRequests) },
+  { key: 'successfulRequests', label: 'Successful', numeric: true, render: (s) => formatInteger(s.successfulRequests) },
+  { key: 'failedRequests', label: 'Failed', numeric: true, render: (s) => formatInteger(s.failedRequests) },
+  {
+    key: 'successRate',
+    label: 'Success rate',
+    numeric: true,
+    sortable: false,
+    render: (s) => formatRatio(s.successfulRequests, s.totalRequests),
+  },
+  { key: 'totalTokens', label: 'Tokens', numeric: true, render: (s) => formatInteger(s.totalTokens) },
+  { key: 'totalCost', label: 'Cost', numeric: true, render: (s) => formatMoney(s.totalCost) },
+  { key: 'avgLatencyMs', label: 'Avg latency', numeric: true, render: (s) => formatLatencyMs(s.avgLatencyMs) },
+];
+
+export function ModelStatsPage() {
+  usePageTitle('Model stats');
+  const { list, result } = useAdminList<ModelUsageStats>('model-usage-stats', SPEC);
+  return (
+    <section aria-labelledby="model-stats-heading" className="admin-section">
+      <ListHead id="model-stats-heading" title="Daily model stats" onRefresh={() => void result.refetch()} refreshing={result.isFetching} />
+      <FilterBar filters={SPEC.filters} list={list} label="Model stats filters" />
+      <ListBody result={result} noun="model days" list={list}>
+        {(data) => (
+          <>
+            <DataTable
+              caption="Daily model usage"
+              columns={COLUMNS}
+              rows={data.items}
+              rowKey={(s) => s.id}
+              sort={list.state.sort}
+              desc={list.state.desc}
+              onSort={list.toggleSort}
+              busy={result.isFetching}
+            />
+            <Pager list={list} totalCount={data.totalCount} noun="model days" shown={data.items.length} />
+          </>
+        )}
+      </ListBody>
+    </section>
+  );
+}

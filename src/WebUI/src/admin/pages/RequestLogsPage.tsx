@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { isApiError, MESSAGES } from '../../api/client';
+import { useAuth } from '../../auth';
+import { formatInteger, formatLatencyMs, formatMoney, formatTimestamp } from '../../format';
+import { exportRequestLogs, saveBlob, type RequestLog } from '../api';
+import { DataTable, type Column } from '../DataTable';
+import { useAdminList } from '../hooks';
+import { exportQuery, type ListSpec } from '../listState';
+import { FilterBar, ListBody, ListHead, Pager, ProblemList, usePageTitle } from '../parts';
+
+export const REQUEST_LOG_SPEC: ListSpec = {
+  filters: [
+    { name: 'from', label: 'From', kind: 'date-from' },
+    { name: 'to', label: 'To', kind: 'date-to' },
+    { name: 'model', label: 'Model', kind: 'text', maxLength: 200, placeholder: 'gpt-4o-mini' },
+    { name: 'status', label: 'Status code', kind: 'text', inputMode: 'numeric', maxLength: 3, placeholder: '500' },
+    { name: 'country', label: 'Country', kind: 'text', maxLength: 2, placeholder: 'DE', hint: 'Two-letter code' },
+    { name: 'userId', label: 'User ID', kind: 'text', inputMode: 'numeric', maxLength: 10 },
+  ],
+};
+
+function StatusCode({ code }: { code: number }) {
+  return <span className={`http-status ${code >= 500 ? 'http-5xx' : code >= 400 ? 'http-4xx' : 'http-ok'}`}>{code}</span>;
+}
+
+const COLUMNS: readonly Column<RequestLog>[] = [
+  {
+    key: 'id',
+    label: 'ID',
+    numeric: true,
+    rowHeader: true,
+    render: (r) => (
+      <Link to={`/admin/request-logs/${r.id}`} aria-label={`Request ${r.id} details`}>
+        {r.id}
+      </Link>
+    ),
+  },
+  { key: 'createdAt', label: 'Time (UTC)', render: (r) => formatTimestamp(r.createdAt, { seconds: true }) },
+  { key: 'method', label: 'Method', render: (r) => r.method },
+  { key: 'endpoint', label: 'Endpoint', render: (r) => <code className="cell-wrap">{r.endpoint}</code> },
+  { key: 'statusCode', label: 'Status', numeric: true, render: (r) => <StatusCode code={r.statusCode} /> },
+  { key: 'modelName', label: 'Model', render: (r) => r.modelName || <span className="muted">—</span> },
+  { key: 'latencyMs', label: 'Latency', numeric: true, render: (r) => formatLatencyMs(r.latencyMs) },
+  { key: 'totalTokens', label: 'Tokens', numeric: true, render: (r) => formatInteger(r.totalTokens) },
+  {
+    key: 'costUsd',
+    label: 'Cost',
+    numeric: true,
+    render: (r) =>
+      r.costUsd !== null ? (
+        formatMoney(r.costUsd)
+      ) : r.modelName ? (
+        <span className="muted" title="No price is known for this model">
+          unpriced
+        </span>
+      ) : (
+        <span className="muted">—</span>
+      ),
+  },
+  { key: 'countryCode', label: 'Country', render: (r) => r.countryCode || <span className="muted">—</span> },
+  { key: 'userName', label: 'User', render: (r) => (r.userId ? `${r.userName ?? ''} (#${r.userId})` : <span className="muted">—</span>) },
+  { key: 'ipAddress', label: 'IP', render: (r) => <code>{r.ipAddress ?? '—'}</code> },
+];
+
+function ExportButton({ query }: { query: string }) {
+  const { apiKey, expire } = useAuth();
+  const [state, setState] = useState<{ busy: boolean; message: string | null; error: unknown }>({
+    busy: false,
+    message: null,
+    error: null,
+  });
+
+  async function onExport() {
+    setState({ busy: true, message: 'Preparing the CSV…', error: null });
+    try {
+      const { blob, fileName } = await exportRequestLogs(apiKey ?? '', query);
+      saveBlob(blob, fileName);
+      setState({ busy: false, message: `Downloaded ${fileName}`, error: null });
+    } catch (error) {
+      // A plain fetch is not seen by React Query, so a rejected key is handled here.
+      if (isApiError(error, 'unauthorized')) {
+        expire();
+        return;
+      }
+      setState({ busy: false, message: null, error });
+    }
+  }
+
+  const { error } = state;
+  return (
+    <div className="export">
+      <button type="button" className="button" onClick={() => void onExport()} disabled={state.busy}>
+        {state.busy ? 'Exporting…' : 'Export CSV'}
+      </button>
+      <span role="status" className="muted export-status">
+        {state.message}
+      </span>
+      {error !== null && (
+        <div role="alert" className="message message-error export-error">
+          {isApiError(error, 'bad-request') ? (
+            <>
+              The export did not accept these filters: <ProblemList error={error} />
+            </>
+          ) : isApiError(error, 'forbidden') ? (
+            MESSAGES.adminOnly
+          ) : (
+            `${MESSAGES.unreachable}: the export failed. Try again.`
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function RequestLogsPage() {
+  usePageTitle('Request logs');
+  const { list, result } = useAdminList<RequestLog>('request-logs', REQUEST_LOG_SPEC);
+  return (
+    <section aria-labelledby="request-logs-heading" className="admin-section">
+      <ListHead id="request-logs-heading" title="Request logs" onRefresh={() => void result.refetch()} refreshing={result.isFetching}>
+        <ExportButton query={exportQuery(REQUEST_LOG_SPEC, list.state)} />
+      </ListHead>
+      <FilterBar filters={REQUEST_LOG_SPEC.filters} list={list} label="Request log filters" />
+      <p className="muted small">Export CSV downloads every request matching the filters, in the order shown, not just this page.</p>
+      <ListBody result={result} noun="requests" list={list}>
+        {(data) => (
+          <>
+            <DataTable
+              caption="Request logs"
+              columns={COLUMNS}
+              rows={data.items}
+              rowKey={(r) => r.id}
+              sort={list.state.sort}
+              desc={list.state.desc}
+              onSort={list.toggleSort}
+              busy={result.isFetching}
+            />
+            <Pager list={list} totalCount={data.totalCount} noun="requests" shown={data.items.length} />
+          </>
+        )}
+      </ListBody>
+    </section>
+  );
+}

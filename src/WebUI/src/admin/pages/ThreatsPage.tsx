@@ -1,0 +1,133 @@
+import { useEffect, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { isApiError, MESSAGES } from '../../api/client';
+import { useAuth } from '../../auth';
+import { formatInteger, formatTimestamp } from '../../format';
+import { SEVERITIES, setThreatsResolved, THREAT_TYPES, type Threat } from '../api';
+import { DataTable, type Column } from '../DataTable';
+import { useAdminList } from '../hooks';
+import type { ListSpec } from '../listState';
+import { FilterBar, ListBody, ListHead, Pager, plural, ProblemList, SeverityBadge, usePageTitle } from '../parts';
+
+const SPEC: ListSpec = {
+  filters: [
+    { name: 'severity', label: 'Severity', kind: 'select', options: SEVERITIES.map((s) => ({ value: s, label: s })) },
+    {
+      name: 'resolved',
+      label: 'Status',
+      kind: 'select',
+      options: [
+        { value: 'false', label: 'Unresolved' },
+        { value: 'true', label: 'Resolved' },
+      ],
+    },
+    { name: 'threatType', label: 'Type', kind: 'select', options: THREAT_TYPES.map((t) => ({ value: t, label: t })) },
+    { name: 'ip', label: 'IP address', kind: 'text', maxLength: 45, placeholder: '192.0.2.1' },
+    { name: 'from', label: 'First seen from', kind: 'date-from' },
+    { name: 'to', label: 'First seen to', kind: 'date-to' },
+  ],
+};
+
+const COLUMNS: readonly Column<Threat>[] = [
+  { key: 'id', label: 'ID', numeric: true, rowHeader: true, render: (t) => t.id },
+  { key: 'severity', label: 'Severity', render: (t) => <SeverityBadge severity={t.severity} /> },
+  {
+    key: 'resolved',
+    label: 'Resolved',
+    render: (t) => <span className={t.resolved ? 'status status-done' : 'status status-open'}>{t.resolved ? 'Resolved' : 'Open'}</span>,
+  },
+  { key: 'threatType', label: 'Type', render: (t) => <code>{t.threatType}</code> },
+  { key: 'ipAddress', label: 'IP', render: (t) => <code>{t.ipAddress}</code> },
+  { key: 'description', label: 'Description', render: (t) => <span className="cell-wrap">{t.description}</span> },
+  { key: 'occurrences', label: 'Occurrences', numeric: true, render: (t) => formatInteger(t.occurrences) },
+  { key: 'createdAt', label: 'First seen (UTC)', render: (t) => formatTimestamp(t.createdAt) },
+  { key: 'lastSeenAt', label: 'Last seen (UTC)', render: (t) => formatTimestamp(t.lastSeenAt) },
+];
+
+export function ThreatsPage() {
+  usePageTitle('Threats');
+  const { apiKey } = useAuth();
+  const queryClient = useQueryClient();
+  const { list, result } = useAdminList<Threat>('threats', SPEC);
+  const [selected, setSelected] = useState<Set<number>>(() => new Set());
+  const [outcome, setOutcome] = useState<string | null>(null);
+
+  // The selection belongs to the rows on screen: another page, filter or order starts afresh.
+  useEffect(() => {
+    setSelected(new Set());
+  }, [list.query]);
+
+  const mutation = useMutation({
+    mutationFn: ({ ids, resolved }: { ids: number[]; resolved: boolean }) => setThreatsResolved(apiKey ?? '', ids, resolved),
+    onSuccess: async ({ changed }) => {
+      setOutcome(`${plural(changed, 'threat', 'threats')} changed`);
+      setSelected(new Set());
+      // The unresolved count on the dashboard moves too.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['admin', 'threats'] }),
+        queryClient.invalidateQueries({ queryKey: ['dashboard'] }),
+      ]);
+    },
+    onError: () => setOutcome(null),
+  });
+
+  function run(resolved: boolean) {
+    setOutcome(null);
+    mutation.mutate({ ids: [...selected].sort((a, b) => a - b), resolved });
+  }
+
+  const count = selected.size;
+  return (
+    <section aria-labelledby="threats-heading" className="admin-section">
+      <ListHead id="threats-heading" title="Threats" onRefresh={() => void result.refetch()} refreshing={result.isFetching} />
+      <FilterBar filters={SPEC.filters} list={list} label="Threat filters" />
+      <div className="bulk-bar" role="group" aria-label="Bulk actions">
+        <span className="bulk-count">{count === 0 ? 'No threats selected' : `${plural(count, 'threat', 'threats')} selected`}</span>
+        <button type="button" className="button" onClick={() => run(true)} disabled={count === 0 || mutation.isPending}>
+          Resolve
+        </button>
+        <button type="button" className="button button-quiet" onClick={() => run(false)} disabled={count === 0 || mutation.isPending}>
+          Unresolve
+        </button>
+        <p role="status" className="bulk-outcome">
+          {mutation.isPending ? 'Saving…' : outcome}
+        </p>
+      </div>
+      {mutation.error && (
+        <div role="alert" className="message message-error">
+          {isApiError(mutation.error, 'bad-request') ? (
+            <ProblemList error={mutation.error} />
+          ) : isApiError(mutation.error, 'forbidden') ? (
+            MESSAGES.adminOnly
+          ) : (
+            `${MESSAGES.unreachable}: nothing was changed. Try again.`
+          )}
+        </div>
+      )}
+      <ListBody result={result} noun="threats" list={list}>
+        {(data) => (
+          <>
+            <DataTable
+              caption="Threats"
+              columns={COLUMNS}
+              rows={data.items}
+              rowKey={(t) => t.id}
+              sort={list.state.sort}
+              desc={list.state.desc}
+              onSort={list.toggleSort}
+              busy={result.isFetching}
+              rowClassName={(t) => (t.resolved ? 'row-muted' : undefined)}
+              selection={{
+                selected,
+                onChange: setSelected,
+                label: (t) => `Select threat ${t.id}`,
+                allLabel: 'Select all threats on this page',
+              }}
+            />
+            <Pager list={list} totalCount={data.totalCount} noun="threats" shown={data.items.length} />
+          </>
+        )}
+      </ListBody>
+    </section>
+  );
+}
