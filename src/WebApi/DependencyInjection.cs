@@ -1,14 +1,17 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
 using CleanDashboard.Application.Health.Queries.GetHealth;
+using CleanDashboard.Application.Gateway;
+using CleanDashboard.WebApi.Gateway;
 using CleanDashboard.WebApi.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 
 namespace CleanDashboard.WebApi;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddWebApi(this IServiceCollection services)
+    public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -30,6 +33,23 @@ public static class DependencyInjection
         var version = typeof(DependencyInjection).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
         services.AddSingleton(sp => new ApplicationInfo(version, sp.GetRequiredService<TimeProvider>().GetUtcNow()));
         services.AddHostedService<StartupTasks>();
+        return services.AddGateway(configuration);
+    }
+
+    private static IServiceCollection AddGateway(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<GatewayOptions>>().Value;
+            return new UpstreamRouter(GatewayOptionsValidator.ToUpstreams(options), options.DemoModel.Enabled);
+        });
+        services.AddHttpForwarder();
+        services.AddSingleton<UpstreamHttpClient>();
+        services.AddSingleton<DemoModelResponder>();
+        services.AddSingleton<GatewayProxy>();
+        services.AddSingleton<ModelCatalog>();
         return services;
     }
 }

@@ -13,12 +13,13 @@ builder.Configuration.Sources.Insert(0, PricingFile.Source());
 if (commandLine.Demo)
 {
     builder.Configuration[StartupTasks.DemoModeKey] = "true";
+    builder.Configuration[GatewayEndpoints.DemoModelKey] = "true";
 }
 
 builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration)
-    .AddWebApi()
+    .AddWebApi(builder.Configuration)
     .AddRequestTracking(builder.Configuration);
 
 var app = builder.Build();
@@ -38,6 +39,7 @@ app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHealthEndpoints();
 app.MapDashboardEndpoints();
+app.MapGatewayEndpoints();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
