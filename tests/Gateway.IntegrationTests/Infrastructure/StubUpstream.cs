@@ -39,6 +39,7 @@ public sealed class StubUpstream : IAsyncDisposable
     public const int OllamaGenerateEvalCount = 20_000;
 
     private readonly WebApplication _app;
+    private int _dripStreamsFinished;
 
     private StubUpstream(WebApplication app) => _app = app;
 
@@ -60,6 +61,9 @@ public sealed class StubUpstream : IAsyncDisposable
         stub.BaseAddress = new Uri(address.TrimEnd('/') + "/");
         return stub;
     }
+
+    /// <summary>How many "drip-*" streams the stub has written to the end.</summary>
+    public int DripStreamsFinished => Volatile.Read(ref _dripStreamsFinished);
 
     public ReceivedRequest LastRequestTo(string path) => Received.Last(r => r.Path == path);
 
@@ -147,6 +151,10 @@ public sealed class StubUpstream : IAsyncDisposable
         }
 
         await context.Response.WriteAsync("data: [DONE]\n\n", context.RequestAborted);
+        if (drip)
+        {
+            Interlocked.Increment(ref _dripStreamsFinished);
+        }
     }
 
     private async Task OpenAIEmbeddingsAsync(HttpContext context)
