@@ -20,6 +20,8 @@ internal static class StartupBanner
         Console.WriteLine($"  Dashboard API:               {url}/api/dashboard/?range=7d");
         Console.WriteLine($"  API reference:               {url}/scalar/v1");
         Console.WriteLine($"  Health:                      {url}/api/dashboard/health/");
+        Console.WriteLine($"  OpenAI-compatible gateway:   {url}/v1 (model demo-echo needs no model server)");
+        Console.WriteLine($"  Ollama-compatible gateway:   {url}/ollama");
         Console.WriteLine();
     }
 }
