@@ -157,6 +157,49 @@ public sealed class DemoModelTests(GatewayFixture gateway) : IClassFixture<Gatew
         ShouldBeDemoRow(row, caller, "/ollama/api/generate", prompt: 5, completion: 6, cost: 0.017m);
     }
 
+    [Fact]
+    public async Task Completions_WhenModelIsDemoEchoAndStreamed_ShouldSendTextChunksThenUsageThenDone()
+    {
+        var caller = await gateway.NewCallerAsync();
+        using var http = caller.Http();
+        const string body = """{"model":"demo-echo","prompt":"Once upon a time","stream":true}""";
+
+        using var response = await http.PostAsync("v1/completions", new StringContent(body, Encoding.UTF8, "application/json"), Cancellation);
+        var events = (await response.Content.ReadAsStringAsync(Cancellation)).Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/event-stream");
+        var chunks = events[..^1].Select(e => System.Text.Json.JsonDocument.Parse(e["data: ".Length..]).RootElement).ToList();
+        string.Concat(chunks.SelectMany(c => c.GetProperty("choices").EnumerateArray()).Select(c => c.GetProperty("text").GetString()))
+            .Should().Be("Echo: Once upon a time");
+        chunks[^1].GetProperty("usage").GetProperty("total_tokens").GetInt32().Should().Be(9, "4 prompt words + 5 answer words; the gateway asks for stream usage by default");
+        events[^1].Should().Be("data: [DONE]");
+
+        var row = await caller.SingleRequestLogAsync();
+        ShouldBeDemoRow(row, caller, "/v1/completions", prompt: 4, completion: 5, cost: 0.014m);
+    }
+
+    [Fact]
+    public async Task OllamaEmbed_WhenModelIsDemoEcho_ShouldReturnOneVectorPerInputAndRecordPromptEvalCount()
+    {
+        var caller = await gateway.NewCallerAsync();
+        using var ollama = caller.Ollama();
+
+        var response = await ollama.EmbedAsync(new EmbedRequest { Model = "demo-echo", Input = ["first text here", "second"] }, Cancellation);
+
+        response.Embeddings.Should().HaveCount(2);
+        response.Embeddings[0].Should().Equal(DemoEcho.Vector("first text here", DemoEcho.DefaultDimensions));
+        response.Embeddings[1].Should().Equal(DemoEcho.Vector("second", DemoEcho.DefaultDimensions));
+        response.PromptEvalCount.Should().Be(4);
+
+        var row = await caller.SingleRequestLogAsync();
+        row.Endpoint.Should().Be("/ollama/api/embed");
+        row.PromptTokens.Should().Be(4);
+        row.CompletionTokens.Should().BeNull();
+        row.TotalTokens.Should().Be(4);
+        row.CostUsd.Should().Be(0.004m);
+        row.Upstream.Should().Be("demo");
+    }
+
     private void ShouldBeDemoRow(RequestLog row, GatewayCaller caller, string endpoint, int prompt, int completion, decimal cost)
     {
         row.Endpoint.Should().Be(endpoint);
