@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
-using CleanDashboard.Application.Health.Queries.GetHealth;
 using CleanDashboard.Application.Gateway;
+using CleanDashboard.Application.Health.Queries.GetHealth;
 using CleanDashboard.WebApi.Gateway;
 using CleanDashboard.WebApi.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
