@@ -1,12 +1,15 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
+using CleanDashboard.Application.Gateway;
 using CleanDashboard.Application.Health.Queries.GetHealth;
 using CleanDashboard.WebApi.Endpoints;
+using CleanDashboard.WebApi.Gateway;
 using CleanDashboard.WebApi.Infrastructure;
 using CleanDashboard.WebApi.Threats;
 using CleanDashboard.WebApi.Tracking;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
 namespace CleanDashboard.WebApi;
@@ -43,6 +46,23 @@ public static class DependencyInjection
         services.AddHostedService<StartupTasks>();
         services.AddRequestTracking(configuration);
         services.AddThreatDetection(configuration);
+        return services.AddGateway(configuration);
+    }
+
+    private static IServiceCollection AddGateway(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<GatewayOptions>>().Value;
+            return new UpstreamRouter(GatewayOptionsValidator.ToUpstreams(options), options.DemoModel.Enabled);
+        });
+        services.AddHttpForwarder();
+        services.AddSingleton<UpstreamHttpClient>();
+        services.AddSingleton<DemoModelResponder>();
+        services.AddSingleton<GatewayProxy>();
+        services.AddSingleton<ModelCatalog>();
         return services;
     }
 
@@ -81,6 +101,7 @@ public static class DependencyInjection
         app.MapAdminUsageStatsEndpoints();
         app.MapAdminUserEndpoints();
         app.MapAdminApiKeyEndpoints();
+        app.MapGatewayEndpoints();
         app.MapWebUIRoutes();
         return app;
     }

@@ -2,6 +2,7 @@ using CleanDashboard.Application;
 using CleanDashboard.Infrastructure;
 using CleanDashboard.WebApi;
 using CleanDashboard.WebApi.Cli;
+using CleanDashboard.WebApi.Endpoints;
 using CleanDashboard.WebApi.Infrastructure;
 
 var commandLine = CommandLine.Parse(args);
@@ -10,6 +11,7 @@ builder.Configuration.Sources.Insert(0, PricingFile.Source());
 if (commandLine.Demo)
 {
     builder.Configuration[StartupTasks.DemoModeKey] = "true";
+    builder.Configuration[GatewayEndpoints.DemoModelKey] = "true";
 }
 
 builder.Services

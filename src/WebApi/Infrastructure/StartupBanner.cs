@@ -21,9 +21,10 @@ public sealed class StartupBanner(IServer server)
         Console.WriteLine();
         Console.WriteLine($"  CleanDashboard is running:   {url}/");
         Console.WriteLine($"  Dashboard API:               {url}/api/dashboard/?range=7d");
-        Console.WriteLine($"  OpenAI-compatible gateway:   {url}/v1");
         Console.WriteLine($"  API reference:               {url}/scalar/v1");
         Console.WriteLine($"  Health:                      {url}/api/dashboard/health/");
+        Console.WriteLine($"  OpenAI-compatible gateway:   {url}/v1 (model demo-echo needs no model server)");
+        Console.WriteLine($"  Ollama-compatible gateway:   {url}/ollama");
         if (NewAdminKey is not null)
         {
             Console.WriteLine();

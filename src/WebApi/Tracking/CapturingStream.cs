@@ -18,6 +18,9 @@ internal sealed class CapturingStream(Stream inner, int limit, bool capture) : S
 
     public bool Capturing { get; set; } = capture;
 
+    /// <summary>Runs just before the first byte is recorded: the moment a response's headers, such as its content type, are final.</summary>
+    public Action? BeforeFirstByte { get; set; }
+
     public bool Complete => TotalBytes <= limit;
 
     public ReadOnlySpan<byte> Prefix => _prefix.GetBuffer().AsSpan(0, (int)_prefix.Length);
@@ -105,6 +108,7 @@ internal sealed class CapturingStream(Stream inner, int limit, bool capture) : S
         if (FirstByteTimestamp == 0)
         {
             FirstByteTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
+            BeforeFirstByte?.Invoke();
         }
 
         TotalBytes += data.Length;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using CleanDashboard.Application.Auth;
 using CleanDashboard.Application.Tracking;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace CleanDashboard.WebApi.Tracking;
@@ -41,16 +40,17 @@ public sealed class RequestTrackingMiddleware(
         var responseBody = new CapturingStream(originalResponseBody, settings.CaptureLimitBytes, capture: false);
         context.Request.Body = requestBody;
         context.Response.Body = responseBody;
-        context.Response.OnStarting(() =>
-        {
-            responseBody.Capturing = CarriesUsage(context.Response.ContentType);
-            return Task.CompletedTask;
-        });
+
+        // Decided at the first byte, not in OnStarting: the server raises OnStarting only after that first write has passed the capture.
+        responseBody.BeforeFirstByte = () => responseBody.Capturing = CarriesUsage(context.Response.ContentType);
+
+        // The exception handler clears the endpoint before it writes its problem document; the log keeps the route that was matched.
+        var routedEndpoint = context.GetEndpoint();
 
         var failed = false;
         context.Response.OnCompleted(() =>
         {
-            queue.TryEnqueue(BuildEntry(context, settings, startedAt, started, failed, requestBody, responseBody));
+            queue.TryEnqueue(BuildEntry(context, routedEndpoint, settings, startedAt, started, failed, requestBody, responseBody));
             return Task.CompletedTask;
         });
 
@@ -70,12 +70,12 @@ public sealed class RequestTrackingMiddleware(
         }
     }
 
-    private TrackedRequest BuildEntry(HttpContext context, RequestTrackingOptions settings, DateTime startedAt, long started, bool failed, CapturingStream requestBody, CapturingStream responseBody)
+    private TrackedRequest BuildEntry(HttpContext context, Endpoint? routedEndpoint, RequestTrackingOptions settings, DateTime startedAt, long started, bool failed, CapturingStream requestBody, CapturingStream responseBody)
     {
         var usage = responseBody.Capturing
             ? UsageParser.ParseResponse(context.Response.ContentType, responseBody.Prefix, responseBody.Suffix(), responseBody.Complete)
             : TokenUsage.None;
-        var model = usage.Model ?? UsageParser.ParseRequestModel(requestBody.Prefix) ?? string.Empty;
+        var model = usage.Model ?? context.Items[ModelItemKey] as string ?? UsageParser.ParseRequestModel(requestBody.Prefix) ?? string.Empty;
         if (model.Length > Domain.Entities.RequestLog.ModelNameMaxLength)
         {
             model = model[..Domain.Entities.RequestLog.ModelNameMaxLength];
@@ -90,7 +90,7 @@ public sealed class RequestTrackingMiddleware(
         return new TrackedRequest
         {
             CreatedAt = startedAt,
-            Endpoint = EndpointTemplate(context),
+            Endpoint = EndpointTemplate(context.GetEndpoint() ?? routedEndpoint),
             Method = context.Request.Method.Length <= 10 ? context.Request.Method : context.Request.Method[..10],
             StatusCode = status,
             LatencyMs = Milliseconds(started, Stopwatch.GetTimestamp()),
@@ -112,6 +112,9 @@ public sealed class RequestTrackingMiddleware(
     /// <summary>Endpoints that proxy to an upstream put its name here, for the request log's upstream column.</summary>
     public const string UpstreamItemKey = "CleanDashboard.Upstream";
 
+    /// <summary>Endpoints that read the requested model put it here; used when the answer names none (errors, cut-off streams).</summary>
+    public const string ModelItemKey = "CleanDashboard.Model";
+
     private static bool IsTracked(PathString path, RequestTrackingOptions settings)
     {
         var value = path.Value ?? string.Empty;
@@ -121,10 +124,8 @@ public sealed class RequestTrackingMiddleware(
             && !excluded.Any(p => value.StartsWith(p, StringComparison.OrdinalIgnoreCase));
     }
 
-    private static string EndpointTemplate(HttpContext context)
+    private static string EndpointTemplate(Endpoint? endpoint)
     {
-        // The exception handler clears the endpoint before it writes the 500; its feature remembers it.
-        var endpoint = context.GetEndpoint() ?? context.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
         var template = (endpoint as RouteEndpoint)?.RoutePattern.RawText;
         if (string.IsNullOrEmpty(template))
         {

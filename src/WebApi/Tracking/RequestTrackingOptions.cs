@@ -22,7 +22,7 @@ public sealed class RequestTrackingOptions
     /// <summary>How much of a request or response body is read for the model and usage: this many bytes at each end.</summary>
     public int CaptureLimitBytes { get; set; } = 1024 * 1024;
 
-    internal static readonly string[] DefaultPaths = ["/api/", "/v1/"];
+    internal static readonly string[] DefaultPaths = ["/api/", "/v1/", "/ollama/"];
 
     internal static readonly string[] DefaultExcludedPaths = ["/api/dashboard", "/api/admin"];
 }

@@ -1,0 +1,11 @@
+namespace CleanDashboard.Application.Gateway;
+
+/// <summary>Which API an upstream speaks.</summary>
+public enum UpstreamKind
+{
+    /// <summary>The OpenAI API; its base URL includes the version, e.g. <c>https://api.openai.com/v1</c>.</summary>
+    OpenAI,
+
+    /// <summary>An Ollama server; its base URL is the server root, e.g. <c>http://127.0.0.1:11434</c>. It also serves the OpenAI API under <c>/v1</c>.</summary>
+    Ollama,
+}

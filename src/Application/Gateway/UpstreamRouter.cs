@@ -1,0 +1,62 @@
+using CleanDashboard.Application.Common.Exceptions;
+using CleanDashboard.Application.Gateway.DemoModel;
+using FluentValidation.Results;
+
+namespace CleanDashboard.Application.Gateway;
+
+/// <summary>
+/// Chooses where a request goes from its <c>model</c>: the built-in demo model first (so a catch-all <c>*</c>
+/// upstream never swallows it), then the first upstream, in configuration order, with a matching pattern.
+/// </summary>
+public sealed class UpstreamRouter(IReadOnlyList<Upstream> upstreams, bool demoModelEnabled)
+{
+    /// <summary>The upstream name recorded for requests the built-in demo model answered.</summary>
+    public const string DemoUpstreamName = "demo";
+
+    public const string UpstreamsConfigurationKey = "Gateway:Upstreams";
+
+    public IReadOnlyList<Upstream> Upstreams => upstreams;
+
+    public bool DemoModelEnabled => demoModelEnabled;
+
+    public bool IsDemoModel(string model) =>
+        demoModelEnabled && string.Equals(model, DemoEcho.ModelName, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The first upstream with a pattern matching the model, or null.</summary>
+    public Upstream? FindUpstream(string model)
+    {
+        foreach (var upstream in upstreams)
+        {
+            foreach (var pattern in upstream.ModelPatterns)
+            {
+                if (ModelPattern.Matches(pattern, model))
+                {
+                    return upstream;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when a request for the model would be sent to this upstream (and not to the demo model or an earlier upstream).</summary>
+    public bool RoutesTo(string model, Upstream upstream) => !IsDemoModel(model) && ReferenceEquals(FindUpstream(model), upstream);
+
+    /// <exception cref="NotFoundException">No upstream serves the model.</exception>
+    /// <exception cref="ValidationException">The upstream that serves the model does not speak the API of the route.</exception>
+    public GatewayTarget Route(string model, GatewayOperation operation)
+    {
+        if (IsDemoModel(model))
+        {
+            return GatewayTarget.DemoModel;
+        }
+
+        var upstream = FindUpstream(model) ?? throw new NotFoundException(
+            $"No upstream serves the model '{model}'. Add a pattern that matches it to the Models of an upstream in the {UpstreamsConfigurationKey} configuration, or use a model listed by GET /v1/models.");
+
+        var path = operation.UpstreamPath(upstream.Kind) ?? throw new ValidationException(
+            [new ValidationFailure("model", $"The model '{model}' is served by the upstream '{upstream.Name}', which speaks the OpenAI API only: call it through /v1/, not /ollama/.")]);
+
+        return new GatewayTarget(upstream, new Uri(upstream.BaseUrl.AbsoluteUri.TrimEnd('/') + "/" + path));
+    }
+}

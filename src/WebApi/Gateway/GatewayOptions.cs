@@ -1,0 +1,49 @@
+namespace CleanDashboard.WebApi.Gateway;
+
+/// <summary>Configuration section <c>Gateway</c>: the model servers behind the gateway and its limits.</summary>
+public sealed class GatewayOptions
+{
+    public const string Section = "Gateway";
+
+    /// <summary>Tried in order; the first whose model pattern matches the request's <c>model</c> serves it.</summary>
+    public List<UpstreamOptions> Upstreams { get; set; } = [];
+
+    public DemoModelOptions DemoModel { get; set; } = new();
+
+    /// <summary>Ask OpenAI-kind upstreams for the usage chunk at the end of a stream (<c>stream_options.include_usage</c>), so streams get tokens and cost.</summary>
+    public bool InjectStreamUsage { get; set; } = true;
+
+    /// <summary>Larger request bodies are refused with 413.</summary>
+    public long MaxRequestBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>How long an upstream may stay silent — before its first byte or between two chunks — before the request ends with 504.</summary>
+    public TimeSpan UpstreamTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long connecting to an upstream may take before the request ends with 502.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}
+
+/// <summary>One entry of <c>Gateway:Upstreams</c>.</summary>
+public sealed class UpstreamOptions
+{
+    /// <summary>Recorded in the request log's upstream column.</summary>
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>For kind <c>openai</c> the API root with its version (<c>https://api.openai.com/v1</c>); for <c>ollama</c> the server root (<c>http://127.0.0.1:11434</c>).</summary>
+    public string BaseUrl { get; set; } = string.Empty;
+
+    /// <summary><c>openai</c> or <c>ollama</c>.</summary>
+    public string Kind { get; set; } = string.Empty;
+
+    /// <summary>Sent to the upstream as <c>Authorization: Bearer</c>; the client's own key is never forwarded.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Model name patterns; <c>*</c> matches any run of characters, case is ignored.</summary>
+    public List<string> Models { get; set; } = [];
+}
+
+public sealed class DemoModelOptions
+{
+    /// <summary>Answer the model <c>demo-echo</c> in-process (before any upstream pattern is tried).</summary>
+    public bool Enabled { get; set; } = true;
+}

@@ -1,0 +1,72 @@
+using CleanDashboard.Application.Gateway;
+using CleanDashboard.Domain.Entities;
+using Microsoft.Extensions.Options;
+
+namespace CleanDashboard.WebApi.Gateway;
+
+/// <summary>Checks <c>Gateway</c> at start-up, so a mistyped upstream stops the service with a message instead of failing requests.</summary>
+public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GatewayOptions options)
+    {
+        var failures = new List<string>();
+        if (options.MaxRequestBytes <= 0)
+        {
+            failures.Add("Gateway:MaxRequestBytes must be a positive number of bytes.");
+        }
+
+        if (options.UpstreamTimeout <= TimeSpan.Zero || options.ConnectTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("Gateway:UpstreamTimeout and Gateway:ConnectTimeout must be positive durations, such as 00:05:00.");
+        }
+
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { UpstreamRouter.DemoUpstreamName };
+        for (var i = 0; i < options.Upstreams.Count; i++)
+        {
+            var upstream = options.Upstreams[i];
+            var at = $"{UpstreamRouter.UpstreamsConfigurationKey}:{i}";
+            if (string.IsNullOrWhiteSpace(upstream.Name) || upstream.Name.Length > RequestLog.UpstreamMaxLength)
+            {
+                failures.Add($"{at}:Name is required, at most {RequestLog.UpstreamMaxLength} characters.");
+            }
+            else if (!names.Add(upstream.Name))
+            {
+                failures.Add($"{at}:Name '{upstream.Name}' is used twice (or is the reserved name '{UpstreamRouter.DemoUpstreamName}').");
+            }
+
+            if (!Uri.TryCreate(upstream.BaseUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
+            {
+                failures.Add($"{at}:BaseUrl must be an absolute http or https URL, not '{upstream.BaseUrl}'.");
+            }
+
+            if (ParseKind(upstream.Kind) is null)
+            {
+                failures.Add($"{at}:Kind must be 'openai' or 'ollama', not '{upstream.Kind}'.");
+            }
+
+            if (upstream.Models.Count == 0 || upstream.Models.Any(string.IsNullOrWhiteSpace))
+            {
+                failures.Add($"{at}:Models needs at least one model name pattern, such as 'gpt-4o*' or '*'.");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    public static UpstreamKind? ParseKind(string kind) => kind.Trim().ToLowerInvariant() switch
+    {
+        "openai" => UpstreamKind.OpenAI,
+        "ollama" => UpstreamKind.Ollama,
+        _ => null,
+    };
+
+    /// <summary>The validated configuration as the router's upstreams.</summary>
+    public static IReadOnlyList<Upstream> ToUpstreams(GatewayOptions options) => options.Upstreams
+        .Select(u => new Upstream(
+            u.Name.Trim(),
+            new Uri(u.BaseUrl, UriKind.Absolute),
+            ParseKind(u.Kind) ?? throw new InvalidOperationException($"Upstream '{u.Name}': unknown kind '{u.Kind}'."),
+            string.IsNullOrEmpty(u.ApiKey) ? null : u.ApiKey,
+            u.Models.Select(m => m.Trim()).ToList()))
+        .ToList();
+}

@@ -1,0 +1,157 @@
+using System.Buffers;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using CleanDashboard.Application.Gateway;
+using CleanDashboard.Application.Gateway.DemoModel;
+using CleanDashboard.Application.Health.Queries.GetHealth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CleanDashboard.WebApi.Gateway;
+
+/// <summary>
+/// The models a client can ask the gateway for: the demo model, then what each upstream lists (its <c>/models</c> or
+/// <c>/api/tags</c>), keeping only names that would actually be routed to that upstream. An upstream that cannot be
+/// asked contributes its patterns that have no wildcard.
+/// </summary>
+public sealed class ModelCatalog(UpstreamRouter router, UpstreamHttpClient upstreamClient, ApplicationInfo application, ILogger<ModelCatalog> logger)
+{
+    private static readonly TimeSpan ListTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary><c>GET /v1/models</c>: an OpenAI model list.</summary>
+    public async Task<FileContentHttpResult> ListOpenAIModelsAsync(CancellationToken cancellationToken)
+    {
+        var models = await CollectAsync(ollamaRoutesOnly: false, cancellationToken);
+        return Json(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("object", "list");
+            w.WriteStartArray("data");
+            foreach (var model in models)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", model.Name);
+                w.WriteString("object", "model");
+                w.WriteNumber("created", model.Created?.ToUnixTimeSeconds() ?? 0);
+                w.WriteString("owned_by", model.Owner);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    /// <summary><c>GET /ollama/api/tags</c>: an Ollama model list of what the Ollama routes can serve.</summary>
+    public async Task<FileContentHttpResult> ListOllamaModelsAsync(CancellationToken cancellationToken)
+    {
+        var models = await CollectAsync(ollamaRoutesOnly: true, cancellationToken);
+        return Json(w =>
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("models");
+            foreach (var model in models)
+            {
+                if (model.OllamaEntry is { } entry)
+                {
+                    entry.WriteTo(w);
+                    continue;
+                }
+
+                w.WriteStartObject();
+                w.WriteString("name", model.Name);
+                w.WriteString("model", model.Name);
+                w.WriteString("modified_at", (model.Created ?? DateTimeOffset.UnixEpoch).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+                w.WriteNumber("size", 0);
+                w.WriteString("digest", string.Empty);
+                w.WriteStartObject("details");
+                w.WriteString("format", model.Owner);
+                w.WriteString("family", model.Owner);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    private async Task<List<ListedModel>> CollectAsync(bool ollamaRoutesOnly, CancellationToken cancellationToken)
+    {
+        var models = new List<ListedModel>();
+        if (router.DemoModelEnabled)
+        {
+            models.Add(new ListedModel(DemoEcho.ModelName, UpstreamRouter.DemoUpstreamName, application.StartedAt, null));
+        }
+
+        var upstreams = router.Upstreams.Where(u => !ollamaRoutesOnly || u.Kind == UpstreamKind.Ollama).ToList();
+        var listed = await Task.WhenAll(upstreams.Select(u => ListUpstreamAsync(u, cancellationToken)));
+        var seen = new HashSet<string>(models.Select(m => m.Name), StringComparer.OrdinalIgnoreCase);
+        models.AddRange(listed.SelectMany(m => m).Where(m => seen.Add(m.Name)));
+        return models;
+    }
+
+    private async Task<List<ListedModel>> ListUpstreamAsync(Upstream upstream, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ListTimeout);
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, upstream.BaseUrl.AbsoluteUri.TrimEnd('/') + "/" + upstream.Kind.ModelListPath());
+            if (upstream.ApiKey is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", upstream.ApiKey);
+            }
+
+            using var response = await upstreamClient.Invoker.SendAsync(request, timeout.Token);
+            response.EnsureSuccessStatusCode();
+            await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
+            using var document = await JsonDocument.ParseAsync(stream, cancellationToken: timeout.Token);
+            return Parse(upstream, document.RootElement).Where(m => router.RoutesTo(m.Name, upstream)).ToList();
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or JsonException or InvalidOperationException or KeyNotFoundException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Listing the models of upstream {Upstream} failed ({Reason}); listing its configured model names instead", upstream.Name, ex.Message);
+            return upstream.LiteralModelNames
+                .Where(name => router.RoutesTo(name, upstream))
+                .Select(name => new ListedModel(name, upstream.Name, null, null))
+                .ToList();
+        }
+    }
+
+    private static List<ListedModel> Parse(Upstream upstream, JsonElement root)
+    {
+        if (upstream.Kind == UpstreamKind.OpenAI)
+        {
+            return root.GetProperty("data").EnumerateArray()
+                .Select(m => new ListedModel(
+                    m.GetProperty("id").GetString()!,
+                    upstream.Name,
+                    m.TryGetProperty("created", out var created) && created.TryGetInt64(out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null,
+                    null))
+                .ToList();
+        }
+
+        return root.GetProperty("models").EnumerateArray()
+            .Select(m => new ListedModel(
+                (m.TryGetProperty("name", out var name) ? name : m.GetProperty("model")).GetString()!,
+                upstream.Name,
+                m.TryGetProperty("modified_at", out var modified) && modified.TryGetDateTimeOffset(out var at) ? at : null,
+                m.Clone()))
+            .ToList();
+    }
+
+    private static FileContentHttpResult Json(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+
+        return TypedResults.Bytes(buffer.WrittenSpan.ToArray(), "application/json; charset=utf-8");
+    }
+
+    /// <param name="OllamaEntry">The upstream's own entry of an Ollama list, passed on unchanged.</param>
+    private sealed record ListedModel(string Name, string Owner, DateTimeOffset? Created, JsonElement? OllamaEntry);
+}

@@ -1,0 +1,172 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using CleanDashboard.Gateway.IntegrationTests.Infrastructure;
+using OpenAI.Chat;
+
+namespace CleanDashboard.Gateway.IntegrationTests.Gateway;
+
+/// <summary>Every failure is a problem document and still one request log with its status.</summary>
+public sealed class GatewayFailureTests(GatewayFixture gateway) : IClassFixture<GatewayFixture>
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Chat_WhenUpstreamIsUnreachable_ShouldBe502AndRecorded()
+    {
+        var caller = await gateway.NewCallerAsync();
+
+        using var response = await PostChatAsync(caller, """{"model":"offline-model","messages":[{"role":"user","content":"hi"}]}""");
+
+        using var problem = await ProblemAsync(response, HttpStatusCode.BadGateway);
+        problem.RootElement.GetProperty("detail").GetString().Should().Contain("'offline'");
+        var row = await caller.SingleRequestLogAsync();
+        row.StatusCode.Should().Be(502);
+        row.ModelName.Should().Be("offline-model");
+        row.Upstream.Should().Be("offline");
+        row.PromptTokens.Should().BeNull();
+        row.CostUsd.Should().BeNull();
+        row.UserId.Should().Be(gateway.MemberId);
+    }
+
+    [Fact]
+    public async Task Chat_WhenUpstreamIsSilentPastTheTimeout_ShouldBe504AndRecorded()
+    {
+        var caller = await gateway.NewCallerAsync();
+
+        using var response = await PostChatAsync(caller, """{"model":"slow-model","messages":[{"role":"user","content":"hi"}]}""");
+
+        using var problem = await ProblemAsync(response, HttpStatusCode.GatewayTimeout);
+        problem.RootElement.GetProperty("detail").GetString().Should().Contain("'stub-openai'").And.Contain("Gateway:UpstreamTimeout");
+        var row = await caller.SingleRequestLogAsync();
+        row.StatusCode.Should().Be(504);
+        row.ModelName.Should().Be("slow-model");
+        row.Upstream.Should().Be("stub-openai");
+        row.LatencyMs.Should().BeGreaterThanOrEqualTo(GatewayFixture.UpstreamTimeout.TotalMilliseconds);
+    }
+
+    [Fact]
+    public async Task Chat_WhenBodyIsLargerThanMaxRequestBytes_ShouldBe413AndRecorded()
+    {
+        var caller = await gateway.NewCallerAsync();
+        var body = $$"""{"model":"demo-echo","messages":[{"role":"user","content":"{{new string('x', (int)GatewayFixture.MaxRequestBytes)}}"}]}""";
+
+        using var response = await PostChatAsync(caller, body);
+
+        using var problem = await ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        problem.RootElement.GetProperty("detail").GetString().Should().Contain("Gateway:MaxRequestBytes").And.Contain("65536");
+        var row = await caller.SingleRequestLogAsync();
+        row.StatusCode.Should().Be(413);
+        row.Endpoint.Should().Be("/v1/chat/completions");
+        row.Upstream.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Chat_WhenBodyIsMalformedJson_ShouldBe400NamingBody()
+    {
+        var caller = await gateway.NewCallerAsync();
+
+        using var response = await PostChatAsync(caller, """{"model":"demo-echo","messages":[""");
+
+        using var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        problem.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Equal("body");
+        var row = await caller.SingleRequestLogAsync();
+        row.StatusCode.Should().Be(400);
+        row.ModelName.Should().Be("demo-echo", "the model is read from the start of the request body even when the rest is broken");
+        row.Upstream.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Chat_WhenModelIsMissing_ShouldBe400NamingModel()
+    {
+        var caller = await gateway.NewCallerAsync();
+
+        using var response = await PostChatAsync(caller, """{"messages":[{"role":"user","content":"hi"}]}""");
+
+        using var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        problem.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Equal("model");
+        (await caller.SingleRequestLogAsync()).StatusCode.Should().Be(400);
+    }
+
+    [Fact]
+    public async Task Chat_WhenNoUpstreamServesTheModel_ShouldBe404TellingWhereToConfigureIt()
+    {
+        var caller = await gateway.NewCallerAsync();
+
+        using var response = await PostChatAsync(caller, """{"model":"no-such-model","messages":[{"role":"user","content":"hi"}]}""");
+
+        using var problem = await ProblemAsync(response, HttpStatusCode.NotFound);
+        problem.RootElement.GetProperty("detail").GetString().Should().Contain("'no-such-model'").And.Contain("Gateway:Upstreams");
+        var row = await caller.SingleRequestLogAsync();
+        row.StatusCode.Should().Be(404);
+        row.ModelName.Should().Be("no-such-model");
+        row.Endpoint.Should().Be("/v1/chat/completions");
+        row.Upstream.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Chat_WhenApiKeyIsMissing_ShouldBe401AndRecordedWithoutUser()
+    {
+        using var http = gateway.HttpClient(apiKey: null);
+        var forwardedBefore = gateway.Stub.Received.Count;
+
+        using var response = await http.PostAsync(
+            "v1/chat/completions", new StringContent("""{"model":"gpt-4o-mini","messages":[]}""", Encoding.UTF8, "application/json"), Cancellation);
+
+        using var problem = await ProblemAsync(response, HttpStatusCode.Unauthorized);
+        response.Headers.WwwAuthenticate.ToString().Should().Be("Bearer");
+        gateway.Stub.Received.Count.Should().Be(forwardedBefore, "nothing reaches an upstream without a key");
+
+        // The only 401 of this class; the body is never read, so the row has no model.
+        var row = await gateway.SingleRequestLogAsync(r => r.StatusCode == 401 && r.Endpoint == "/v1/chat/completions");
+        row.ModelName.Should().BeEmpty();
+        row.StatusCode.Should().Be(401);
+        row.UserId.Should().BeNull();
+        row.ApiKeyId.Should().BeNull();
+        row.Upstream.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task StreamingChat_WhenClientDisconnectsMidStream_ShouldBeRecordedAs499()
+    {
+        var caller = await gateway.NewCallerAsync();
+
+        // No draining of the rest of the answer on dispose: leaving the loop closes the connection, as a client that goes away does.
+        using var transport = new HttpClient(new SocketsHttpHandler { MaxResponseDrainSize = 0 });
+        var chat = caller.OpenAI(transport).GetChatClient("drip-model");
+        string? firstPiece = null;
+        await foreach (var update in chat.CompleteChatStreamingAsync([new UserChatMessage("Count slowly")], cancellationToken: Cancellation))
+        {
+            firstPiece = update.ContentUpdate.FirstOrDefault(p => p.Text.Length > 0)?.Text;
+            if (firstPiece is not null)
+            {
+                gateway.Stub.DripStreamsFinished.Should().Be(0, "the first chunk reaches the client while the upstream is still streaming");
+                break;
+            }
+        }
+
+        firstPiece.Should().Be("drip1 ");
+        var row = await caller.SingleRequestLogAsync();
+        row.StatusCode.Should().Be(499);
+        row.ModelName.Should().Be("drip-model");
+        row.Upstream.Should().Be("stub-openai");
+        row.PromptTokens.Should().BeNull("the usage chunk never came");
+        row.CostUsd.Should().BeNull();
+        row.TtftMs.Should().NotBeNull();
+    }
+
+    private async Task<HttpResponseMessage> PostChatAsync(GatewayCaller caller, string json)
+    {
+        using var http = caller.Http();
+        return await http.PostAsync("v1/chat/completions", new StringContent(json, Encoding.UTF8, "application/json"), Cancellation);
+    }
+
+    private static async Task<JsonDocument> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        response.StatusCode.Should().Be(status);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancellation));
+        problem.RootElement.GetProperty("status").GetInt32().Should().Be((int)status);
+        return problem;
+    }
+}

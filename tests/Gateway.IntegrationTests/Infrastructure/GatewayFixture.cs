@@ -1,0 +1,178 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Linq.Expressions;
+using System.Text.Json;
+using CleanDashboard.Application.Users.Commands.CreateApiKey;
+using CleanDashboard.Application.Users.Commands.CreateUser;
+using CleanDashboard.Domain.Entities;
+using CleanDashboard.Infrastructure.Persistence;
+using MediatR;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CleanDashboard.Gateway.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real application on a real loopback port with its own SQLite file, in front of a <see cref="StubUpstream"/>,
+/// with one member user and key. Upstreams: "stub-openai" (OpenAI kind, with an upstream key), "stub-ollama"
+/// (Ollama kind) and "offline" (a port nobody listens on). demo-echo is priced at $1,000 / $2,000 per million
+/// tokens so its small word counts give costs that survive rounding to 4 decimals.
+/// </summary>
+public sealed class GatewayFixture : IAsyncLifetime
+{
+    public const string AdminKey = "test-admin-key-0123456789-abcdefghij";
+    public const string UpstreamKey = "upstream-secret-key";
+    public const string MemberName = "alice";
+    public const long MaxRequestBytes = 64 * 1024;
+    public const decimal DemoInputPerMillion = 1000m;
+    public const decimal DemoOutputPerMillion = 2000m;
+    public static readonly TimeSpan UpstreamTimeout = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan RowWait = TimeSpan.FromSeconds(5);
+
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"cleandashboard-gateway-{Guid.NewGuid():N}.db");
+    private GatewayApplication? _app;
+
+    public StubUpstream Stub { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public int MemberId { get; private set; }
+
+    public IServiceProvider Services => _app!.Services;
+
+    public async ValueTask InitializeAsync()
+    {
+        Stub = await StubUpstream.StartAsync();
+        var stubRoot = Stub.BaseAddress.AbsoluteUri.TrimEnd('/');
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Dashboard"] = $"Data Source={_databasePath}",
+            ["Auth:BootstrapAdminKey"] = AdminKey,
+            ["Demo:Enabled"] = "false",
+            ["Gateway:MaxRequestBytes"] = MaxRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Gateway:UpstreamTimeout"] = UpstreamTimeout.ToString(),
+            ["Gateway:Upstreams:0:Name"] = "stub-openai",
+            ["Gateway:Upstreams:0:BaseUrl"] = stubRoot + "/v1",
+            ["Gateway:Upstreams:0:Kind"] = "openai",
+            ["Gateway:Upstreams:0:ApiKey"] = UpstreamKey,
+            ["Gateway:Upstreams:0:Models:0"] = "gpt-4o-mini",
+            ["Gateway:Upstreams:0:Models:1"] = "text-embedding-3-small",
+            ["Gateway:Upstreams:0:Models:2"] = "slow-*",
+            ["Gateway:Upstreams:0:Models:3"] = "drip-*",
+            ["Gateway:Upstreams:1:Name"] = "stub-ollama",
+            ["Gateway:Upstreams:1:BaseUrl"] = stubRoot,
+            ["Gateway:Upstreams:1:Kind"] = "ollama",
+            ["Gateway:Upstreams:1:Models:0"] = "llama3.2*",
+            ["Gateway:Upstreams:2:Name"] = "offline",
+            ["Gateway:Upstreams:2:BaseUrl"] = $"http://127.0.0.1:{UnusedPort()}/v1",
+            ["Gateway:Upstreams:2:Kind"] = "openai",
+            ["Gateway:Upstreams:2:Models:0"] = "offline-*",
+            ["Pricing:Models:demo-echo:InputPerMillion"] = DemoInputPerMillion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Pricing:Models:demo-echo:OutputPerMillion"] = DemoOutputPerMillion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        _app = new GatewayApplication(settings);
+        _app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        _app.StartServer();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        BaseAddress = new Uri(address.TrimEnd('/') + "/");
+
+        await using var scope = _app.Services.CreateAsyncScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        MemberId = (await mediator.Send(new CreateUserCommand(MemberName, "member"), CancellationToken.None)).Id;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        await Stub.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            File.Delete(_databasePath + suffix);
+        }
+    }
+
+    /// <summary>A new API key of the member: its requests are told apart from other tests' by the key id in the request log.</summary>
+    public async Task<GatewayCaller> NewCallerAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var key = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CreateApiKeyCommand(MemberName, "gateway test"), CancellationToken.None);
+        return new GatewayCaller(this, key.Key, key.Id);
+    }
+
+    public HttpClient HttpClient(string? apiKey)
+    {
+        var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        if (apiKey is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
+        return http;
+    }
+
+    /// <summary>The request logs matching the filter, waiting for the background writer up to 5 s for at least <paramref name="expected"/> rows.</summary>
+    public async Task<List<RequestLog>> RequestLogsAsync(Expression<Func<RequestLog, bool>> filter, int expected = 1)
+    {
+        var deadline = DateTime.UtcNow + RowWait;
+        while (true)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
+            var rows = await db.RequestLogs.AsNoTracking().Where(filter).OrderBy(r => r.Id).ToListAsync();
+            if (rows.Count >= expected || DateTime.UtcNow > deadline)
+            {
+                return rows;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>The one request log matching the filter.</summary>
+    public async Task<RequestLog> SingleRequestLogAsync(Expression<Func<RequestLog, bool>> filter)
+    {
+        var rows = await RequestLogsAsync(filter);
+        rows.Should().ContainSingle("one request makes one request log");
+        return rows[0];
+    }
+
+    public async Task<JsonElement> DashboardAsync(string range)
+    {
+        using var http = HttpClient(AdminKey);
+        var response = await http.GetAsync($"api/dashboard/?range={range}");
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>A loopback port with nothing listening on it: connecting is refused at once.</summary>
+    private static int UnusedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class GatewayApplication(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
+    }
+}

@@ -1,0 +1,253 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CleanDashboard.Gateway.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A model server on 127.0.0.1 speaking the OpenAI API (under /v1) and the Ollama API (under /api), with fixed
+/// answers and usage. Its behaviour depends on the model asked for: "slow-*" waits <see cref="SlowModelDelay"/>
+/// before answering, "drip-*" streams ten pieces <see cref="DripInterval"/> apart; everything else answers at once.
+/// </summary>
+public sealed class StubUpstream : IAsyncDisposable
+{
+    public static readonly TimeSpan SlowModelDelay = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan DripInterval = TimeSpan.FromMilliseconds(300);
+
+    public static readonly string[] ChatPieces = ["Hello", " from", " the", " stub", " upstream."];
+    public const int ChatPromptTokens = 12_000;
+    public const int ChatCompletionTokens = 3_400;
+
+    public static readonly float[] EmbeddingVector = [0.5f, -0.25f, 0.125f];
+    public const int EmbeddingPromptTokens = 5_000;
+
+    public static readonly string[] OllamaChatPieces = ["Hi", " from", " Ollama."];
+    public const int OllamaChatPromptEvalCount = 26_000;
+    public const int OllamaChatEvalCount = 14_000;
+
+    public static readonly string[] OllamaGeneratePieces = ["Sky", " is", " blue."];
+    public const int OllamaGeneratePromptEvalCount = 30_000;
+    public const int OllamaGenerateEvalCount = 20_000;
+
+    private readonly WebApplication _app;
+    private int _dripStreamsFinished;
+
+    private StubUpstream(WebApplication app) => _app = app;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Every model request the stub received, in order.</summary>
+    public ConcurrentQueue<ReceivedRequest> Received { get; } = new();
+
+    public static async Task<StubUpstream> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var stub = new StubUpstream(app);
+        stub.MapRoutes();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        stub.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        return stub;
+    }
+
+    /// <summary>How many "drip-*" streams the stub has written to the end.</summary>
+    public int DripStreamsFinished => Volatile.Read(ref _dripStreamsFinished);
+
+    public ReceivedRequest LastRequestTo(string path) => Received.Last(r => r.Path == path);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private void MapRoutes()
+    {
+        _app.MapGet("/v1/models", () => Results.Text(
+            """{"object":"list","data":[{"id":"gpt-4o-mini","object":"model","created":1721172741,"owned_by":"openai"},{"id":"text-embedding-3-small","object":"model","created":1705948997,"owned_by":"openai"},{"id":"slow-model","object":"model","created":1700000000,"owned_by":"stub"},{"id":"other-model","object":"model","created":1700000000,"owned_by":"stub"}]}""",
+            "application/json"));
+        _app.MapGet("/api/tags", () => Results.Text(
+            """{"models":[{"name":"llama3.2:latest","model":"llama3.2:latest","modified_at":"2026-01-02T03:04:05Z","size":2019393189,"digest":"a80c4f17acd5","details":{"format":"gguf","family":"llama","parameter_size":"3.2B","quantization_level":"Q4_K_M"}},{"name":"qwen2:0.5b","model":"qwen2:0.5b","modified_at":"2026-01-02T03:04:05Z","size":352164041,"digest":"6f48b936a09f","details":{"format":"gguf","family":"qwen2","parameter_size":"494.03M","quantization_level":"Q4_0"}}]}""",
+            "application/json"));
+        _app.MapPost("/v1/chat/completions", OpenAIChatAsync);
+        _app.MapPost("/v1/embeddings", OpenAIEmbeddingsAsync);
+        _app.MapPost("/api/chat", (HttpContext context) => OllamaAsync(context, chat: true));
+        _app.MapPost("/api/generate", (HttpContext context) => OllamaAsync(context, chat: false));
+    }
+
+    private async Task<JsonObject> ReceiveAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        var text = await reader.ReadToEndAsync(context.RequestAborted);
+        var body = JsonNode.Parse(text)!.AsObject();
+        Received.Enqueue(new ReceivedRequest(context.Request.Path, context.Request.Headers.Authorization.ToString(), body));
+        var model = body["model"]!.GetValue<string>();
+        if (model.StartsWith("slow", StringComparison.Ordinal))
+        {
+            await Task.Delay(SlowModelDelay, context.RequestAborted);
+        }
+
+        return body;
+    }
+
+    private async Task OpenAIChatAsync(HttpContext context)
+    {
+        var body = await ReceiveAsync(context);
+        var model = body["model"]!.GetValue<string>();
+        var usage = new JsonObject { ["prompt_tokens"] = ChatPromptTokens, ["completion_tokens"] = ChatCompletionTokens, ["total_tokens"] = ChatPromptTokens + ChatCompletionTokens };
+        if (body["stream"]?.GetValue<bool>() != true)
+        {
+            await WriteJsonAsync(context, new JsonObject
+            {
+                ["id"] = "chatcmpl-stub",
+                ["object"] = "chat.completion",
+                ["created"] = 1_800_000_000,
+                ["model"] = model,
+                ["choices"] = new JsonArray(new JsonObject
+                {
+                    ["index"] = 0,
+                    ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = string.Concat(ChatPieces) },
+                    ["logprobs"] = null,
+                    ["finish_reason"] = "stop",
+                }),
+                ["usage"] = usage,
+            });
+            return;
+        }
+
+        var drip = model.StartsWith("drip", StringComparison.Ordinal);
+        var pieces = drip ? Enumerable.Range(1, 10).Select(i => $"drip{i} ").ToArray() : ChatPieces;
+        context.Response.ContentType = "text/event-stream";
+        await SendEventAsync(context, Chunk(model, new JsonObject { ["role"] = "assistant", ["content"] = string.Empty }, null));
+        foreach (var piece in pieces)
+        {
+            if (drip)
+            {
+                await Task.Delay(DripInterval, context.RequestAborted);
+            }
+
+            await SendEventAsync(context, Chunk(model, new JsonObject { ["content"] = piece }, null));
+        }
+
+        await SendEventAsync(context, Chunk(model, new JsonObject(), "stop"));
+        if ((body["stream_options"] as JsonObject)?["include_usage"]?.GetValue<bool>() == true)
+        {
+            var last = Chunk(model, null, null);
+            last["choices"] = new JsonArray();
+            last["usage"] = usage;
+            await SendEventAsync(context, last);
+        }
+
+        await context.Response.WriteAsync("data: [DONE]\n\n", context.RequestAborted);
+        if (drip)
+        {
+            Interlocked.Increment(ref _dripStreamsFinished);
+        }
+    }
+
+    private async Task OpenAIEmbeddingsAsync(HttpContext context)
+    {
+        var body = await ReceiveAsync(context);
+        JsonNode embedding = body["encoding_format"]?.GetValue<string>() == "base64"
+            ? Convert.ToBase64String(LittleEndian(EmbeddingVector))
+            : new JsonArray(EmbeddingVector.Select(v => (JsonNode)v).ToArray());
+        await WriteJsonAsync(context, new JsonObject
+        {
+            ["object"] = "list",
+            ["data"] = new JsonArray(new JsonObject { ["object"] = "embedding", ["index"] = 0, ["embedding"] = embedding }),
+            ["model"] = body["model"]!.GetValue<string>(),
+            ["usage"] = new JsonObject { ["prompt_tokens"] = EmbeddingPromptTokens, ["total_tokens"] = EmbeddingPromptTokens },
+        });
+    }
+
+    private async Task OllamaAsync(HttpContext context, bool chat)
+    {
+        var body = await ReceiveAsync(context);
+        var model = body["model"]!.GetValue<string>();
+        var pieces = chat ? OllamaChatPieces : OllamaGeneratePieces;
+        JsonObject Line(string text, bool done)
+        {
+            var line = new JsonObject { ["model"] = model, ["created_at"] = "2026-11-26T00:00:00.000000Z" };
+            if (chat)
+            {
+                line["message"] = new JsonObject { ["role"] = "assistant", ["content"] = text };
+            }
+            else
+            {
+                line["response"] = text;
+            }
+
+            line["done"] = done;
+            if (done)
+            {
+                line["done_reason"] = "stop";
+                line["total_duration"] = 123_000_000;
+                line["prompt_eval_count"] = chat ? OllamaChatPromptEvalCount : OllamaGeneratePromptEvalCount;
+                line["eval_count"] = chat ? OllamaChatEvalCount : OllamaGenerateEvalCount;
+            }
+
+            return line;
+        }
+
+        if (body["stream"]?.GetValue<bool>() == false)
+        {
+            await WriteJsonAsync(context, Line(string.Concat(pieces), done: true));
+            return;
+        }
+
+        context.Response.ContentType = "application/x-ndjson";
+        foreach (var piece in pieces)
+        {
+            await context.Response.WriteAsync(Line(piece, done: false).ToJsonString() + "\n", context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+        }
+
+        await context.Response.WriteAsync(Line(string.Empty, done: true).ToJsonString() + "\n", context.RequestAborted);
+    }
+
+    private static JsonObject Chunk(string model, JsonObject? delta, string? finishReason) => new()
+    {
+        ["id"] = "chatcmpl-stub",
+        ["object"] = "chat.completion.chunk",
+        ["created"] = 1_800_000_000,
+        ["model"] = model,
+        ["choices"] = delta is null ? new JsonArray() : new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = finishReason }),
+    };
+
+    private static async Task SendEventAsync(HttpContext context, JsonObject chunk)
+    {
+        await context.Response.WriteAsync("data: " + chunk.ToJsonString() + "\n\n", context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+    }
+
+    private static Task WriteJsonAsync(HttpContext context, JsonObject body)
+    {
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
+    }
+
+    private static byte[] LittleEndian(float[] values)
+    {
+        var bytes = new byte[values.Length * sizeof(float)];
+        for (var i = 0; i < values.Length; i++)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * sizeof(float)), values[i]);
+        }
+
+        return bytes;
+    }
+}
+
+public sealed record ReceivedRequest(string Path, string Authorization, JsonObject Body);
