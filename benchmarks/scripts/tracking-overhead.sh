@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Tracking overhead: the same trivial tracked endpoint (GET /api/me, JSON answer) served by the app
 # with request tracking on, then off, one instance at a time (so one run's background writes never
-# land in the other's round), alternating for two rounds, loaded by wrk on loopback.
+# land in the other's round), alternating for two rounds, loaded by wrk on loopback. The per-key
+# rate limit is switched off, since wrk sends every request with one key.
 # Usage: benchmarks/scripts/tracking-overhead.sh [seconds-per-round] [connections]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,7 +21,7 @@ trap '[ -n "$pid" ] && kill $pid 2>/dev/null; rm -rf "$work"' EXIT
 round() { # label tracking-enabled -> prints "label requests/s p50_ms p99_ms"
   rm -f "$work"/bench.db*
   (cd "$bin" && Logging__LogLevel__Default=Warning Auth__BootstrapAdminKey=$key \
-    ConnectionStrings__Dashboard="Data Source=$work/bench.db" RequestTracking__Enabled=$2 \
+    ConnectionStrings__Dashboard="Data Source=$work/bench.db" RequestTracking__Enabled=$2 ThreatDetection__RateLimit__Enabled=false \
     exec dotnet CleanDashboard.WebApi.dll --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1) &
   pid=$!
   for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/api/dashboard/health" >/dev/null && break; sleep 1; done
