@@ -3,6 +3,7 @@ using CleanDashboard.Infrastructure;
 using CleanDashboard.WebApi;
 using CleanDashboard.WebApi.Cli;
 using CleanDashboard.WebApi.Endpoints;
+using CleanDashboard.WebApi.Gateway;
 using CleanDashboard.WebApi.Infrastructure;
 using CleanDashboard.WebApi.Tracking;
 using Scalar.AspNetCore;
@@ -13,7 +14,7 @@ builder.Configuration.Sources.Insert(0, PricingFile.Source());
 if (commandLine.Demo)
 {
     builder.Configuration[StartupTasks.DemoModeKey] = "true";
-    builder.Configuration[GatewayEndpoints.DemoModelKey] = "true";
+    builder.Configuration[GatewayOptions.DemoModelEnabledKey] = "true";
 }
 
 builder.Services
