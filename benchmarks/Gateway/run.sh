@@ -179,6 +179,12 @@ OUT="$HERE/results.md"
   echo "Non-2xx answers: direct $(field direct non2xx), nginx $(field nginx non2xx), yarp-bare $(field yarp-bare non2xx), gateway $(field gateway non2xx); socket errors: direct $(field direct socket_errors), nginx $(field nginx socket_errors), yarp-bare $(field yarp-bare socket_errors), gateway $(field gateway socket_errors)."
   echo "Request logs the gateway recorded (dashboard, last 24 h; includes warm-up and the check request): ${ROWS:-unknown}."
   echo
-  echo "Goals (issue 4): added p50 under 1 ms, added p99 under 5 ms, and within 2× of nginx's added latency."
+  echo "Goals (issue 4), gateway against direct:"
+  verdict() { awk -v v="$1" -v limit="$2" 'BEGIN { print (v < limit ? "met" : "not met") }'; }
+  gw50=$(( $(field gateway p50_us) - $(field direct p50_us) )); gw99=$(( $(field gateway p99_us) - $(field direct p99_us) ))
+  ng50=$(( $(field nginx p50_us) - $(field direct p50_us) )); ng99=$(( $(field nginx p99_us) - $(field direct p99_us) ))
+  echo "- added p50 under 1 ms: $(ms $gw50) ms, $(verdict $gw50 1000)."
+  echo "- added p99 under 5 ms: $(ms $gw99) ms, $(verdict $gw99 5000)."
+  echo "- within 2× of nginx's added latency: p50 $(ms $gw50) vs 2 × $(ms $ng50) ms, $(verdict $gw50 $((2 * ng50))); p99 $(ms $gw99) vs 2 × $(ms $ng99) ms, $(verdict $gw99 $((2 * ng99)))."
 } >"$OUT"
 cat "$OUT"
