@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Added latency of the gateway: wrk against the stub upstream directly, through nginx proxy_pass, and through the
-# gateway (request tracking on, demo data off). Everything listens on 127.0.0.1 only, every wait is bounded, and every
+# Added latency of the gateway: wrk against the stub upstream directly, through nginx proxy_pass, through a bare
+# YARP forwarder (the floor: Kestrel + IHttpForwarder, nothing else) and through the gateway (request tracking on,
+# demo data off). Everything listens on 127.0.0.1 only, every wait is bounded, and every
 # process this script starts is stopped when it exits. Writes benchmarks/Gateway/results.md.
 # Needs Debian's nginx and wrk: apt-get install -y nginx wrk
 set -euo pipefail
@@ -8,13 +9,14 @@ set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 DURATION="${DURATION:-20s}"
-WARMUP="${WARMUP:-5s}"
+WARMUP="${WARMUP:-15s}"
 CONNECTIONS="${CONNECTIONS:-20}"
 THREADS="${THREADS:-2}"
 THINK_MS="${THINK_MS:-20}"
 STUB_PORT="${STUB_PORT:-18081}"
 NGINX_PORT="${NGINX_PORT:-18082}"
 GATEWAY_PORT="${GATEWAY_PORT:-18083}"
+BARE_PORT="${BARE_PORT:-18084}"
 export BENCH_API_KEY="bench-admin-key-0123456789-abcdefghij"
 
 for tool in nginx wrk curl dotnet; do
@@ -24,6 +26,11 @@ done
 WORK="$(mktemp -d /tmp/cleandashboard-bench.XXXXXX)"
 PIDS=()
 cleanup() {
+  local status=$?
+  if [[ $status -ne 0 ]]; then
+    echo "Failed ($status); the servers' logs:" >&2
+    tail -n 30 "$WORK"/*.log >&2 2>/dev/null || true
+  fi
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do timeout 15 tail --pid="$pid" -f /dev/null 2>/dev/null || kill -9 "$pid" 2>/dev/null || true; done
   rm -rf "$WORK"
@@ -41,6 +48,16 @@ wait_for() { # url, name: up to 60 s
 echo "Building (Release)…"
 timeout 900 dotnet build -c Release -v q -nologo "$ROOT/src/WebApi/CleanDashboard.WebApi.csproj" >/dev/null
 timeout 900 dotnet build -c Release -v q -nologo "$HERE/StubUpstream/CleanDashboard.Benchmarks.StubUpstream.csproj" >/dev/null
+timeout 900 dotnet build -c Release -v q -nologo "$HERE/BareForwarder/CleanDashboard.Benchmarks.BareForwarder.csproj" >/dev/null
+
+# Other work on the machine shows up as latency: wait (bounded) for a quiet machine, and record how busy it was.
+QUIET_WAIT_SECONDS="${QUIET_WAIT_SECONDS:-300}"
+for _ in $(seq 1 $((QUIET_WAIT_SECONDS / 10))); do
+  awk -v cores="$(nproc)" '{ exit !($1 < cores) }' /proc/loadavg && break
+  echo "  waiting for a quieter machine (load $(cut -d' ' -f1 /proc/loadavg))…"
+  sleep 10
+done
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "Starting the stub upstream (think time ${THINK_MS} ms) on 127.0.0.1:$STUB_PORT"
 dotnet "$HERE/StubUpstream/bin/Release/net10.0/CleanDashboard.Benchmarks.StubUpstream.dll" \
@@ -75,6 +92,12 @@ NGINX
 nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" >"$WORK/nginx.log" 2>&1 &
 PIDS+=($!)
 wait_for "http://127.0.0.1:$NGINX_PORT/health" nginx
+
+echo "Starting the bare YARP forwarder on 127.0.0.1:$BARE_PORT"
+dotnet "$HERE/BareForwarder/bin/Release/net10.0/CleanDashboard.Benchmarks.BareForwarder.dll" \
+  --urls "http://127.0.0.1:$BARE_PORT" --upstream "http://127.0.0.1:$STUB_PORT/" >"$WORK/bare.log" 2>&1 &
+PIDS+=($!)
+wait_for "http://127.0.0.1:$BARE_PORT/health" bare
 
 echo "Starting the gateway on 127.0.0.1:$GATEWAY_PORT (tracking on, demo data off)"
 (
@@ -119,18 +142,11 @@ ms() { awk -v us="$1" 'BEGIN { printf "%.2f", us / 1000 }'; }
 added() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%+.2f", (a - b) / 1000 }'; }
 rate() { awk -v n="$(field "$1" requests)" -v us="$(field "$1" duration_us)" 'BEGIN { printf "%.0f", n / (us / 1000000) }'; }
 
-# Other work on the machine shows up as latency: wait (bounded) for a quiet machine, and record how busy it was.
-QUIET_WAIT_SECONDS="${QUIET_WAIT_SECONDS:-300}"
-for _ in $(seq 1 $((QUIET_WAIT_SECONDS / 10))); do
-  awk -v cores="$(nproc)" '{ exit !($1 < cores) }' /proc/loadavg && break
-  echo "  waiting for a quieter machine (load $(cut -d' ' -f1 /proc/loadavg))…"
-  sleep 10
-done
-LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "Measuring: wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after a $WARMUP warm-up each)"
 measure direct "http://127.0.0.1:$STUB_PORT"
 measure nginx "http://127.0.0.1:$NGINX_PORT"
+measure yarp-bare "http://127.0.0.1:$BARE_PORT"
 measure gateway "http://127.0.0.1:$GATEWAY_PORT"
 
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -147,21 +163,28 @@ OUT="$HERE/results.md"
   echo "Measured $(date -u +%Y-%m-%dT%H:%MZ) by \`benchmarks/Gateway/run.sh\` (one run)."
   echo
   echo "- Machine: $(nproc) cores, $CPU, $MEM memory; $(. /etc/os-release && echo "$PRETTY_NAME"), .NET $(dotnet --version), $(nginx -v 2>&1 | sed 's/.*: //'), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)."
-  echo "- Load: \`wrk -t$THREADS -c$CONNECTIONS -d$DURATION\` (after a $WARMUP warm-up), one POST /v1/chat/completions per request; the upstream thinks $THINK_MS ms, so $CONNECTIONS connections give about 1,000 requests/s (Debian's wrk has no fixed-rate mode)."
+  echo "- Load: \`wrk -t$THREADS -c$CONNECTIONS -d$DURATION\` (after a $WARMUP warm-up of the same path, long enough for tiered JIT compilation to settle), one POST /v1/chat/completions per request; the upstream thinks $THINK_MS ms, so $CONNECTIONS connections give about 1,000 requests/s (Debian's wrk has no fixed-rate mode)."
   echo "- Everything on loopback on the same machine: wrk, the stub upstream, nginx and the gateway share the $(nproc) cores."
   echo "- Gateway: Release build, request tracking on (every request is parsed for usage, priced and written to SQLite), demo data off, authenticated with an API key."
   echo "- nginx: \`proxy_pass\` to the stub with upstream keep-alive, buffering off."
+  echo "- yarp-bare: Kestrel and YARP's \`IHttpForwarder\` with the gateway's HTTP client settings and nothing else (no authentication, no body parsing, no tracking): the floor the gateway is built on."
   echo "- Load average (1, 5, 15 min) before the measurements: $LOAD_BEFORE; after: $LOAD_AFTER. Anything above $(nproc) means other processes competed for the cores and inflated the figures."
   echo
   echo "| path | requests/s | p50 ms | p90 ms | p99 ms | added p50 ms | added p99 ms |"
   echo "|---|---:|---:|---:|---:|---:|---:|"
-  for name in direct nginx gateway; do
+  for name in direct nginx yarp-bare gateway; do
     echo "| $name | $(rate $name) | $(ms "$(field $name p50_us)") | $(ms "$(field $name p90_us)") | $(ms "$(field $name p99_us)") | $(added "$(field $name p50_us)" "$(field direct p50_us)") | $(added "$(field $name p99_us)" "$(field direct p99_us)") |"
   done
   echo
-  echo "Non-2xx answers: direct $(field direct non2xx), nginx $(field nginx non2xx), gateway $(field gateway non2xx); socket errors: direct $(field direct socket_errors), nginx $(field nginx socket_errors), gateway $(field gateway socket_errors)."
+  echo "Non-2xx answers: direct $(field direct non2xx), nginx $(field nginx non2xx), yarp-bare $(field yarp-bare non2xx), gateway $(field gateway non2xx); socket errors: direct $(field direct socket_errors), nginx $(field nginx socket_errors), yarp-bare $(field yarp-bare socket_errors), gateway $(field gateway socket_errors)."
   echo "Request logs the gateway recorded (dashboard, last 24 h; includes warm-up and the check request): ${ROWS:-unknown}."
   echo
-  echo "Goals (issue 4): added p50 under 1 ms, added p99 under 5 ms, and within 2× of nginx's added latency."
+  echo "Goals (issue 4), gateway against direct:"
+  verdict() { awk -v v="$1" -v limit="$2" 'BEGIN { print (v < limit ? "met" : "not met") }'; }
+  gw50=$(( $(field gateway p50_us) - $(field direct p50_us) )); gw99=$(( $(field gateway p99_us) - $(field direct p99_us) ))
+  ng50=$(( $(field nginx p50_us) - $(field direct p50_us) )); ng99=$(( $(field nginx p99_us) - $(field direct p99_us) ))
+  echo "- added p50 under 1 ms: $(ms $gw50) ms, $(verdict $gw50 1000)."
+  echo "- added p99 under 5 ms: $(ms $gw99) ms, $(verdict $gw99 5000)."
+  echo "- within 2× of nginx's added latency: p50 $(ms $gw50) vs 2 × $(ms $ng50) ms, $(verdict $gw50 $((2 * ng50))); p99 $(ms $gw99) vs 2 × $(ms $ng99) ms, $(verdict $gw99 $((2 * ng99)))."
 } >"$OUT"
 cat "$OUT"

@@ -3,6 +3,7 @@ using CleanDashboard.Infrastructure;
 using CleanDashboard.WebApi;
 using CleanDashboard.WebApi.Cli;
 using CleanDashboard.WebApi.Endpoints;
+using CleanDashboard.WebApi.Gateway;
 using CleanDashboard.WebApi.Infrastructure;
 
 var commandLine = CommandLine.Parse(args);
@@ -11,7 +12,7 @@ builder.Configuration.Sources.Insert(0, PricingFile.Source());
 if (commandLine.Demo)
 {
     builder.Configuration[StartupTasks.DemoModeKey] = "true";
-    builder.Configuration[GatewayEndpoints.DemoModelKey] = "true";
+    builder.Configuration[GatewayOptions.DemoModelEnabledKey] = "true";
 }
 
 builder.Services

@@ -7,9 +7,6 @@ namespace CleanDashboard.WebApi.Endpoints;
 /// <summary>The OpenAI-compatible (<c>/v1/</c>) and Ollama-compatible (<c>/ollama/api/</c>) model routes. Any valid API key may call them.</summary>
 public static class GatewayEndpoints
 {
-    /// <summary>Set by <c>--demo</c>, so demo mode can always be tried with the built-in model.</summary>
-    public const string DemoModelKey = "Gateway:DemoModel:Enabled";
-
     public static IEndpointRouteBuilder MapGatewayEndpoints(this IEndpointRouteBuilder app)
     {
         var openAI = app.MapGroup("/v1").WithTags("Gateway (OpenAI)").RequireAuthorization(AuthPolicies.ApiKey);

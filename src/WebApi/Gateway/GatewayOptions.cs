@@ -5,6 +5,9 @@ public sealed class GatewayOptions
 {
     public const string Section = "Gateway";
 
+    /// <summary>Set by <c>--demo</c>, so demo mode can always be tried with the built-in model.</summary>
+    public const string DemoModelEnabledKey = "Gateway:DemoModel:Enabled";
+
     /// <summary>Tried in order; the first whose model pattern matches the request's <c>model</c> serves it.</summary>
     public List<UpstreamOptions> Upstreams { get; set; } = [];
 
