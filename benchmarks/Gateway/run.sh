@@ -106,6 +106,7 @@ echo "Starting the gateway on 127.0.0.1:$GATEWAY_PORT (tracking on, demo data of
     Auth__BootstrapAdminKey="$BENCH_API_KEY" \
     Demo__Enabled=false \
     RequestTracking__Enabled=true \
+    ThreatDetection__RateLimit__Enabled=false \
     Gateway__Upstreams__0__Name=bench \
     Gateway__Upstreams__0__BaseUrl="http://127.0.0.1:$STUB_PORT/v1" \
     Gateway__Upstreams__0__Kind=openai \
