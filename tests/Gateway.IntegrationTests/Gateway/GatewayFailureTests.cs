@@ -30,6 +30,24 @@ public sealed class GatewayFailureTests(GatewayFixture gateway) : IClassFixture<
     }
 
     [Fact]
+    public async Task OpenAIChat_WhenUpstreamAnswersWithAnError_ShouldPassItThroughAndRecordItsStatus()
+    {
+        var caller = await gateway.NewCallerAsync();
+
+        var act = () => caller.OpenAI().GetChatClient("fail-model").CompleteChatAsync([new UserChatMessage("hi")], cancellationToken: Cancellation);
+
+        var failure = (await act.Should().ThrowAsync<System.ClientModel.ClientResultException>()).Which;
+        failure.Status.Should().Be(503);
+        failure.Message.Should().Contain(StubUpstream.FailureMessage, "the upstream's own error document reaches the client unchanged");
+        var row = await caller.SingleRequestLogAsync();
+        row.StatusCode.Should().Be(503);
+        row.ModelName.Should().Be("fail-model");
+        row.Upstream.Should().Be("stub-openai");
+        row.PromptTokens.Should().BeNull();
+        row.CostUsd.Should().BeNull();
+    }
+
+    [Fact]
     public async Task Chat_WhenUpstreamIsSilentPastTheTimeout_ShouldBe504AndRecorded()
     {
         var caller = await gateway.NewCallerAsync();

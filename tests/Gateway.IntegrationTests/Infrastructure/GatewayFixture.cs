@@ -64,6 +64,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             ["Gateway:Upstreams:0:Models:1"] = "text-embedding-3-small",
             ["Gateway:Upstreams:0:Models:2"] = "slow-*",
             ["Gateway:Upstreams:0:Models:3"] = "drip-*",
+            ["Gateway:Upstreams:0:Models:4"] = "fail-*",
             ["Gateway:Upstreams:1:Name"] = "stub-ollama",
             ["Gateway:Upstreams:1:BaseUrl"] = stubRoot,
             ["Gateway:Upstreams:1:Kind"] = "ollama",

@@ -16,12 +16,14 @@ namespace CleanDashboard.Gateway.IntegrationTests.Infrastructure;
 /// <summary>
 /// A model server on 127.0.0.1 speaking the OpenAI API (under /v1) and the Ollama API (under /api), with fixed
 /// answers and usage. Its behaviour depends on the model asked for: "slow-*" waits <see cref="SlowModelDelay"/>
-/// before answering, "drip-*" streams ten pieces <see cref="DripInterval"/> apart; everything else answers at once.
+/// before answering, "drip-*" streams ten pieces <see cref="DripInterval"/> apart, "fail-*" answers 503 with an
+/// OpenAI error document; everything else answers at once.
 /// </summary>
 public sealed class StubUpstream : IAsyncDisposable
 {
     public static readonly TimeSpan SlowModelDelay = TimeSpan.FromSeconds(3);
     public static readonly TimeSpan DripInterval = TimeSpan.FromMilliseconds(300);
+    public const string FailureMessage = "The stub upstream is failing on purpose.";
 
     public static readonly string[] ChatPieces = ["Hello", " from", " the", " stub", " upstream."];
     public const int ChatPromptTokens = 12_000;
@@ -87,7 +89,8 @@ public sealed class StubUpstream : IAsyncDisposable
         _app.MapPost("/api/generate", (HttpContext context) => OllamaAsync(context, chat: false));
     }
 
-    private async Task<JsonObject> ReceiveAsync(HttpContext context)
+    /// <summary>The request body, or null when the stub already answered with its failure.</summary>
+    private async Task<JsonObject?> ReceiveAsync(HttpContext context)
     {
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var text = await reader.ReadToEndAsync(context.RequestAborted);
@@ -99,12 +102,23 @@ public sealed class StubUpstream : IAsyncDisposable
             await Task.Delay(SlowModelDelay, context.RequestAborted);
         }
 
+        if (model.StartsWith("fail", StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            await WriteJsonAsync(context, new JsonObject { ["error"] = new JsonObject { ["message"] = FailureMessage, ["type"] = "server_error" } });
+            return null;
+        }
+
         return body;
     }
 
     private async Task OpenAIChatAsync(HttpContext context)
     {
-        var body = await ReceiveAsync(context);
+        if (await ReceiveAsync(context) is not { } body)
+        {
+            return;
+        }
+
         var model = body["model"]!.GetValue<string>();
         var usage = new JsonObject { ["prompt_tokens"] = ChatPromptTokens, ["completion_tokens"] = ChatCompletionTokens, ["total_tokens"] = ChatPromptTokens + ChatCompletionTokens };
         if (body["stream"]?.GetValue<bool>() != true)
@@ -159,7 +173,11 @@ public sealed class StubUpstream : IAsyncDisposable
 
     private async Task OpenAIEmbeddingsAsync(HttpContext context)
     {
-        var body = await ReceiveAsync(context);
+        if (await ReceiveAsync(context) is not { } body)
+        {
+            return;
+        }
+
         JsonNode embedding = body["encoding_format"]?.GetValue<string>() == "base64"
             ? Convert.ToBase64String(LittleEndian(EmbeddingVector))
             : new JsonArray(EmbeddingVector.Select(v => (JsonNode)v).ToArray());
@@ -174,7 +192,11 @@ public sealed class StubUpstream : IAsyncDisposable
 
     private async Task OllamaAsync(HttpContext context, bool chat)
     {
-        var body = await ReceiveAsync(context);
+        if (await ReceiveAsync(context) is not { } body)
+        {
+            return;
+        }
+
         var model = body["model"]!.GetValue<string>();
         var pieces = chat ? OllamaChatPieces : OllamaGeneratePieces;
         JsonObject Line(string text, bool done)
