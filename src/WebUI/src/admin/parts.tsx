@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { isApiError, MESSAGES, type ApiError } from '../api/client';
+import { isApiError, MESSAGES } from '../api/client';
+import { ProblemList } from '../components/ProblemList';
 import { useAuth } from '../auth';
 import { formatInteger } from '../format';
 import type { PagedList } from './api';
@@ -38,21 +39,7 @@ export function Stars({ rating }: { rating: number }) {
   );
 }
 
-export function ProblemList({ error }: { error: ApiError }) {
-  const entries = Object.entries(error.problem?.errors ?? {});
-  if (entries.length === 0) return <p>{error.problem?.detail ?? error.problem?.title ?? error.message}</p>;
-  return (
-    <ul className="problem-list">
-      {entries.flatMap(([field, messages]) =>
-        messages.map((message) => (
-          <li key={`${field}:${message}`}>
-            <strong>{field}</strong>: {message}
-          </li>
-        )),
-      )}
-    </ul>
-  );
-}
+export { ProblemList };
 
 /** What a member key (or any non-admin key) sees instead of admin data. */
 export function AdminOnly({ who }: { who?: string }) {

@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
-import { fetchDashboard, isApiError, MESSAGES, type ApiError } from '../api/client';
+import { fetchDashboard, isApiError, MESSAGES } from '../api/client';
 import type { DashboardResponse } from '../api/types';
 import { useAuth } from '../auth';
 import { DashboardCharts } from '../components/DashboardCharts';
+import { ProblemList } from '../components/ProblemList';
 import { RangePicker } from '../components/RangePicker';
 import { SummaryCards } from '../components/SummaryCards';
 import { detectGranularity, formatClockUtc } from '../format';
@@ -13,24 +14,6 @@ import { isComplete, rangeToQuery, readRange, windowHours } from '../range';
 
 export function dashboardQueryKey(query: string) {
   return ['dashboard', query] as const;
-}
-
-function ProblemList({ error }: { error: ApiError }) {
-  const entries = Object.entries(error.problem?.errors ?? {});
-  if (entries.length === 0) {
-    return <p>{error.problem?.detail ?? error.problem?.title ?? error.message}</p>;
-  }
-  return (
-    <ul className="problem-list">
-      {entries.flatMap(([field, messages]) =>
-        messages.map((message) => (
-          <li key={`${field}:${message}`}>
-            <strong>{field}</strong>: {message}
-          </li>
-        )),
-      )}
-    </ul>
-  );
 }
 
 function ErrorPanel({ error, onRetry, retrying }: { error: unknown; onRetry: () => void; retrying: boolean }) {
