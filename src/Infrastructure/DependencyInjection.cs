@@ -17,6 +17,7 @@ using CleanDashboard.Infrastructure.Persistence;
 using CleanDashboard.Infrastructure.Pricing;
 using CleanDashboard.Infrastructure.ReadStores;
 using CleanDashboard.Infrastructure.Retention;
+using CleanDashboard.Infrastructure.Rollups;
 using CleanDashboard.Infrastructure.Tracking;
 using CleanDashboard.Infrastructure.Users;
 using Microsoft.EntityFrameworkCore;
@@ -75,6 +76,7 @@ public static class DependencyInjection
         services.AddHostedService<RequestLogRetentionService>();
         services.AddScoped<DemoDataGenerator>();
         services.AddScoped<UsageStatsRebuilder>();
+        services.AddScoped<RollupRebuilder>();
         return services;
     }
 }

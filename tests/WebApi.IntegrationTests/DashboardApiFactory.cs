@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using CleanDashboard.Application.Users.Commands.CreateApiKey;
 using CleanDashboard.Application.Users.Commands.CreateUser;
 using CleanDashboard.Infrastructure.Persistence;
+using CleanDashboard.Infrastructure.Rollups;
 using MediatR;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -65,12 +66,14 @@ public class DashboardApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
         return client;
     }
 
+    /// <summary>Inserts rows directly (not through the tracking writer), then sums them into the rollups as <c>rebuild-rollups</c> does.</summary>
     public async Task SeedAsync(Action<DashboardDbContext> seed)
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
         seed(db);
         await db.SaveChangesAsync();
+        await scope.ServiceProvider.GetRequiredService<RollupRebuilder>().RebuildAsync(CancellationToken.None);
     }
 
     public override async ValueTask DisposeAsync()

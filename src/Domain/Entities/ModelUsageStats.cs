@@ -36,5 +36,5 @@ public class ModelUsageStats
         AvgLatencyMs = TotalRequests == 0 ? 0 : Math.Round(TotalLatencyUs / 1000d / TotalRequests, 3, MidpointRounding.AwayFromZero);
     }
 
-    public static long ToMicroseconds(double latencyMs) => (long)Math.Round(latencyMs * 1000, MidpointRounding.AwayFromZero);
+    public static long ToMicroseconds(double latencyMs) => Rollups.RollupMath.ToMicroseconds(latencyMs);
 }

@@ -3,6 +3,7 @@ using CleanDashboard.Application.Tracking;
 using CleanDashboard.Domain.Entities;
 using CleanDashboard.Domain.Enums;
 using CleanDashboard.Infrastructure.Persistence;
+using CleanDashboard.Infrastructure.Rollups;
 using Microsoft.EntityFrameworkCore;
 
 namespace CleanDashboard.Infrastructure.DemoData;
@@ -10,7 +11,8 @@ namespace CleanDashboard.Infrastructure.DemoData;
 /// <summary>
 /// Fills the five analytics tables with realistic, reproducible traffic: a daily and weekly rhythm,
 /// models with their own latency and token profiles, a status-code mix, weighted countries,
-/// sessions split at a 30-minute idle gap, feedback skewed to 4–5 stars and threats of every kind.
+/// sessions split at a 30-minute idle gap, feedback skewed to 4–5 stars and threats of every kind; the rollups
+/// are summed as the rows are generated and written with them.
 /// </summary>
 public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timeProvider, UsageStatsRebuilder usageStats, PricingCatalog pricing)
 {
@@ -78,9 +80,11 @@ public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timePr
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await using var writer = new RowWriter(connection, transaction);
+            await using var rollupWriter = new RollupWriter(connection, transaction);
             var sessions = new Dictionary<int, UserSession>();
             var firstDay = now.Date.AddDays(1 - options.Days);
             long requests = 0, feedback = 0, sessionCount = 0;
+            var rollups = new RollupBatch();
 
             for (var day = 0; day < options.Days; day++)
             {
@@ -90,6 +94,7 @@ public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timePr
                 {
                     var log = NextRequest(random, createdAt, userIndex is int index ? users[index] : null);
                     await writer.InsertRequestAsync(log, cancellationToken);
+                    rollups.AddRequest(log);
                     requests++;
                     if (log.UserId is not int userId)
                     {
@@ -99,7 +104,7 @@ public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timePr
                     // Read the id before the session write, which inserts rows of its own.
                     var rated = log.IsSuccess && log.Endpoint != "/v1/embeddings" && random.NextDouble() < 0.04;
                     var requestId = rated ? await writer.LastInsertedIdAsync(cancellationToken) : 0;
-                    sessionCount += await TrackSessionAsync(writer, sessions, userId, log, random, cancellationToken);
+                    sessionCount += await TrackSessionAsync(writer, sessions, userId, log, random, rollups, cancellationToken);
                     if (rated)
                     {
                         await writer.InsertFeedbackAsync(NextFeedback(random, requestId, userId, createdAt, now), cancellationToken);
@@ -107,6 +112,8 @@ public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timePr
                     }
                 }
 
+                await rollupWriter.WriteAsync(rollups, cancellationToken);
+                rollups = new RollupBatch();
                 progress?.Report($"day {day + 1}/{options.Days}: {requests:N0} request logs so far");
             }
 
@@ -138,6 +145,7 @@ public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timePr
         await db.UserSessions.ExecuteDeleteAsync(cancellationToken);
         await db.ThreatLogs.ExecuteDeleteAsync(cancellationToken);
         await db.ModelUsageStats.ExecuteDeleteAsync(cancellationToken);
+        await RollupRebuilder.ClearAsync(db, cancellationToken);
         await db.RequestLogs.ExecuteDeleteAsync(cancellationToken);
     }
 
@@ -249,7 +257,7 @@ public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timePr
         return log;
     }
 
-    private static async Task<int> TrackSessionAsync(RowWriter writer, Dictionary<int, UserSession> sessions, int userId, RequestLog log, Random random, CancellationToken cancellationToken)
+    private static async Task<int> TrackSessionAsync(RowWriter writer, Dictionary<int, UserSession> sessions, int userId, RequestLog log, Random random, RollupBatch rollups, CancellationToken cancellationToken)
     {
         var opened = 0;
         if (sessions.TryGetValue(userId, out var session) && session.HasExpiredAt(log.CreatedAt, SessionIdleTimeout))
@@ -267,6 +275,7 @@ public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timePr
         }
 
         session.Record(log.CreatedAt, log.CostUsd, log.TotalTokens, log.IpAddress ?? string.Empty, string.Empty);
+        rollups.AddSession(session.SessionStart, opened, 1, log.CostUsd ?? 0m);
         return opened;
     }
 

@@ -1,4 +1,5 @@
 using CleanDashboard.Domain.Entities;
+using CleanDashboard.Domain.Entities.Rollups;
 using Microsoft.EntityFrameworkCore;
 
 namespace CleanDashboard.Infrastructure.Persistence;
@@ -18,6 +19,18 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<ThreatLog> ThreatLogs => Set<ThreatLog>();
 
     public DbSet<ModelUsageStats> ModelUsageStats => Set<ModelUsageStats>();
+
+    public DbSet<HourlyRequestRollup> HourlyRequestRollups => Set<HourlyRequestRollup>();
+
+    public DbSet<DailyRequestRollup> DailyRequestRollups => Set<DailyRequestRollup>();
+
+    public DbSet<HourlyActiveUser> HourlyActiveUsers => Set<HourlyActiveUser>();
+
+    public DbSet<DailyActiveUser> DailyActiveUsers => Set<DailyActiveUser>();
+
+    public DbSet<HourlySessionRollup> HourlySessionRollups => Set<HourlySessionRollup>();
+
+    public DbSet<DailySessionRollup> DailySessionRollups => Set<DailySessionRollup>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);

@@ -1,6 +1,7 @@
 using CleanDashboard.Application.Users.Commands.CreateApiKey;
 using CleanDashboard.Application.Users.Commands.CreateUser;
 using CleanDashboard.Domain.Enums;
+using CleanDashboard.Infrastructure.Rollups;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -16,6 +17,8 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfigurat
 
     internal const string DemoSignInKeyName = "demo sign-in";
 
+    private const string RollupsMigrationSuffix = "_Rollups";
+
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes once the schema is migrated; background jobs wait for it before their first query.</summary>
@@ -27,7 +30,15 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfigurat
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
         EnsureDataDirectory(db);
+        var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
+        if (pending.Any(m => m.EndsWith(RollupsMigrationSuffix, StringComparison.Ordinal)) && await db.RequestLogs.AnyAsync(cancellationToken))
+        {
+            // A database from before the rollups: sum its existing logs once, or every dashboard would miss them.
+            var rolledUp = await scope.ServiceProvider.GetRequiredService<RollupRebuilder>().RebuildAsync(cancellationToken);
+            logger.LogInformation("Rolled up {Count} existing request logs into the new rollup tables", rolledUp);
+        }
+
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);

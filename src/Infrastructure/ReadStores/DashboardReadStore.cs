@@ -1,78 +1,92 @@
+using System.Globalization;
 using CleanDashboard.Application.Dashboard.Common;
 using CleanDashboard.Domain.Entities;
+using CleanDashboard.Domain.Entities.Rollups;
 using CleanDashboard.Domain.Enums;
 using CleanDashboard.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace CleanDashboard.Infrastructure.ReadStores;
 
-/// <summary>The dashboard's grouped queries: each returns a handful of aggregate rows, never the raw logs.</summary>
+/// <summary>
+/// The dashboard's grouped queries. Request figures, active users and sessions are read from the hourly and daily
+/// rollups for whole buckets and from the raw rows only for the partial hours at the window's edges
+/// (<see cref="RollupPlan"/>); every part is a handful of aggregate rows, merged here. Feedback and threats are
+/// small tables, read directly.
+/// </summary>
 public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadStore
 {
+    private bool _rawOnly;
+
+    /// <summary>The straightforward store that aggregates the raw rows of the whole window: the reference the rollups must equal.</summary>
+    public static DashboardReadStore RawOnly(DashboardDbContext db) => new(db) { _rawOnly = true };
+
     public async Task<IReadOnlyList<RequestBucketTotals>> GetRequestBucketsAsync(DateTime from, DateTime to, BucketSize bucketSize, CancellationToken cancellationToken)
     {
-        var hourly = bucketSize == BucketSize.Hour;
-        var rows = await Window(from, to)
-            .GroupBy(r => new { r.CreatedAt.Year, r.CreatedAt.Month, r.CreatedAt.Day, Hour = hourly ? r.CreatedAt.Hour : 0 })
-            .Select(g => new
-            {
-                g.Key,
-                Success = g.LongCount(r => r.StatusCode < 400),
-                Error = g.LongCount(r => r.StatusCode >= 400),
-                LatencyMsSum = g.Sum(r => r.LatencyMs),
-                TokensSum = g.Sum(r => (long?)r.TotalTokens) ?? 0,
-                RowsWithTokens = g.LongCount(r => r.TotalTokens != null),
-                CostSum = g.Sum(r => r.CostUsd) ?? 0m,
-                RowsWithCost = g.LongCount(r => r.CostUsd != null),
-            })
-            .ToListAsync(cancellationToken);
+        var plan = Plan(from, to, useDays: bucketSize == BucketSize.Day);
+        var totals = new Dictionary<DateTime, RequestBucketTotals>();
+        foreach (var slice in plan.Raw)
+        {
+            Merge(totals, await RawBucketsAsync(slice, bucketSize, cancellationToken), bucketSize);
+        }
 
-        return rows
-            .Select(r => new RequestBucketTotals(
-                new DateTime(r.Key.Year, r.Key.Month, r.Key.Day, r.Key.Hour, 0, 0, DateTimeKind.Utc),
-                r.Success,
-                r.Error,
-                r.LatencyMsSum,
-                r.TokensSum,
-                r.RowsWithTokens,
-                r.CostSum,
-                r.RowsWithCost))
-            .OrderBy(r => r.BucketStart)
-            .ToList();
+        foreach (var span in plan.Hours)
+        {
+            Merge(totals, await RollupBucketsAsync(db.HourlyRequestRollups, span, cancellationToken), bucketSize);
+        }
+
+        if (plan.Days is { } days)
+        {
+            Merge(totals, await RollupBucketsAsync(db.DailyRequestRollups, days, cancellationToken), bucketSize);
+        }
+
+        return totals.Values.OrderBy(t => t.BucketStart).ToList();
     }
 
     public async Task<IReadOnlyList<LabelCount>> GetErrorCodesAsync(DateTime from, DateTime to, CancellationToken cancellationToken)
     {
-        var rows = await Window(from, to)
-            .Where(r => r.StatusCode >= 400)
-            .GroupBy(r => r.StatusCode)
-            .Select(g => new { Code = g.Key, Count = g.LongCount() })
-            .OrderByDescending(g => g.Count).ThenBy(g => g.Code)
-            .ToListAsync(cancellationToken);
-        return rows.Select(r => new LabelCount(r.Code.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Count)).ToList();
+        var counts = await CountByAsync(from, to, RollupDimension.Status, cancellationToken);
+        return counts
+            .OrderByDescending(c => c.Value).ThenBy(c => int.Parse(c.Key, CultureInfo.InvariantCulture))
+            .Select(c => new LabelCount(c.Key, c.Value))
+            .ToList();
     }
 
-    public Task<IReadOnlyList<LabelCount>> GetTopModelsAsync(DateTime from, DateTime to, int limit, CancellationToken cancellationToken) =>
-        TopAsync(Window(from, to).Where(r => r.ModelName != string.Empty).GroupBy(r => r.ModelName), limit, cancellationToken);
+    public async Task<IReadOnlyList<LabelCount>> GetTopModelsAsync(DateTime from, DateTime to, int limit, CancellationToken cancellationToken) =>
+        Top(await CountByAsync(from, to, RollupDimension.Model, cancellationToken), limit);
 
-    public Task<IReadOnlyList<LabelCount>> GetTopCountryCodesAsync(DateTime from, DateTime to, int limit, CancellationToken cancellationToken) =>
-        TopAsync(Window(from, to).GroupBy(r => r.CountryCode), limit, cancellationToken);
+    public async Task<IReadOnlyList<LabelCount>> GetTopCountryCodesAsync(DateTime from, DateTime to, int limit, CancellationToken cancellationToken) =>
+        Top(await CountByAsync(from, to, RollupDimension.Country, cancellationToken), limit);
 
     public async Task<UserActivity> GetUserActivityAsync(DateTime from, DateTime to, CancellationToken cancellationToken)
     {
-        var activeUsers = await Window(from, to)
-            .Where(r => r.UserId != null)
-            .Select(r => r.UserId)
-            .Distinct()
-            .LongCountAsync(cancellationToken);
+        var plan = Plan(from, to, useDays: true);
+        var userIds = plan.Raw
+            .Select(slice => Logs(slice).Where(r => r.UserId != null).Select(r => r.UserId!.Value))
+            .Concat(plan.Hours.Select(span => InSpan(db.HourlyActiveUsers, span).Select(u => u.UserId)))
+            .Concat(plan.Days is { } days ? [InSpan(db.DailyActiveUsers, days).Select(u => u.UserId)] : [])
+            .Aggregate((all, part) => all.Union(part));
+        var activeUsers = await userIds.Distinct().LongCountAsync(cancellationToken);
 
-        var sessions = await db.UserSessions.AsNoTracking()
-            .Where(s => s.SessionStart >= from && s.SessionStart <= to)
-            .GroupBy(_ => 1)
-            .Select(g => new { Count = g.LongCount(), Cost = g.Sum(s => s.TotalCost), Requests = g.Sum(s => (long)s.TotalRequests) })
-            .FirstOrDefaultAsync(cancellationToken);
+        long sessions = 0, requests = 0;
+        decimal cost = 0m;
+        foreach (var slice in plan.Raw)
+        {
+            var raw = await Sessions(slice)
+                .GroupBy(_ => 1)
+                .Select(g => new { Count = g.LongCount(), Cost = g.Sum(s => s.TotalCost), Requests = g.Sum(s => (long)s.TotalRequests) })
+                .FirstOrDefaultAsync(cancellationToken);
+            (sessions, requests, cost) = (sessions + (raw?.Count ?? 0), requests + (raw?.Requests ?? 0), cost + (raw?.Cost ?? 0m));
+        }
 
-        return new UserActivity(activeUsers, sessions?.Count ?? 0, sessions?.Cost ?? 0m, sessions?.Requests ?? 0);
+        foreach (var part in plan.Hours.Select(span => SessionSumsAsync(db.HourlySessionRollups, span, cancellationToken))
+            .Concat(plan.Days is { } sessionDays ? [SessionSumsAsync(db.DailySessionRollups, sessionDays, cancellationToken)] : []))
+        {
+            var rolled = await part;
+            (sessions, requests, cost) = (sessions + rolled.Sessions, requests + rolled.Requests, cost + RollupMath.FromTenThousandths(rolled.CostTenThousandths));
+        }
+
+        return new UserActivity(activeUsers, sessions, cost, requests);
     }
 
     public async Task<IReadOnlyList<RatingCount>> GetRatingCountsAsync(DateTime from, DateTime to, CancellationToken cancellationToken) =>
@@ -95,22 +109,174 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
                 High = g.LongCount(t => t.Severity == ThreatSeverity.High),
             })
             .FirstOrDefaultAsync(cancellationToken);
-        var types = await TopAsync(threats.GroupBy(t => t.ThreatType), topTypes, cancellationToken);
-
-        return new ThreatTotals(totals?.Total ?? 0, totals?.Unresolved ?? 0, totals?.Critical ?? 0, totals?.High ?? 0, types);
-    }
-
-    /// <summary>The groups with the most rows, most first, ties by label.</summary>
-    private static async Task<IReadOnlyList<LabelCount>> TopAsync<T>(IQueryable<IGrouping<string, T>> groups, int limit, CancellationToken cancellationToken)
-    {
-        var rows = await groups
+        var types = await threats
+            .GroupBy(t => t.ThreatType)
             .Select(g => new { Label = g.Key, Count = g.LongCount() })
             .OrderByDescending(g => g.Count).ThenBy(g => g.Label)
-            .Take(limit)
+            .Take(topTypes)
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new LabelCount(r.Label, r.Count)).ToList();
+
+        return new ThreatTotals(totals?.Total ?? 0, totals?.Unresolved ?? 0, totals?.Critical ?? 0, totals?.High ?? 0, types.Select(t => new LabelCount(t.Label, t.Count)).ToList());
     }
 
-    private IQueryable<RequestLog> Window(DateTime from, DateTime to) =>
-        db.RequestLogs.AsNoTracking().Where(r => r.CreatedAt >= from && r.CreatedAt <= to);
+    private RollupPlan Plan(DateTime from, DateTime to, bool useDays) =>
+        _rawOnly ? RollupPlan.RawOnly(from, to) : RollupPlan.For(from, to, useDays);
+
+    private async Task<List<RequestBucketTotals>> RawBucketsAsync(RawSlice slice, BucketSize bucketSize, CancellationToken cancellationToken)
+    {
+        var hourly = bucketSize == BucketSize.Hour;
+        var rows = await Logs(slice)
+            .GroupBy(r => new { r.CreatedAt.Year, r.CreatedAt.Month, r.CreatedAt.Day, Hour = hourly ? r.CreatedAt.Hour : 0 })
+            .Select(g => new
+            {
+                g.Key,
+                Success = g.LongCount(r => r.StatusCode < 400),
+                Error = g.LongCount(r => r.StatusCode >= 400),
+                LatencyUs = g.Sum(r => (long)Math.Round(r.LatencyMs * 1000)),
+                Tokens = g.Sum(r => (long?)r.TotalTokens) ?? 0,
+                RowsWithTokens = g.LongCount(r => r.TotalTokens != null),
+                Cost = g.Sum(r => r.CostUsd) ?? 0m,
+                RowsWithCost = g.LongCount(r => r.CostUsd != null),
+            })
+            .ToListAsync(cancellationToken);
+
+        return rows
+            .Select(r => new RequestBucketTotals(
+                new DateTime(r.Key.Year, r.Key.Month, r.Key.Day, r.Key.Hour, 0, 0, DateTimeKind.Utc),
+                r.Success, r.Error, r.LatencyUs, r.Tokens, r.RowsWithTokens, r.Cost, r.RowsWithCost))
+            .ToList();
+    }
+
+    private static async Task<List<RequestBucketTotals>> RollupBucketsAsync<T>(IQueryable<T> rollups, BucketSpan span, CancellationToken cancellationToken)
+        where T : RequestRollup
+    {
+        var rows = await InSpan(rollups, span)
+            .Where(r => r.Dimension == RollupDimension.Total)
+            .Select(r => new { r.BucketStart, r.Requests, r.Errors, r.LatencyUs, r.Tokens, r.RowsWithTokens, r.CostTenThousandths, r.RowsWithCost })
+            .ToListAsync(cancellationToken);
+        return rows
+            .Select(r => new RequestBucketTotals(
+                r.BucketStart, r.Requests - r.Errors, r.Errors, r.LatencyUs, r.Tokens, r.RowsWithTokens, RollupMath.FromTenThousandths(r.CostTenThousandths), r.RowsWithCost))
+            .ToList();
+    }
+
+    /// <summary>Request counts per model, country or error status over the whole window.</summary>
+    private async Task<Dictionary<string, long>> CountByAsync(DateTime from, DateTime to, RollupDimension dimension, CancellationToken cancellationToken)
+    {
+        var plan = Plan(from, to, useDays: true);
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var slice in plan.Raw)
+        {
+            Merge(counts, await RawCountByAsync(Logs(slice), dimension, cancellationToken));
+        }
+
+        foreach (var span in plan.Hours)
+        {
+            Merge(counts, await RollupCountByAsync(db.HourlyRequestRollups, span, dimension, cancellationToken));
+        }
+
+        if (plan.Days is { } days)
+        {
+            Merge(counts, await RollupCountByAsync(db.DailyRequestRollups, days, dimension, cancellationToken));
+        }
+
+        return counts;
+    }
+
+    private static async Task<IEnumerable<(string Key, long Count)>> RawCountByAsync(IQueryable<RequestLog> logs, RollupDimension dimension, CancellationToken cancellationToken)
+    {
+        switch (dimension)
+        {
+            case RollupDimension.Status:
+                var codes = await logs.Where(r => r.StatusCode >= 400).GroupBy(r => r.StatusCode)
+                    .Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken);
+                return codes.Select(c => (c.Key.ToString(CultureInfo.InvariantCulture), c.Count));
+            case RollupDimension.Model:
+                var models = await logs.Where(r => r.ModelName != string.Empty).GroupBy(r => r.ModelName)
+                    .Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken);
+                return models.Select(m => (m.Key, m.Count));
+            case RollupDimension.Country:
+                var countries = await logs.GroupBy(r => r.CountryCode)
+                    .Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken);
+                return countries.Select(c => (c.Key, c.Count));
+            default:
+                throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "Not a grouping dimension.");
+        }
+    }
+
+    private static async Task<IEnumerable<(string Key, long Count)>> RollupCountByAsync<T>(IQueryable<T> rollups, BucketSpan span, RollupDimension dimension, CancellationToken cancellationToken)
+        where T : RequestRollup
+    {
+        var errorsOnly = dimension == RollupDimension.Status;
+        var rows = await InSpan(rollups, span)
+            .Where(r => r.Dimension == dimension && (!errorsOnly || r.Errors > 0))
+            .GroupBy(r => r.Key)
+            .Select(g => new { g.Key, Count = g.Sum(r => r.Requests) })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => (r.Key, r.Count));
+    }
+
+    private static async Task<(long Sessions, long Requests, long CostTenThousandths)> SessionSumsAsync<T>(IQueryable<T> rollups, BucketSpan span, CancellationToken cancellationToken)
+        where T : SessionRollup
+    {
+        var sums = await InSpan(rollups, span)
+            .GroupBy(_ => 1)
+            .Select(g => new { Sessions = g.Sum(s => s.Sessions), Requests = g.Sum(s => s.Requests), Cost = g.Sum(s => s.CostTenThousandths) })
+            .FirstOrDefaultAsync(cancellationToken);
+        return sums is null ? default : (sums.Sessions, sums.Requests, sums.Cost);
+    }
+
+    private static IQueryable<T> InSpan<T>(IQueryable<T> rollups, BucketSpan span)
+        where T : class
+    {
+        var (from, to) = (span.From, span.To);
+        return rollups.AsNoTracking().Where(r => EF.Property<DateTime>(r, nameof(RequestRollup.BucketStart)) >= from && EF.Property<DateTime>(r, nameof(RequestRollup.BucketStart)) < to);
+    }
+
+    private IQueryable<RequestLog> Logs(RawSlice slice)
+    {
+        var (from, to) = (slice.From, slice.To);
+        var logs = db.RequestLogs.AsNoTracking().Where(r => r.CreatedAt >= from);
+        return slice.IncludesTo ? logs.Where(r => r.CreatedAt <= to) : logs.Where(r => r.CreatedAt < to);
+    }
+
+    private IQueryable<UserSession> Sessions(RawSlice slice)
+    {
+        var (from, to) = (slice.From, slice.To);
+        var sessions = db.UserSessions.AsNoTracking().Where(s => s.SessionStart >= from);
+        return slice.IncludesTo ? sessions.Where(s => s.SessionStart <= to) : sessions.Where(s => s.SessionStart < to);
+    }
+
+    private static List<LabelCount> Top(Dictionary<string, long> counts, int limit) => counts
+        .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
+        .Take(limit)
+        .Select(c => new LabelCount(c.Key, c.Value))
+        .ToList();
+
+    private static void Merge(Dictionary<string, long> counts, IEnumerable<(string Key, long Count)> part)
+    {
+        foreach (var (key, count) in part)
+        {
+            counts[key] = counts.GetValueOrDefault(key) + count;
+        }
+    }
+
+    private static void Merge(Dictionary<DateTime, RequestBucketTotals> totals, IEnumerable<RequestBucketTotals> part, BucketSize bucketSize)
+    {
+        foreach (var t in part)
+        {
+            var bucket = DashboardWindow.Truncate(t.BucketStart, bucketSize);
+            totals[bucket] = totals.TryGetValue(bucket, out var sum)
+                ? new RequestBucketTotals(
+                    bucket,
+                    sum.Success + t.Success,
+                    sum.Error + t.Error,
+                    sum.LatencyUsSum + t.LatencyUsSum,
+                    sum.TokensSum + t.TokensSum,
+                    sum.RowsWithTokens + t.RowsWithTokens,
+                    sum.CostSum + t.CostSum,
+                    sum.RowsWithCost + t.RowsWithCost)
+                : t with { BucketStart = bucket };
+        }
+    }
 }

@@ -1,17 +1,21 @@
+using CleanDashboard.Domain.Entities.Rollups;
 using CleanDashboard.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CleanDashboard.Infrastructure.Retention;
 
-/// <summary>Deletes request logs older than the retention period in small batches; feedback rows go with them by cascade.</summary>
+/// <summary>
+/// Deletes request logs older than the retention period in small batches (feedback rows go with them by cascade),
+/// then their rollups. The cutoff is a UTC midnight, so no rollup bucket is left holding rows that are gone.
+/// </summary>
 public sealed class RequestLogRetention(DashboardDbContext db, IOptions<RetentionOptions> options, TimeProvider timeProvider)
 {
     /// <summary>Deletes every expired row, one batch per statement with a pause between; returns how many were deleted.</summary>
     public async Task<long> PurgeAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var cutoff = timeProvider.GetUtcNow().UtcDateTime.AddDays(-settings.RequestLogDays);
+        var cutoff = RollupMath.DayOf(timeProvider.GetUtcNow().UtcDateTime.AddDays(-settings.RequestLogDays));
         long deleted = 0;
         while (true)
         {
@@ -26,10 +30,19 @@ public sealed class RequestLogRetention(DashboardDbContext db, IOptions<Retentio
             deleted += batch;
             if (batch < settings.BatchSize)
             {
+                await DeleteRollupsBeforeAsync(cutoff, cancellationToken);
                 return deleted;
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(settings.PauseMs), timeProvider, cancellationToken);
         }
+    }
+
+    private async Task DeleteRollupsBeforeAsync(DateTime cutoff, CancellationToken cancellationToken)
+    {
+        await db.HourlyRequestRollups.Where(r => r.BucketStart < cutoff).ExecuteDeleteAsync(cancellationToken);
+        await db.DailyRequestRollups.Where(r => r.BucketStart < cutoff).ExecuteDeleteAsync(cancellationToken);
+        await db.HourlyActiveUsers.Where(u => u.BucketStart < cutoff).ExecuteDeleteAsync(cancellationToken);
+        await db.DailyActiveUsers.Where(u => u.BucketStart < cutoff).ExecuteDeleteAsync(cancellationToken);
     }
 }

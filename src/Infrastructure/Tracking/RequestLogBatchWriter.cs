@@ -2,6 +2,7 @@ using CleanDashboard.Application.Threats.Common;
 using CleanDashboard.Application.Tracking;
 using CleanDashboard.Domain.Entities;
 using CleanDashboard.Infrastructure.Persistence;
+using CleanDashboard.Infrastructure.Rollups;
 using Mapster;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -10,8 +11,8 @@ using Microsoft.Extensions.Options;
 namespace CleanDashboard.Infrastructure.Tracking;
 
 /// <summary>
-/// Writes one batch of tracked requests in one transaction: the request logs, the users' sessions
-/// (extended, or closed and reopened after an idle gap), the daily per-model usage stats, and the threat
+/// Writes one batch of tracked requests in one transaction: the request logs, their hourly and daily rollups,
+/// the users' sessions (extended, or closed and reopened after an idle gap), the daily per-model usage stats, and the threat
 /// incidents (a detector's event joins the open incident of its type and address, or opens one).
 /// </summary>
 public sealed class RequestLogBatchWriter(DashboardDbContext db, TypeAdapterConfig mapping, OpenSessionCache sessionCache, IOptions<RequestLogWriterOptions> options)
@@ -25,14 +26,22 @@ public sealed class RequestLogBatchWriter(DashboardDbContext db, TypeAdapterConf
         List<UserSession> sessions;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
+            var rollups = new RollupBatch();
             await using (var rows = new RowWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction()))
             {
                 foreach (var entry in batch)
                 {
-                    await rows.InsertRequestAsync(entry.Adapt<RequestLog>(mapping), cancellationToken);
+                    var log = entry.Adapt<RequestLog>(mapping);
+                    await rows.InsertRequestAsync(log, cancellationToken);
+                    rollups.AddRequest(log);
                 }
 
-                sessions = await UpdateSessionsAsync(batch, rows, cancellationToken);
+                sessions = await UpdateSessionsAsync(batch, rows, rollups, cancellationToken);
+            }
+
+            await using (var rollupWriter = new RollupWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction()))
+            {
+                await rollupWriter.WriteAsync(rollups, cancellationToken);
             }
 
             await UpdateUsageStatsAsync(batch, cancellationToken);
@@ -49,7 +58,7 @@ public sealed class RequestLogBatchWriter(DashboardDbContext db, TypeAdapterConf
     }
 
     /// <summary>Applies the batch to each user's latest session; returns the latest session of every user touched.</summary>
-    private async Task<List<UserSession>> UpdateSessionsAsync(IReadOnlyList<TrackedRequest> batch, RowWriter rows, CancellationToken cancellationToken)
+    private async Task<List<UserSession>> UpdateSessionsAsync(IReadOnlyList<TrackedRequest> batch, RowWriter rows, RollupBatch rollups, CancellationToken cancellationToken)
     {
         var idleTimeout = options.Value.SessionIdleTimeout;
         var latest = new List<UserSession>();
@@ -65,8 +74,10 @@ public sealed class RequestLogBatchWriter(DashboardDbContext db, TypeAdapterConf
                     session = null;
                 }
 
+                var started = session is null;
                 session ??= UserSession.Start(byUser.Key, entry.CreatedAt, entry.IpAddress ?? string.Empty, entry.UserAgent);
                 session.Record(entry.CreatedAt, entry.CostUsd, entry.TotalTokens, entry.IpAddress ?? string.Empty, entry.UserAgent);
+                rollups.AddSession(session.SessionStart, started ? 1 : 0, 1, entry.CostUsd ?? 0m);
             }
 
             await rows.UpsertSessionAsync(session!, cancellationToken);

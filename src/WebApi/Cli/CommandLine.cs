@@ -9,7 +9,7 @@ namespace CleanDashboard.WebApi.Cli;
 public sealed record CommandLine(string? Command, IReadOnlyList<string> CommandArguments, string[] HostArguments, bool Demo)
 {
     public static readonly IReadOnlyList<string> Commands =
-        ["populate-dashboard-data", "rebuild-usage-stats", "create-user", "create-api-key"];
+        ["populate-dashboard-data", "rebuild-usage-stats", "rebuild-rollups", "create-user", "create-api-key"];
 
     public static CommandLine Parse(string[] args)
     {

@@ -12,7 +12,11 @@ public sealed class MigrationsTests(TestDatabase database) : IClassFixture<TestD
         var tables = await database.SqlColumnAsync("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_\\_EF%' ESCAPE '\\'");
         var history = await database.SqlColumnAsync("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'");
 
-        tables.Should().BeEquivalentTo(new object[] { "api_keys", "feedback_logs", "model_usage_stats", "request_logs", "threat_logs", "user_sessions", "users" });
+        tables.Should().BeEquivalentTo(new object[]
+        {
+            "api_keys", "feedback_logs", "model_usage_stats", "request_logs", "threat_logs", "user_sessions", "users",
+            "request_rollups_hourly", "request_rollups_daily", "active_users_hourly", "active_users_daily", "session_rollups_hourly", "session_rollups_daily",
+        });
         history.Should().ContainSingle();
     }
 

@@ -1,6 +1,7 @@
 using CleanDashboard.Domain.Entities;
 using CleanDashboard.Domain.Enums;
 using CleanDashboard.Infrastructure.Persistence;
+using CleanDashboard.Infrastructure.Rollups;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanDashboard.Infrastructure.IntegrationTests.ReadStores;
@@ -43,6 +44,9 @@ public sealed class DashboardDataSet : TestDatabase
         var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
         Seed(db);
         await db.SaveChangesAsync();
+
+        // The rows are inserted directly, so sum them into the rollups as the rebuild-rollups command does.
+        await scope.ServiceProvider.GetRequiredService<RollupRebuilder>().RebuildAsync(CancellationToken.None);
     }
 
     public static DateTime Utc(int month, int day, int hour, int minute, int second) => new(2024, month, day, hour, minute, second, DateTimeKind.Utc);

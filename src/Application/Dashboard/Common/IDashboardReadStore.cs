@@ -26,12 +26,15 @@ public interface IDashboardReadStore
     Task<ThreatTotals> GetThreatTotalsAsync(DateTime from, DateTime to, int topTypes, CancellationToken cancellationToken);
 }
 
-/// <summary>Sums for one time bucket. Token and cost counts say how many rows carried the figure.</summary>
+/// <summary>
+/// Sums for one time bucket, all exact: latency in whole microseconds, cost in decimal.
+/// Token and cost counts say how many rows carried the figure.
+/// </summary>
 public sealed record RequestBucketTotals(
     DateTime BucketStart,
     long Success,
     long Error,
-    double LatencyMsSum,
+    long LatencyUsSum,
     long TokensSum,
     long RowsWithTokens,
     decimal CostSum,

@@ -226,6 +226,146 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.ToTable("request_logs", (string)null);
                 });
 
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.DailyActiveUser", b =>
+                {
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BucketStart", "UserId");
+
+                    b.ToTable("active_users_daily", (string)null);
+                });
+
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.DailyRequestRollup", b =>
+                {
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Dimension")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CostTenThousandths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Errors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LatencyUs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowsWithCost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowsWithTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Tokens")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BucketStart", "Dimension", "Key");
+
+                    b.ToTable("request_rollups_daily", (string)null);
+                });
+
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.DailySessionRollup", b =>
+                {
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CostTenThousandths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sessions")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BucketStart");
+
+                    b.ToTable("session_rollups_daily", (string)null);
+                });
+
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.HourlyActiveUser", b =>
+                {
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BucketStart", "UserId");
+
+                    b.ToTable("active_users_hourly", (string)null);
+                });
+
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.HourlyRequestRollup", b =>
+                {
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Dimension")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CostTenThousandths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Errors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LatencyUs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowsWithCost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowsWithTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Tokens")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BucketStart", "Dimension", "Key");
+
+                    b.ToTable("request_rollups_hourly", (string)null);
+                });
+
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.HourlySessionRollup", b =>
+                {
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CostTenThousandths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sessions")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BucketStart");
+
+                    b.ToTable("session_rollups_hourly", (string)null);
+                });
+
             modelBuilder.Entity("CleanDashboard.Domain.Entities.ThreatLog", b =>
                 {
                     b.Property<long>("Id")

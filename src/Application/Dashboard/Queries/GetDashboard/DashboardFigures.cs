@@ -8,14 +8,13 @@ internal static class DashboardFigures
     /// <summary>Summed from the same bucket totals as the series, so every series adds up to its summary figure.</summary>
     public static SummaryDto Summary(IReadOnlyList<RequestBucketTotals> buckets)
     {
-        long success = 0, error = 0, tokens = 0, rowsWithTokens = 0, rowsWithCost = 0;
-        double latencySum = 0;
+        long success = 0, error = 0, tokens = 0, rowsWithTokens = 0, rowsWithCost = 0, latencyUs = 0;
         decimal cost = 0;
         foreach (var b in buckets)
         {
             success += b.Success;
             error += b.Error;
-            latencySum += b.LatencyMsSum;
+            latencyUs += b.LatencyUsSum;
             tokens += b.TokensSum;
             rowsWithTokens += b.RowsWithTokens;
             cost += b.CostSum;
@@ -26,7 +25,7 @@ internal static class DashboardFigures
         return new SummaryDto(
             total,
             success,
-            Rounding.Milliseconds(total == 0 ? 0 : latencySum / total),
+            Rounding.Milliseconds(total == 0 ? 0 : latencyUs / 1000d / total),
             Rounding.Money(cost),
             tokens,
             Rounding.Average(rowsWithTokens == 0 ? 0 : (double)tokens / rowsWithTokens),

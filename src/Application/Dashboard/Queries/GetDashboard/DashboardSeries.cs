@@ -22,7 +22,7 @@ internal sealed record DashboardSeries(
                 var count = t.Success + t.Error;
                 requests.Add(new RequestPointDto(bucket, t.Success, t.Error));
                 costs.Add(new CostPointDto(bucket, Rounding.Money(t.CostSum)));
-                latency.Add(new LatencyPointDto(bucket, Rounding.Seconds(count == 0 ? 0 : t.LatencyMsSum / count / 1000d)));
+                latency.Add(new LatencyPointDto(bucket, Rounding.Seconds(count == 0 ? 0 : t.LatencyUsSum / 1_000_000d / count)));
             }
             else
             {

@@ -18,8 +18,8 @@ public sealed class DashboardFiguresTests
     {
         var buckets = new[]
         {
-            new RequestBucketTotals(Day, 2, 2, 1620, 150, 2, 0.0150m, 2),
-            new RequestBucketTotals(Day.AddHours(1), 2, 1, 2810, 380, 2, 0.1234m, 1),
+            new RequestBucketTotals(Day, 2, 2, 1_620_000, 150, 2, 0.0150m, 2),
+            new RequestBucketTotals(Day.AddHours(1), 2, 1, 2_810_000, 380, 2, 0.1234m, 1),
         };
 
         var summary = DashboardFigures.Summary(buckets);
@@ -37,7 +37,7 @@ public sealed class DashboardFiguresTests
     public void Summary_WhenAveragesFallOnAHalf_ShouldRoundAwayFromZero()
     {
         // 2 rows, 10.5 ms → 5.25 → 5.3; 9 tokens over 8 rows → 1.125 → 1.13; 0.0001 over 2 rows → 0.00005 → 0.0001.
-        var buckets = new[] { new RequestBucketTotals(Day, 2, 0, 10.5, 9, 8, 0.0001m, 2) };
+        var buckets = new[] { new RequestBucketTotals(Day, 2, 0, 10_500, 9, 8, 0.0001m, 2) };
 
         var summary = DashboardFigures.Summary(buckets);
 
@@ -49,7 +49,7 @@ public sealed class DashboardFiguresTests
     [Fact]
     public void Summary_WhenNoRowCarriesTokensOrCost_ShouldReportZeroAveragesNotDivideByZero()
     {
-        var buckets = new[] { new RequestBucketTotals(Day, 0, 3, 30, 0, 0, 0m, 0) };
+        var buckets = new[] { new RequestBucketTotals(Day, 0, 3, 30_000, 0, 0, 0m, 0) };
 
         var summary = DashboardFigures.Summary(buckets);
 

@@ -15,8 +15,8 @@ public sealed class DashboardSeriesTests
     {
         var totals = new[]
         {
-            new RequestBucketTotals(H0.AddHours(1), 3, 1, 3000, 400, 3, 0.0300m, 2),
-            new RequestBucketTotals(H0.AddHours(3), 0, 2, 125, 0, 0, 0m, 0),
+            new RequestBucketTotals(H0.AddHours(1), 3, 1, 3_000_000, 400, 3, 0.0300m, 2),
+            new RequestBucketTotals(H0.AddHours(3), 0, 2, 125_000, 0, 0, 0m, 0),
         };
 
         var series = DashboardSeries.Fill(Window, totals);
@@ -59,7 +59,7 @@ public sealed class DashboardSeriesTests
     [Fact]
     public void Fill_WhenCostHasFourDecimals_ShouldKeepThemAndDropTrailingZeros()
     {
-        var totals = new[] { new RequestBucketTotals(H0, 2, 0, 10, 0, 0, 0.12340m, 2) };
+        var totals = new[] { new RequestBucketTotals(H0, 2, 0, 10_000, 0, 0, 0.12340m, 2) };
 
         var cost = DashboardSeries.Fill(Window, totals).Costs[0].Cost;
 
@@ -70,7 +70,7 @@ public sealed class DashboardSeriesTests
     [Fact]
     public void Fill_WhenCostHasMoreThanFourDecimals_ShouldRoundHalfAwayFromZero()
     {
-        var totals = new[] { new RequestBucketTotals(H0, 2, 0, 10, 0, 0, 0.00125m, 2) };
+        var totals = new[] { new RequestBucketTotals(H0, 2, 0, 10_000, 0, 0, 0.00125m, 2) };
 
         DashboardSeries.Fill(Window, totals).Costs[0].Cost.Should().Be(0.0013m);
     }
@@ -81,8 +81,8 @@ public sealed class DashboardSeriesTests
         var daily = DashboardWindow.ForPreset("7d", new DateTime(2024, 3, 1, 10, 37, 12, DateTimeKind.Utc));
         var totals = new[]
         {
-            new RequestBucketTotals(new DateTime(2024, 2, 29, 0, 0, 0, DateTimeKind.Utc), 5, 1, 600, 0, 0, 1.5m, 3),
-            new RequestBucketTotals(new DateTime(2024, 2, 24, 0, 0, 0, DateTimeKind.Utc), 1, 0, 100, 0, 0, 0m, 0),
+            new RequestBucketTotals(new DateTime(2024, 2, 29, 0, 0, 0, DateTimeKind.Utc), 5, 1, 600_000, 0, 0, 1.5m, 3),
+            new RequestBucketTotals(new DateTime(2024, 2, 24, 0, 0, 0, DateTimeKind.Utc), 1, 0, 100_000, 0, 0, 0m, 0),
         };
 
         var series = DashboardSeries.Fill(daily, totals);
@@ -97,9 +97,9 @@ public sealed class DashboardSeriesTests
     {
         var totals = new[]
         {
-            new RequestBucketTotals(H0, 2, 2, 1620, 150, 2, 0.0150m, 2),
-            new RequestBucketTotals(H0.AddHours(2), 2, 1, 2810, 380, 2, 0.1234m, 1),
-            new RequestBucketTotals(H0.AddHours(4), 9, 2, 2010, 30, 2, 0.0021m, 2),
+            new RequestBucketTotals(H0, 2, 2, 1_620_000, 150, 2, 0.0150m, 2),
+            new RequestBucketTotals(H0.AddHours(2), 2, 1, 2_810_000, 380, 2, 0.1234m, 1),
+            new RequestBucketTotals(H0.AddHours(4), 9, 2, 2_010_000, 30, 2, 0.0021m, 2),
         };
 
         var series = DashboardSeries.Fill(Window, totals);

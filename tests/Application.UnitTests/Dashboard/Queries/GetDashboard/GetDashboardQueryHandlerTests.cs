@@ -62,7 +62,7 @@ public sealed class GetDashboardQueryHandlerTests : IDisposable
     [Fact]
     public async Task Handle_WhenTheStoreHasTotals_ShouldMapEveryBlockOfTheDocument()
     {
-        _store.Buckets = [new RequestBucketTotals(Utc(2024, 3, 1, 10), 3, 1, 2000, 90, 3, 0.0300m, 3)];
+        _store.Buckets = [new RequestBucketTotals(Utc(2024, 3, 1, 10), 3, 1, 2_000_000, 90, 3, 0.0300m, 3)];
         _store.ErrorCodes = [new LabelCount("500", 1)];
         _store.Models = [new LabelCount("llama3.2", 3), new LabelCount("gpt-4o", 1)];
         _store.Users = new UserActivity(2, 1, 0.03m, 4);
