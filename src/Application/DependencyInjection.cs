@@ -17,9 +17,10 @@ public static class DependencyInjection
         services.AddScoped<IMediator, Mediator>();
         AddRequestHandlers(services, assembly);
 
-        // Registration order is pipeline order: logging wraps validation wraps the handler.
+        // Registration order is pipeline order: logging wraps validation wraps caching wraps the handler.
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(CachingBehavior<,>));
 
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton(MappingConfig.Create());

@@ -1,4 +1,5 @@
 using CleanDashboard.Application.Auth;
+using CleanDashboard.Application.Common.Caching;
 using CleanDashboard.Application.Dashboard.Common;
 using CleanDashboard.Application.Feedback.Common;
 using CleanDashboard.Application.RequestLogs.Common;
@@ -39,6 +40,7 @@ public static class DependencyInjection
             .AddInterceptors(new SqlitePragmaInterceptor()));
 
         services.AddMemoryCache();
+        AddQueryCache(services, configuration);
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<IApiKeyAuthenticator>(sp => sp.GetRequiredService<ApiKeyAuthenticator>());
         services.AddScoped<IUserStore, UserStore>();
@@ -78,5 +80,20 @@ public static class DependencyInjection
         services.AddScoped<UsageStatsRebuilder>();
         services.AddScoped<RollupRebuilder>();
         return services;
+    }
+
+    /// <summary>HybridCache for query answers: in memory, with Redis as the shared second level when <c>Cache:Redis</c> is set.</summary>
+    private static void AddQueryCache(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(new QueryCacheSettings(configuration.GetValue("Cache:Duration", QueryCacheSettings.DefaultDuration)));
+        services.AddHybridCache();
+        if (configuration["Cache:Redis"] is { Length: > 0 } redis)
+        {
+            services.AddStackExchangeRedisCache(options =>
+            {
+                options.Configuration = redis;
+                options.InstanceName = "cleandashboard:";
+            });
+        }
     }
 }

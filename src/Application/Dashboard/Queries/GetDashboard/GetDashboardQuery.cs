@@ -1,3 +1,5 @@
+using System.Globalization;
+using CleanDashboard.Application.Common.Caching;
 using CleanDashboard.Application.Common.Mapping;
 using CleanDashboard.Application.Dashboard.Common;
 using Mapster;
@@ -6,24 +8,43 @@ using MediatR;
 namespace CleanDashboard.Application.Dashboard.Queries.GetDashboard;
 
 /// <summary>The dashboard for a range (<c>24h</c>, <c>7d</c>, <c>1m</c>, <c>3m</c>, <c>custom</c> with start and end).</summary>
-public sealed record GetDashboardQuery(string? Range, string? Start, string? End) : IRequest<DashboardDto>
+public sealed record GetDashboardQuery(string? Range, string? Start, string? End) : IRequest<DashboardDto>, ICachedQuery
 {
+    /// <summary>The range, or a custom range's two instants in UTC ticks: "+02:00" and "Z" spellings of one instant share a key.</summary>
+    public string CacheKey
+    {
+        get
+        {
+            var range = NormalizedRange;
+            if (range != DashboardRanges.Custom)
+            {
+                return range;
+            }
+
+            var (start, end) = CustomInstants();
+            return string.Create(CultureInfo.InvariantCulture, $"{range}:{start.Ticks}-{end.Ticks}");
+        }
+    }
+
+    private string NormalizedRange => string.IsNullOrWhiteSpace(Range) ? DashboardRanges.Default : Range.Trim();
+
     /// <summary>The window this query asks for; call only after validation.</summary>
     public DashboardWindow ToWindow(DateTime nowUtc)
     {
-        var range = string.IsNullOrWhiteSpace(Range) ? DashboardRanges.Default : Range.Trim();
+        var range = NormalizedRange;
         if (range != DashboardRanges.Custom)
         {
             return DashboardWindow.ForPreset(range, nowUtc);
         }
 
-        if (!DashboardWindow.TryParseInstant(Start, out var start) || !DashboardWindow.TryParseInstant(End, out var end))
-        {
-            throw new InvalidOperationException("A custom range needs a valid start and end; validate the query first.");
-        }
-
+        var (start, end) = CustomInstants();
         return DashboardWindow.ForCustom(start, end);
     }
+
+    private (DateTime Start, DateTime End) CustomInstants() =>
+        DashboardWindow.TryParseInstant(Start, out var start) && DashboardWindow.TryParseInstant(End, out var end)
+            ? (start, end)
+            : throw new InvalidOperationException("A custom range needs a valid start and end; validate the query first.");
 }
 
 public sealed class GetDashboardQueryHandler(IDashboardReadStore readStore, TimeProvider timeProvider, TypeAdapterConfig mapping)

@@ -1,3 +1,4 @@
+using CleanDashboard.Application.Common.Caching;
 using CleanDashboard.Application.Dashboard.Common;
 using CleanDashboard.Application.Dashboard.Queries.GetDashboard;
 using MediatR;
@@ -23,6 +24,8 @@ public sealed class GetDashboardQueryHandlerTests : IDisposable
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
         services.AddSingleton<IDashboardReadStore>(_store);
+        services.AddHybridCache();
+        services.AddSingleton(new QueryCacheSettings(TimeSpan.Zero));
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

@@ -1,0 +1,29 @@
+using CleanDashboard.Application.Common.Caching;
+using MediatR;
+using Microsoft.Extensions.Caching.Hybrid;
+
+namespace CleanDashboard.Application.Common.Behaviors;
+
+/// <summary>
+/// Serves <see cref="ICachedQuery"/> answers from the HybridCache (in memory, and in Redis when configured). Runs after
+/// validation, so only valid queries are cached; concurrent misses of one key run the handler once and share its answer.
+/// </summary>
+public sealed class CachingBehavior<TRequest, TResponse>(HybridCache cache, QueryCacheSettings settings)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (request is not ICachedQuery cached || !settings.Enabled)
+        {
+            return await next();
+        }
+
+        var options = new HybridCacheEntryOptions { Expiration = settings.Duration, LocalCacheExpiration = settings.Duration };
+        return await cache.GetOrCreateAsync(
+            $"{typeof(TRequest).Name}:{cached.CacheKey}",
+            next,
+            static async (next, _) => await next(),
+            options,
+            cancellationToken: cancellationToken);
+    }
+}

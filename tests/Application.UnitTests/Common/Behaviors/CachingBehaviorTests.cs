@@ -1,0 +1,149 @@
+using CleanDashboard.Application.Common.Caching;
+using CleanDashboard.Application.Dashboard.Common;
+using CleanDashboard.Application.Dashboard.Queries.GetDashboard;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using ValidationException = CleanDashboard.Application.Common.Exceptions.ValidationException;
+
+namespace CleanDashboard.Application.UnitTests.Common.Behaviors;
+
+/// <summary>The dashboard through the real pipeline and a real in-memory HybridCache, over a store that counts its reads.</summary>
+public sealed class CachingBehaviorTests : IDisposable
+{
+    private readonly CountingReadStore _store = new();
+    private readonly ServiceProvider _services;
+
+    public CachingBehaviorTests()
+        : this(QueryCacheSettings.DefaultDuration)
+    {
+    }
+
+    private CachingBehaviorTests(TimeSpan duration)
+    {
+        var services = new ServiceCollection().AddApplication();
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2024, 3, 1, 10, 37, 12, TimeSpan.Zero)));
+        services.AddSingleton<IDashboardReadStore>(_store);
+        services.AddHybridCache();
+        services.AddSingleton(new QueryCacheSettings(duration));
+        _services = services.BuildServiceProvider();
+    }
+
+    public void Dispose() => _services.Dispose();
+
+    [Fact]
+    public async Task Send_WhenTheSameRangeIsAskedTwice_ShouldReadTheStoreOnceAndAnswerTheSame()
+    {
+        _store.Release();
+        var first = await SendAsync(new GetDashboardQuery("24h", null, null));
+        var second = await SendAsync(new GetDashboardQuery(" 24h ", null, null));
+
+        _store.BucketReads.Should().Be(1);
+        second.Should().BeEquivalentTo(first);
+    }
+
+    [Fact]
+    public async Task Send_WhenACustomRangeIsSpelledWithAnotherOffset_ShouldShareTheCachedAnswer()
+    {
+        _store.Release();
+        await SendAsync(new GetDashboardQuery("custom", "2024-03-01T12:05:00+02:00", "2024-03-01T12:30:00+02:00"));
+        await SendAsync(new GetDashboardQuery("custom", "2024-03-01T10:05:00Z", "2024-03-01T10:30:00Z"));
+        await SendAsync(new GetDashboardQuery("custom", "2024-03-01T10:05:00Z", "2024-03-01T10:31:00Z"));
+
+        _store.BucketReads.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Send_WhenDifferentRangesAreAsked_ShouldReadTheStoreForEach()
+    {
+        _store.Release();
+        foreach (var range in new[] { "24h", "7d", "1m", "3m" })
+        {
+            await SendAsync(new GetDashboardQuery(range, null, null));
+        }
+
+        await SendAsync(new GetDashboardQuery(null, null, null)); // the default, 7d, is cached already
+
+        _store.BucketReads.Should().Be(4);
+    }
+
+    [Fact]
+    public async Task Send_WhenManyAskTheSameRangeAtOnce_ShouldComputeItOnce()
+    {
+        var requests = Enumerable.Range(0, 8).Select(_ => SendAsync(new GetDashboardQuery("7d", null, null))).ToList();
+        await _store.FirstReadStarted;
+        _store.Release();
+        var answers = await Task.WhenAll(requests);
+
+        _store.BucketReads.Should().Be(1);
+        answers.Should().AllSatisfy(a => a.Should().BeEquivalentTo(answers[0]));
+    }
+
+    [Fact]
+    public async Task Send_WhenTheQueryIsInvalid_ShouldThrowEveryTimeAndNeverCache()
+    {
+        _store.Release();
+        var invalid = new GetDashboardQuery("2w", null, null);
+
+        await FluentActions.Awaiting(() => SendAsync(invalid)).Should().ThrowAsync<ValidationException>();
+        await FluentActions.Awaiting(() => SendAsync(invalid)).Should().ThrowAsync<ValidationException>();
+        _store.BucketReads.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Send_WhenTheDurationIsZero_ShouldReadTheStoreEveryTime()
+    {
+        using var uncached = new CachingBehaviorTests(TimeSpan.Zero);
+        uncached._store.Release();
+
+        await uncached.SendAsync(new GetDashboardQuery("24h", null, null));
+        await uncached.SendAsync(new GetDashboardQuery("24h", null, null));
+
+        uncached._store.BucketReads.Should().Be(2);
+    }
+
+    private async Task<DashboardDto> SendAsync(GetDashboardQuery query)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query);
+    }
+
+    /// <summary>Counts bucket reads (one per computed dashboard) and holds them until released.</summary>
+    private sealed class CountingReadStore : IDashboardReadStore
+    {
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _firstRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _bucketReads;
+
+        public int BucketReads => Volatile.Read(ref _bucketReads);
+
+        public Task FirstReadStarted => _firstRead.Task;
+
+        public void Release() => _released.TrySetResult();
+
+        public async Task<IReadOnlyList<RequestBucketTotals>> GetRequestBucketsAsync(DateTime from, DateTime to, BucketSize bucketSize, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _bucketReads);
+            _firstRead.TrySetResult();
+            await _released.Task.WaitAsync(cancellationToken);
+            return [new RequestBucketTotals(from, BucketReads, 0, 1_000, 0, 0, 0m, 0)];
+        }
+
+        public Task<IReadOnlyList<LabelCount>> GetErrorCodesAsync(DateTime from, DateTime to, CancellationToken cancellationToken) => Empty<LabelCount>();
+
+        public Task<IReadOnlyList<LabelCount>> GetTopModelsAsync(DateTime from, DateTime to, int limit, CancellationToken cancellationToken) => Empty<LabelCount>();
+
+        public Task<IReadOnlyList<LabelCount>> GetTopCountryCodesAsync(DateTime from, DateTime to, int limit, CancellationToken cancellationToken) => Empty<LabelCount>();
+
+        public Task<UserActivity> GetUserActivityAsync(DateTime from, DateTime to, CancellationToken cancellationToken) => Task.FromResult(new UserActivity(0, 0, 0m, 0));
+
+        public Task<IReadOnlyList<RatingCount>> GetRatingCountsAsync(DateTime from, DateTime to, CancellationToken cancellationToken) => Empty<RatingCount>();
+
+        public Task<ThreatTotals> GetThreatTotalsAsync(DateTime from, DateTime to, int topTypes, CancellationToken cancellationToken) => Task.FromResult(new ThreatTotals(0, 0, 0, 0, []));
+
+        private static Task<IReadOnlyList<T>> Empty<T>() => Task.FromResult<IReadOnlyList<T>>([]);
+    }
+}
