@@ -1,4 +1,6 @@
 using CleanDashboard.Domain.Entities;
+using CleanDashboard.Domain.Entities.Rollups;
+using CleanDashboard.Domain.Enums;
 using CleanDashboard.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,18 +29,38 @@ public sealed class UsageStatsRebuilder(DashboardDbContext db)
             })
             .ToListAsync(cancellationToken);
 
+        return await ReplaceAsync(
+            groups.Select(g => (new DateOnly(g.Key.Year, g.Key.Month, g.Key.Day), g.Key.ModelName, g.Requests, g.Successes, g.Tokens, g.Cost, g.LatencyUs)),
+            cancellationToken);
+    }
+
+    /// <summary>The same rows from the daily per-model rollups (which hold the same exact sums), without reading the raw logs.</summary>
+    public async Task<int> RebuildFromRollupsAsync(CancellationToken cancellationToken)
+    {
+        var rollups = await db.DailyRequestRollups.AsNoTracking()
+            .Where(r => r.Dimension == RollupDimension.Model)
+            .ToListAsync(cancellationToken);
+        return await ReplaceAsync(
+            rollups.Select(r => (DateOnly.FromDateTime(r.BucketStart), r.Key, (int)r.Requests, (int)(r.Requests - r.Errors), r.Tokens, RollupMath.FromTenThousandths(r.CostTenThousandths), r.LatencyUs)),
+            cancellationToken);
+    }
+
+    private async Task<int> ReplaceAsync(IEnumerable<(DateOnly Date, string Model, int Requests, int Successes, long Tokens, decimal Cost, long LatencyUs)> rows, CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.ModelUsageStats.ExecuteDeleteAsync(cancellationToken);
-        foreach (var g in groups)
+        var count = 0;
+        foreach (var row in rows)
         {
-            var stats = new ModelUsageStats { Date = new DateOnly(g.Key.Year, g.Key.Month, g.Key.Day), ModelName = g.Key.ModelName };
-            stats.Add(g.Requests, g.Successes, g.Tokens, g.Cost, g.LatencyUs);
+            var stats = new ModelUsageStats { Date = row.Date, ModelName = row.Model };
+            stats.Add(row.Requests, row.Successes, row.Tokens, row.Cost, row.LatencyUs);
             db.ModelUsageStats.Add(stats);
+            count++;
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return groups.Count;
+        return count;
     }
 }

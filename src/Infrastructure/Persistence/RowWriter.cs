@@ -7,27 +7,33 @@ namespace CleanDashboard.Infrastructure.Persistence;
 internal sealed class RowWriter(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
 {
     private DbCommand? _request;
+    private DbCommand? _requestWithId;
     private DbCommand? _feedback;
     private DbCommand? _threat;
     private DbCommand? _sessionInsert;
     private DbCommand? _sessionUpdate;
-    private DbCommand? _lastId;
+    private DbCommand? _sessionInsertWithId;
 
+    /// <summary>Inserts a request log; with its <see cref="RequestLog.Id"/> when one was assigned, else the database numbers it.</summary>
     public async Task InsertRequestAsync(RequestLog r, CancellationToken cancellationToken)
     {
+        if (r.Id != 0)
+        {
+            _requestWithId ??= Prepare("""
+                INSERT INTO request_logs (Id, CreatedAt, Endpoint, Method, StatusCode, LatencyMs, TtftMs, ModelName, PromptTokens, CompletionTokens, TotalTokens, CostUsd, CountryCode, IpAddress, UserId, ApiKeyId, Upstream)
+                VALUES ($id, $createdAt, $endpoint, $method, $status, $latency, $ttft, $model, $prompt, $completion, $total, $cost, $country, $ip, $user, $key, $upstream);
+                """, "$id", "$createdAt", "$endpoint", "$method", "$status", "$latency", "$ttft", "$model", "$prompt", "$completion", "$total", "$cost", "$country", "$ip", "$user", "$key", "$upstream");
+            Bind(_requestWithId, r.Id, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens, r.CompletionTokens, r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.ApiKeyId, r.Upstream);
+            await _requestWithId.ExecuteNonQueryAsync(cancellationToken);
+            return;
+        }
+
         _request ??= Prepare("""
             INSERT INTO request_logs (CreatedAt, Endpoint, Method, StatusCode, LatencyMs, TtftMs, ModelName, PromptTokens, CompletionTokens, TotalTokens, CostUsd, CountryCode, IpAddress, UserId, ApiKeyId, Upstream)
             VALUES ($createdAt, $endpoint, $method, $status, $latency, $ttft, $model, $prompt, $completion, $total, $cost, $country, $ip, $user, $key, $upstream);
             """, "$createdAt", "$endpoint", "$method", "$status", "$latency", "$ttft", "$model", "$prompt", "$completion", "$total", "$cost", "$country", "$ip", "$user", "$key", "$upstream");
         Bind(_request, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens, r.CompletionTokens, r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.ApiKeyId, r.Upstream);
         await _request.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>The id of the row this connection inserted last.</summary>
-    public async Task<long> LastInsertedIdAsync(CancellationToken cancellationToken)
-    {
-        _lastId ??= Prepare("SELECT last_insert_rowid();");
-        return (long)(await _lastId.ExecuteScalarAsync(cancellationToken))!;
     }
 
     public async Task InsertFeedbackAsync(FeedbackLog f, CancellationToken cancellationToken)
@@ -46,6 +52,19 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
             "$type", "$severity", "$ip", "$description", "$resolved", "$createdAt", "$lastSeen", "$occurrences");
         Bind(_threat, t.ThreatType, t.Severity.ToString().ToLowerInvariant(), t.IpAddress, t.Description, t.Resolved, t.CreatedAt, t.LastSeenAt, t.Occurrences);
         await _threat.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Inserts a session with the id already assigned to it.</summary>
+    public async Task InsertSessionAsync(UserSession s, CancellationToken cancellationToken)
+    {
+        _sessionInsertWithId ??= Prepare(
+            """
+            INSERT INTO user_sessions (Id, UserId, SessionStart, SessionEnd, LastActivityAt, IpAddress, UserAgent, TotalRequests, TotalCost, TotalTokens)
+            VALUES ($id, $user, $start, $end, $last, $ip, $agent, $requests, $cost, $tokens);
+            """,
+            "$id", "$user", "$start", "$end", "$last", "$ip", "$agent", "$requests", "$cost", "$tokens");
+        Bind(_sessionInsertWithId, s.Id, s.UserId, s.SessionStart, s.SessionEnd, s.LastActivityAt, s.IpAddress, s.UserAgent, s.TotalRequests, s.TotalCost, s.TotalTokens);
+        await _sessionInsertWithId.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>
@@ -78,7 +97,7 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { _request, _feedback, _threat, _sessionInsert, _sessionUpdate, _lastId })
+        foreach (var command in new[] { _request, _requestWithId, _feedback, _threat, _sessionInsert, _sessionInsertWithId, _sessionUpdate })
         {
             if (command is not null)
             {

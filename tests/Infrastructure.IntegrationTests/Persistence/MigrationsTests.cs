@@ -22,7 +22,6 @@ public sealed class MigrationsTests(TestDatabase database) : IClassFixture<TestD
 
     [Theory]
     [InlineData("request_logs", "IX_request_logs_CreatedAt", "CreatedAt")]
-    [InlineData("request_logs", "IX_request_logs_CreatedAt_ModelName", "CreatedAt,ModelName")]
     [InlineData("request_logs", "IX_request_logs_UserId_CreatedAt", "UserId,CreatedAt")]
     [InlineData("threat_logs", "IX_threat_logs_CreatedAt", "CreatedAt")]
     [InlineData("threat_logs", "IX_threat_logs_Resolved_Severity", "Resolved,Severity")]

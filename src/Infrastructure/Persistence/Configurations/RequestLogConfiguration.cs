@@ -20,10 +20,8 @@ public sealed class RequestLogConfiguration : IEntityTypeConfiguration<RequestLo
         builder.HasOne<ApiKey>().WithMany().HasForeignKey(r => r.ApiKeyId).OnDelete(DeleteBehavior.SetNull);
         builder.Ignore(r => r.IsSuccess);
 
+        // The dashboard groups rollups, not these rows (docs/decisions/031-rollups.md): time and user are all the raw reads need.
         builder.HasIndex(r => r.CreatedAt);
-        builder.HasIndex(r => new { r.CreatedAt, r.ModelName });
         builder.HasIndex(r => new { r.UserId, r.CreatedAt });
-        builder.HasIndex(r => new { r.CreatedAt, r.StatusCode });
-        builder.HasIndex(r => new { r.CreatedAt, r.CountryCode });
     }
 }

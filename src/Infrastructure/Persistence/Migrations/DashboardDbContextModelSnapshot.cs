@@ -215,12 +215,6 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("CreatedAt", "CountryCode");
-
-                    b.HasIndex("CreatedAt", "ModelName");
-
-                    b.HasIndex("CreatedAt", "StatusCode");
-
                     b.HasIndex("UserId", "CreatedAt");
 
                     b.ToTable("request_logs", (string)null);

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CleanDashboard.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261126030830_Rollups")]
+    [Migration("20261126033823_Rollups")]
     partial class Rollups
     {
         /// <inheritdoc />
@@ -217,12 +217,6 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.HasIndex("ApiKeyId");
 
                     b.HasIndex("CreatedAt");
-
-                    b.HasIndex("CreatedAt", "CountryCode");
-
-                    b.HasIndex("CreatedAt", "ModelName");
-
-                    b.HasIndex("CreatedAt", "StatusCode");
 
                     b.HasIndex("UserId", "CreatedAt");
 

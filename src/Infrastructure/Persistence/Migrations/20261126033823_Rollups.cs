@@ -11,6 +11,18 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_request_logs_CreatedAt_CountryCode",
+                table: "request_logs");
+
+            migrationBuilder.DropIndex(
+                name: "IX_request_logs_CreatedAt_ModelName",
+                table: "request_logs");
+
+            migrationBuilder.DropIndex(
+                name: "IX_request_logs_CreatedAt_StatusCode",
+                table: "request_logs");
+
             migrationBuilder.CreateTable(
                 name: "active_users_daily",
                 columns: table => new
@@ -124,6 +136,21 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "session_rollups_hourly");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_request_logs_CreatedAt_CountryCode",
+                table: "request_logs",
+                columns: new[] { "CreatedAt", "CountryCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_request_logs_CreatedAt_ModelName",
+                table: "request_logs",
+                columns: new[] { "CreatedAt", "ModelName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_request_logs_CreatedAt_StatusCode",
+                table: "request_logs",
+                columns: new[] { "CreatedAt", "StatusCode" });
         }
     }
 }
