@@ -93,7 +93,7 @@ public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timePr
                 foreach (var (createdAt, userIndex) in DayTimeline(random, date, now, options.RequestsPerDay * dayFactor, users.Count))
                 {
                     var log = NextRequest(random, createdAt, userIndex is int index ? users[index] : null);
-                    await writer.InsertRequestAsync(log, cancellationToken);
+                    var requestId = await writer.InsertRequestAsync(log, cancellationToken);
                     rollups.AddRequest(log);
                     requests++;
                     if (log.UserId is not int userId)
@@ -101,9 +101,7 @@ public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timePr
                         continue;
                     }
 
-                    // Read the id before the session write, which inserts rows of its own.
                     var rated = log.IsSuccess && log.Endpoint != "/v1/embeddings" && random.NextDouble() < 0.04;
-                    var requestId = rated ? await writer.LastInsertedIdAsync(cancellationToken) : 0;
                     sessionCount += await TrackSessionAsync(writer, sessions, userId, log, random, rollups, cancellationToken);
                     if (rated)
                     {
