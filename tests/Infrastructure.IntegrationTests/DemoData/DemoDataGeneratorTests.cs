@@ -162,6 +162,11 @@ public sealed class DemoDataGeneratorTests(DemoDataGeneratorTests.GeneratedDatab
         public override async ValueTask InitializeAsync()
         {
             await base.InitializeAsync();
+            if (!IsReady)
+            {
+                return;
+            }
+
             FirstRun = await GenerateAsync(Options);
         }
 
