@@ -29,7 +29,8 @@ public sealed class UsageStatsRebuilder(DashboardDbContext db)
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.ModelUsageStats.ExecuteDeleteAsync(cancellationToken);
-        foreach (var g in groups)
+        // In day and model order, so the new rows' ids do not depend on the order a provider returns its groups in.
+        foreach (var g in groups.OrderBy(g => (g.Key.Year, g.Key.Month, g.Key.Day)).ThenBy(g => g.Key.ModelName, StringComparer.Ordinal))
         {
             var stats = new ModelUsageStats { Date = new DateOnly(g.Key.Year, g.Key.Month, g.Key.Day), ModelName = g.Key.ModelName };
             stats.Add(g.Requests, g.Successes, g.Tokens, g.Cost, g.LatencyUs);
