@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of CleanDashboard: the .NET test projects (unit, integration over real SQLite and
-# real HTTP), the web UI's component tests (vitest) and its end-to-end tests (Playwright in Debian's
-# Chromium against the real app). Ends with one line: "tests: N passed, N failed, N skipped".
+# real HTTP), the four integration projects again on PostgreSQL (CD_TEST_POSTGRES, an admin connection
+# string; skipped with the reason when no server answers), the web UI's component tests (vitest) and
+# its end-to-end tests (Playwright in Debian's Chromium against the real app).
+# Ends with one line: "tests: N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -9,11 +11,20 @@ results="$root/TestResults"
 rm -rf "$results"
 mkdir -p "$results"
 status=0
+# The solution run is the SQLite run; the PostgreSQL run below sets CD_TEST_DATABASE itself.
+unset CD_TEST_DATABASE
 
 echo "== .NET tests"
 dotnet build CleanDashboard.sln -c Release -nologo -v minimal || exit 1
 dotnet test CleanDashboard.sln -c Release --no-build -nologo \
   --results-directory "$results/dotnet" --logger "trx" --logger "console;verbosity=minimal" || status=1
+
+echo "== .NET integration tests on PostgreSQL"
+for project in Infrastructure WebApi Admin Gateway; do
+  CD_TEST_DATABASE=Postgres dotnet test "tests/$project.IntegrationTests/CleanDashboard.$project.IntegrationTests.csproj" \
+    -c Release --no-build -nologo --results-directory "$results/dotnet/postgres" \
+    --logger "trx;LogFileName=$project.IntegrationTests.postgres.trx" --logger "console;verbosity=minimal" || status=1
+done
 
 echo "== Web UI component tests"
 (cd src/WebUI && npx vitest run --reporter=default --reporter=json --outputFile="$results/vitest.json") || status=1

@@ -34,10 +34,7 @@ public static class DependencyInjection
 
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString("Dashboard") is { Length: > 0 } configured ? configured : DefaultConnectionString;
-        services.AddDbContext<DashboardDbContext>(options => options
-            .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmaInterceptor()));
+        AddDatabase(services, configuration);
 
         services.AddMemoryCache();
         AddQueryCache(services, configuration);
@@ -94,6 +91,25 @@ public static class DependencyInjection
                 options.Configuration = redis;
                 options.InstanceName = "cleandashboard:";
             });
+        }
+    }
+
+    /// <summary>The database named by <c>Database:Provider</c>: SQLite (the default) or PostgreSQL.</summary>
+    private static void AddDatabase(IServiceCollection services, IConfiguration configuration)
+    {
+        var configured = configuration.GetConnectionString("Dashboard");
+        switch (DatabaseProviders.Parse(configuration[DatabaseProviders.Setting]))
+        {
+            case DatabaseProvider.Postgres:
+                var postgres = DatabaseProviders.PostgresConnectionString(configured);
+                services.AddDbContext<DashboardDbContext, PostgresDashboardDbContext>(options => options.UseNpgsql(postgres));
+                break;
+            default:
+                var sqlite = configured is { Length: > 0 } ? configured : DefaultConnectionString;
+                services.AddDbContext<DashboardDbContext>(options => options
+                    .UseSqlite(sqlite)
+                    .AddInterceptors(new SqlitePragmaInterceptor()));
+                break;
         }
     }
 }

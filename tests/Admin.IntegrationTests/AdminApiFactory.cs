@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using CleanDashboard.Application.Users.Commands.CreateApiKey;
 using CleanDashboard.Application.Users.Commands.CreateUser;
 using CleanDashboard.Infrastructure.Persistence;
+using CleanDashboard.TestSupport;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -14,7 +15,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CleanDashboard.Admin.IntegrationTests;
 
 /// <summary>
-/// The whole app over TestServer against its own SQLite file, created by the real migrations. A request's client
+/// The whole app over TestServer against its own SQLite file (or, with <c>CD_TEST_DATABASE=Postgres</c>, its own
+/// PostgreSQL database), created by the real migrations. A request's client
 /// address comes from the <see cref="ClientIpHeader"/> header (TestServer has no socket), and
 /// <see cref="OversizedPath"/> answers 413 behind the app's pipeline, as a server body limit would.
 /// </summary>
@@ -27,9 +29,11 @@ public class AdminApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"cleandashboard-admin-{Guid.NewGuid():N}.db");
     private readonly Lazy<Task<string>> _memberKey;
+    private readonly TestDatabaseTarget _database;
 
     public AdminApiFactory()
     {
+        _database = TestDatabaseTarget.Create($"Data Source={_databasePath}");
         _memberKey = new Lazy<Task<string>>(async () => (await CreateUserWithKeyAsync("member-" + Guid.NewGuid().ToString("N")[..8])).Key);
     }
 
@@ -41,6 +45,11 @@ public class AdminApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        if (!await _database.TryCreateAsync())
+        {
+            return;
+        }
+
         _ = Server;
         await SeedAsync();
     }
@@ -49,6 +58,7 @@ public class AdminApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        await _database.DisposeAsync();
         foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
         {
             File.Delete(_databasePath + suffix);
@@ -62,9 +72,8 @@ public class AdminApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        var settings = new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(_database.Settings)
         {
-            ["ConnectionStrings:Dashboard"] = $"Data Source={_databasePath}",
             ["Auth:BootstrapAdminKey"] = AdminKey,
             ["RequestLogWriter:BatchDelayMs"] = "20",
             ["Retention:Enabled"] = "false",

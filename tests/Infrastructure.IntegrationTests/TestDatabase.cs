@@ -1,5 +1,6 @@
 using CleanDashboard.Application;
 using CleanDashboard.Infrastructure.Persistence;
+using CleanDashboard.TestSupport;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -9,8 +10,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace CleanDashboard.Infrastructure.IntegrationTests;
 
 /// <summary>
-/// A real SQLite database in its own temporary file, wired with the production registrations
-/// (AddApplication + AddInfrastructure) and a fake clock. Deleted, with its WAL files, on dispose.
+/// A real SQLite database in its own temporary file (or, with <c>CD_TEST_DATABASE=Postgres</c>, its own PostgreSQL
+/// database), wired with the production registrations (AddApplication + AddInfrastructure) and a fake clock.
+/// Deleted, with its WAL files (or dropped), on dispose.
 /// </summary>
 public class TestDatabase : IAsyncLifetime
 {
@@ -28,8 +30,12 @@ public class TestDatabase : IAsyncLifetime
     {
         Directory = Path.Combine(TempRoot, "cleandashboard-tests", Guid.NewGuid().ToString("N"));
         FilePath = Path.Combine(Directory, "dashboard.db");
+        Target = TestDatabaseTarget.Create($"Data Source={FilePath}");
         _settings = settings;
-        _settings["ConnectionStrings:Dashboard"] = ConnectionString;
+        foreach (var (key, value) in Target.Settings)
+        {
+            _settings[key] = value;
+        }
     }
 
     /// <summary>RAM-backed /dev/shm where there is one: a real SQLite file, without paying the disk's fsync on every commit.</summary>
@@ -39,14 +45,26 @@ public class TestDatabase : IAsyncLifetime
 
     public string FilePath { get; }
 
-    public string ConnectionString => $"Data Source={FilePath}";
+    public TestDatabaseTarget Target { get; }
+
+    public bool IsPostgres => Target.IsPostgres;
+
+    public string ConnectionString => Target.ConnectionString;
 
     public FakeTimeProvider Time { get; } = new(DefaultNow);
 
-    public IServiceProvider Services => _services ?? throw new InvalidOperationException("The database is not initialized yet.");
+    public IServiceProvider Services => _services ?? NotInitialized();
+
+    /// <summary>False after <see cref="InitializeAsync"/> only when the PostgreSQL server cannot be reached: a fixture then seeds nothing.</summary>
+    public bool IsReady => _services is not null;
 
     public virtual async ValueTask InitializeAsync()
     {
+        if (!await PrepareDatabaseAsync())
+        {
+            return;
+        }
+
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(_settings).Build();
         var services = new ServiceCollection()
             .AddLogging()
@@ -57,6 +75,9 @@ public class TestDatabase : IAsyncLifetime
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await CreateSchemaAsync();
     }
+
+    /// <summary>Creates the PostgreSQL database (SQLite creates its file itself); false when its server cannot be reached.</summary>
+    protected virtual Task<bool> PrepareDatabaseAsync() => Target.TryCreateAsync();
 
     /// <summary>The real migrations, as the application applies them; never EnsureCreated.</summary>
     protected virtual async Task CreateSchemaAsync()
@@ -84,10 +105,10 @@ public class TestDatabase : IAsyncLifetime
         await action(scope.ServiceProvider.GetRequiredService<DashboardDbContext>());
     }
 
-    /// <summary>Runs SQL on a plain connection (no EF), returning the first column of every row.</summary>
+    /// <summary>Runs SQL on a plain connection (no EF) to this test's database, returning the first column of every row.</summary>
     public async Task<List<object?>> SqlColumnAsync(string sql)
     {
-        await using var connection = new SqliteConnection(ConnectionString);
+        await using var connection = Target.CreateConnection();
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -108,8 +129,13 @@ public class TestDatabase : IAsyncLifetime
             await _services.DisposeAsync();
         }
 
-        using (var connection = new SqliteConnection(ConnectionString))
+        if (IsPostgres)
         {
+            await Target.DisposeAsync();
+        }
+        else
+        {
+            using var connection = new SqliteConnection(ConnectionString);
             SqliteConnection.ClearPool(connection);
         }
 
@@ -119,5 +145,11 @@ public class TestDatabase : IAsyncLifetime
         }
 
         GC.SuppressFinalize(this);
+    }
+
+    private IServiceProvider NotInitialized()
+    {
+        TestDatabaseTarget.SkipIfServerUnavailable();
+        throw new InvalidOperationException("The database is not initialized yet.");
     }
 }

@@ -3,6 +3,7 @@ using CleanDashboard.Application.Users.Commands.CreateApiKey;
 using CleanDashboard.Application.Users.Commands.CreateUser;
 using CleanDashboard.Infrastructure.Persistence;
 using CleanDashboard.Infrastructure.Rollups;
+using CleanDashboard.TestSupport;
 using MediatR;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -14,8 +15,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace CleanDashboard.WebApi.IntegrationTests;
 
 /// <summary>
-/// The real application (<c>Program</c>) over HTTP, on its own SQLite file created by the migrations at start-up,
-/// with a known bootstrap admin key and a fake clock pinned at <see cref="Now"/>.
+/// The real application (<c>Program</c>) over HTTP, on its own SQLite file (or, with <c>CD_TEST_DATABASE=Postgres</c>,
+/// its own PostgreSQL database) created by the migrations at start-up, with a known bootstrap admin key and a fake
+/// clock pinned at <see cref="Now"/>.
 /// </summary>
 public class DashboardApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -27,6 +29,7 @@ public class DashboardApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
     {
         DataDirectory = Path.Combine(TempRoot, "cleandashboard-webapi-tests", Guid.NewGuid().ToString("N"));
         DatabasePath = Path.Combine(DataDirectory, "dashboard.db");
+        Target = TestDatabaseTarget.Create($"Data Source={DatabasePath}");
     }
 
     /// <summary>RAM-backed /dev/shm where there is one, else the temp folder.</summary>
@@ -36,7 +39,9 @@ public class DashboardApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     public string DatabasePath { get; }
 
-    public string ConnectionString => $"Data Source={DatabasePath}";
+    public TestDatabaseTarget Target { get; }
+
+    public string ConnectionString => Target.ConnectionString;
 
     public FakeTimeProvider Time { get; } = new(Now);
 
@@ -46,6 +51,11 @@ public class DashboardApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     public virtual async ValueTask InitializeAsync()
     {
+        if (!await Target.TryCreateAsync())
+        {
+            return;
+        }
+
         // Starting the server runs the start-up tasks: migrations and the bootstrap admin key.
         StartServer();
         await using var scope = Services.CreateAsyncScope();
@@ -79,8 +89,13 @@ public class DashboardApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        using (var connection = new SqliteConnection(ConnectionString))
+        if (Target.IsPostgres)
         {
+            await Target.DisposeAsync();
+        }
+        else
+        {
+            using var connection = new SqliteConnection(ConnectionString);
             SqliteConnection.ClearPool(connection);
         }
 
@@ -95,7 +110,11 @@ public class DashboardApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Dashboard", ConnectionString);
+        foreach (var (key, value) in Target.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Auth:BootstrapAdminKey", AdminKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureServices(services =>

@@ -92,12 +92,29 @@ public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timePr
             }
 
             await transaction.CommitAsync(cancellationToken);
+            await ContinueIdentitiesAsync(cancellationToken);
             return result with { UsageStatsRows = await usageStats.RebuildFromRollupsAsync(cancellationToken) };
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>PostgreSQL's identity sequences do not see explicit ids: move them past the ids written here.</summary>
+    private async Task ContinueIdentitiesAsync(CancellationToken cancellationToken)
+    {
+        if (db.Database.IsSqlite())
+        {
+            return;
+        }
+
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            SELECT setval(pg_get_serial_sequence('"request_logs"', 'Id'), (SELECT COALESCE(MAX("Id"), 0) + 1 FROM "request_logs"), false);
+            SELECT setval(pg_get_serial_sequence('"user_sessions"', 'Id'), (SELECT COALESCE(MAX("Id"), 0) + 1 FROM "user_sessions"), false);
+            """,
+            cancellationToken);
     }
 
     private static async Task WriteDayAsync(RowWriter writer, RollupWriter rollupWriter, DemoDay day, CancellationToken cancellationToken)

@@ -50,7 +50,9 @@ public sealed class UsageStatsRebuilder(DashboardDbContext db)
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.ModelUsageStats.ExecuteDeleteAsync(cancellationToken);
         var count = 0;
-        foreach (var row in rows)
+
+        // In day and model order, so the new rows' ids do not depend on the order a provider returns its groups in.
+        foreach (var row in rows.OrderBy(r => r.Date).ThenBy(r => r.Model, StringComparer.Ordinal))
         {
             var stats = new ModelUsageStats { Date = row.Date, ModelName = row.Model };
             stats.Add(row.Requests, row.Successes, row.Tokens, row.Cost, row.LatencyUs);

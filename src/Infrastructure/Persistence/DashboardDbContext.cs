@@ -4,8 +4,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CleanDashboard.Infrastructure.Persistence;
 
-public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : DbContext(options)
+/// <summary>The application's context; on SQLite it is used as it is, PostgreSQL uses <see cref="PostgresDashboardDbContext"/>.</summary>
+public class DashboardDbContext : DbContext
 {
+    public DashboardDbContext(DbContextOptions<DashboardDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's derived context, whose options are typed to itself.</summary>
+    protected DashboardDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<User> Users => Set<User>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();

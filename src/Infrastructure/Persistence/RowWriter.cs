@@ -1,46 +1,63 @@
+using System.Data;
 using System.Data.Common;
 using CleanDashboard.Domain.Entities;
 
 namespace CleanDashboard.Infrastructure.Persistence;
 
-/// <summary>Prepared statements reused for every row of a transaction: the fast path for bulk writes.</summary>
+/// <summary>
+/// Prepared statements reused for every row of a transaction: the fast path for bulk writes. The SQL is the same on
+/// SQLite and PostgreSQL: <c>@name</c> parameters with fixed types, quoted identifiers, <c>RETURNING</c> for new ids.
+/// </summary>
 internal sealed class RowWriter(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
 {
+    private static readonly (string Name, DbType Type)[] RequestParameters =
+    [
+        ("@createdAt", DbType.DateTime), ("@endpoint", DbType.String), ("@method", DbType.String), ("@status", DbType.Int32),
+        ("@latency", DbType.Double), ("@ttft", DbType.Double), ("@model", DbType.String), ("@prompt", DbType.Int32),
+        ("@completion", DbType.Int32), ("@total", DbType.Int32), ("@cost", DbType.Decimal), ("@country", DbType.String),
+        ("@ip", DbType.String), ("@user", DbType.Int32), ("@key", DbType.Int32), ("@upstream", DbType.String),
+    ];
+
     private DbCommand? _request;
     private DbCommand? _requestWithId;
     private DbCommand? _feedback;
     private DbCommand? _threat;
     private DbCommand? _sessionInsert;
     private DbCommand? _sessionUpdate;
-    private DbCommand? _sessionInsertWithId;
+    private DbCommand? _sessionWithId;
 
-    /// <summary>Inserts a request log; with its <see cref="RequestLog.Id"/> when one was assigned, else the database numbers it.</summary>
-    public async Task InsertRequestAsync(RequestLog r, CancellationToken cancellationToken)
+    /// <summary>Inserts the request log and returns its id: the one already assigned to it, else the one the database gave it.</summary>
+    public async Task<long> InsertRequestAsync(RequestLog r, CancellationToken cancellationToken)
     {
         if (r.Id != 0)
         {
-            _requestWithId ??= Prepare("""
-                INSERT INTO request_logs (Id, CreatedAt, Endpoint, Method, StatusCode, LatencyMs, TtftMs, ModelName, PromptTokens, CompletionTokens, TotalTokens, CostUsd, CountryCode, IpAddress, UserId, ApiKeyId, Upstream)
-                VALUES ($id, $createdAt, $endpoint, $method, $status, $latency, $ttft, $model, $prompt, $completion, $total, $cost, $country, $ip, $user, $key, $upstream);
-                """, "$id", "$createdAt", "$endpoint", "$method", "$status", "$latency", "$ttft", "$model", "$prompt", "$completion", "$total", "$cost", "$country", "$ip", "$user", "$key", "$upstream");
+            _requestWithId ??= Prepare(
+                """
+                INSERT INTO "request_logs" ("Id", "CreatedAt", "Endpoint", "Method", "StatusCode", "LatencyMs", "TtftMs", "ModelName", "PromptTokens", "CompletionTokens", "TotalTokens", "CostUsd", "CountryCode", "IpAddress", "UserId", "ApiKeyId", "Upstream")
+                VALUES (@id, @createdAt, @endpoint, @method, @status, @latency, @ttft, @model, @prompt, @completion, @total, @cost, @country, @ip, @user, @key, @upstream);
+                """,
+                [("@id", DbType.Int64), .. RequestParameters]);
             Bind(_requestWithId, r.Id, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens, r.CompletionTokens, r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.ApiKeyId, r.Upstream);
             await _requestWithId.ExecuteNonQueryAsync(cancellationToken);
-            return;
+            return r.Id;
         }
 
-        _request ??= Prepare("""
-            INSERT INTO request_logs (CreatedAt, Endpoint, Method, StatusCode, LatencyMs, TtftMs, ModelName, PromptTokens, CompletionTokens, TotalTokens, CostUsd, CountryCode, IpAddress, UserId, ApiKeyId, Upstream)
-            VALUES ($createdAt, $endpoint, $method, $status, $latency, $ttft, $model, $prompt, $completion, $total, $cost, $country, $ip, $user, $key, $upstream);
-            """, "$createdAt", "$endpoint", "$method", "$status", "$latency", "$ttft", "$model", "$prompt", "$completion", "$total", "$cost", "$country", "$ip", "$user", "$key", "$upstream");
+        _request ??= Prepare(
+            """
+            INSERT INTO "request_logs" ("CreatedAt", "Endpoint", "Method", "StatusCode", "LatencyMs", "TtftMs", "ModelName", "PromptTokens", "CompletionTokens", "TotalTokens", "CostUsd", "CountryCode", "IpAddress", "UserId", "ApiKeyId", "Upstream")
+            VALUES (@createdAt, @endpoint, @method, @status, @latency, @ttft, @model, @prompt, @completion, @total, @cost, @country, @ip, @user, @key, @upstream)
+            RETURNING "Id";
+            """,
+            RequestParameters);
         Bind(_request, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens, r.CompletionTokens, r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.ApiKeyId, r.Upstream);
-        await _request.ExecuteNonQueryAsync(cancellationToken);
+        return Convert.ToInt64(await _request.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async Task InsertFeedbackAsync(FeedbackLog f, CancellationToken cancellationToken)
     {
         _feedback ??= Prepare(
-            "INSERT INTO feedback_logs (RequestLogId, UserId, Rating, FeedbackText, CreatedAt) VALUES ($request, $user, $rating, $text, $createdAt);",
-            "$request", "$user", "$rating", "$text", "$createdAt");
+            """INSERT INTO "feedback_logs" ("RequestLogId", "UserId", "Rating", "FeedbackText", "CreatedAt") VALUES (@request, @user, @rating, @text, @createdAt);""",
+            ("@request", DbType.Int64), ("@user", DbType.Int32), ("@rating", DbType.Int32), ("@text", DbType.String), ("@createdAt", DbType.DateTime));
         Bind(_feedback, f.RequestLogId, f.UserId, f.Rating, f.FeedbackText, f.CreatedAt);
         await _feedback.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -48,8 +65,9 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
     public async Task InsertThreatAsync(ThreatLog t, CancellationToken cancellationToken)
     {
         _threat ??= Prepare(
-            "INSERT INTO threat_logs (ThreatType, Severity, IpAddress, Description, Resolved, CreatedAt, LastSeenAt, Occurrences) VALUES ($type, $severity, $ip, $description, $resolved, $createdAt, $lastSeen, $occurrences);",
-            "$type", "$severity", "$ip", "$description", "$resolved", "$createdAt", "$lastSeen", "$occurrences");
+            """INSERT INTO "threat_logs" ("ThreatType", "Severity", "IpAddress", "Description", "Resolved", "CreatedAt", "LastSeenAt", "Occurrences") VALUES (@type, @severity, @ip, @description, @resolved, @createdAt, @lastSeen, @occurrences);""",
+            ("@type", DbType.String), ("@severity", DbType.String), ("@ip", DbType.String), ("@description", DbType.String),
+            ("@resolved", DbType.Boolean), ("@createdAt", DbType.DateTime), ("@lastSeen", DbType.DateTime), ("@occurrences", DbType.Int32));
         Bind(_threat, t.ThreatType, t.Severity.ToString().ToLowerInvariant(), t.IpAddress, t.Description, t.Resolved, t.CreatedAt, t.LastSeenAt, t.Occurrences);
         await _threat.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -57,14 +75,15 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
     /// <summary>Inserts a session with the id already assigned to it.</summary>
     public async Task InsertSessionAsync(UserSession s, CancellationToken cancellationToken)
     {
-        _sessionInsertWithId ??= Prepare(
+        _sessionWithId ??= Prepare(
             """
-            INSERT INTO user_sessions (Id, UserId, SessionStart, SessionEnd, LastActivityAt, IpAddress, UserAgent, TotalRequests, TotalCost, TotalTokens)
-            VALUES ($id, $user, $start, $end, $last, $ip, $agent, $requests, $cost, $tokens);
+            INSERT INTO "user_sessions" ("Id", "UserId", "SessionStart", "SessionEnd", "LastActivityAt", "IpAddress", "UserAgent", "TotalRequests", "TotalCost", "TotalTokens")
+            VALUES (@id, @user, @start, @end, @last, @ip, @agent, @requests, @cost, @tokens);
             """,
-            "$id", "$user", "$start", "$end", "$last", "$ip", "$agent", "$requests", "$cost", "$tokens");
-        Bind(_sessionInsertWithId, s.Id, s.UserId, s.SessionStart, s.SessionEnd, s.LastActivityAt, s.IpAddress, s.UserAgent, s.TotalRequests, s.TotalCost, s.TotalTokens);
-        await _sessionInsertWithId.ExecuteNonQueryAsync(cancellationToken);
+            ("@id", DbType.Int64), ("@user", DbType.Int32), ("@start", DbType.DateTime), ("@end", DbType.DateTime), ("@last", DbType.DateTime), ("@ip", DbType.String),
+            ("@agent", DbType.String), ("@requests", DbType.Int32), ("@cost", DbType.Decimal), ("@tokens", DbType.Int64));
+        Bind(_sessionWithId, s.Id, s.UserId, s.SessionStart, s.SessionEnd, s.LastActivityAt, s.IpAddress, s.UserAgent, s.TotalRequests, s.TotalCost, s.TotalTokens);
+        await _sessionWithId.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>
@@ -76,8 +95,9 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
         if (s.Id != 0)
         {
             _sessionUpdate ??= Prepare(
-                "UPDATE user_sessions SET SessionEnd = $end, LastActivityAt = $last, IpAddress = $ip, UserAgent = $agent, TotalRequests = $requests, TotalCost = $cost, TotalTokens = $tokens WHERE Id = $id;",
-                "$end", "$last", "$ip", "$agent", "$requests", "$cost", "$tokens", "$id");
+                """UPDATE "user_sessions" SET "SessionEnd" = @end, "LastActivityAt" = @last, "IpAddress" = @ip, "UserAgent" = @agent, "TotalRequests" = @requests, "TotalCost" = @cost, "TotalTokens" = @tokens WHERE "Id" = @id;""",
+                ("@end", DbType.DateTime), ("@last", DbType.DateTime), ("@ip", DbType.String), ("@agent", DbType.String),
+                ("@requests", DbType.Int32), ("@cost", DbType.Decimal), ("@tokens", DbType.Int64), ("@id", DbType.Int64));
             Bind(_sessionUpdate, s.SessionEnd, s.LastActivityAt, s.IpAddress, s.UserAgent, s.TotalRequests, s.TotalCost, s.TotalTokens, s.Id);
             if (await _sessionUpdate.ExecuteNonQueryAsync(cancellationToken) == 1)
             {
@@ -87,17 +107,18 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
 
         _sessionInsert ??= Prepare(
             """
-            INSERT INTO user_sessions (UserId, SessionStart, SessionEnd, LastActivityAt, IpAddress, UserAgent, TotalRequests, TotalCost, TotalTokens)
-            VALUES ($user, $start, $end, $last, $ip, $agent, $requests, $cost, $tokens) RETURNING Id;
+            INSERT INTO "user_sessions" ("UserId", "SessionStart", "SessionEnd", "LastActivityAt", "IpAddress", "UserAgent", "TotalRequests", "TotalCost", "TotalTokens")
+            VALUES (@user, @start, @end, @last, @ip, @agent, @requests, @cost, @tokens) RETURNING "Id";
             """,
-            "$user", "$start", "$end", "$last", "$ip", "$agent", "$requests", "$cost", "$tokens");
+            ("@user", DbType.Int32), ("@start", DbType.DateTime), ("@end", DbType.DateTime), ("@last", DbType.DateTime), ("@ip", DbType.String),
+            ("@agent", DbType.String), ("@requests", DbType.Int32), ("@cost", DbType.Decimal), ("@tokens", DbType.Int64));
         Bind(_sessionInsert, s.UserId, s.SessionStart, s.SessionEnd, s.LastActivityAt, s.IpAddress, s.UserAgent, s.TotalRequests, s.TotalCost, s.TotalTokens);
-        s.Id = (long)(await _sessionInsert.ExecuteScalarAsync(cancellationToken))!;
+        s.Id = Convert.ToInt64(await _sessionInsert.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { _request, _requestWithId, _feedback, _threat, _sessionInsert, _sessionInsertWithId, _sessionUpdate })
+        foreach (var command in new[] { _request, _requestWithId, _feedback, _threat, _sessionInsert, _sessionUpdate, _sessionWithId })
         {
             if (command is not null)
             {
@@ -106,24 +127,22 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
         }
     }
 
-    private DbCommand Prepare(string sql, params string[] parameters)
+    /// <summary>Declares every parameter with its type up front, so PostgreSQL can prepare the statement before the first row.</summary>
+    private DbCommand Prepare(string sql, params (string Name, DbType Type)[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        AddParameters(command, parameters);
-        command.Prepare();
-        return command;
-    }
-
-    private static void AddParameters(DbCommand command, params string[] names)
-    {
-        foreach (var name in names)
+        foreach (var (name, type) in parameters)
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = name;
+            parameter.DbType = type;
             command.Parameters.Add(parameter);
         }
+
+        command.Prepare();
+        return command;
     }
 
     private static void Bind(DbCommand command, params object?[] values)

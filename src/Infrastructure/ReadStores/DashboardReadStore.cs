@@ -79,14 +79,21 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
             (sessions, requests, cost) = (sessions + (raw?.Count ?? 0), requests + (raw?.Requests ?? 0), cost + (raw?.Cost ?? 0m));
         }
 
-        foreach (var part in plan.Hours.Select(span => SessionSumsAsync(db.HourlySessionRollups, span, cancellationToken))
-            .Concat(plan.Days is { } sessionDays ? [SessionSumsAsync(db.DailySessionRollups, sessionDays, cancellationToken)] : []))
+        // One query after the other, as in the methods above: a DbContext runs one command at a time.
+        foreach (var span in plan.Hours)
         {
-            var rolled = await part;
-            (sessions, requests, cost) = (sessions + rolled.Sessions, requests + rolled.Requests, cost + RollupMath.FromTenThousandths(rolled.CostTenThousandths));
+            AddRolled(await SessionSumsAsync(db.HourlySessionRollups, span, cancellationToken));
+        }
+
+        if (plan.Days is { } sessionDays)
+        {
+            AddRolled(await SessionSumsAsync(db.DailySessionRollups, sessionDays, cancellationToken));
         }
 
         return new UserActivity(activeUsers, sessions, cost, requests);
+
+        void AddRolled((long Sessions, long Requests, long CostTenThousandths) rolled) =>
+            (sessions, requests, cost) = (sessions + rolled.Sessions, requests + rolled.Requests, cost + RollupMath.FromTenThousandths(rolled.CostTenThousandths));
     }
 
     public async Task<IReadOnlyList<RatingCount>> GetRatingCountsAsync(DateTime from, DateTime to, CancellationToken cancellationToken) =>

@@ -7,6 +7,7 @@ using CleanDashboard.Application.Users.Commands.CreateApiKey;
 using CleanDashboard.Application.Users.Commands.CreateUser;
 using CleanDashboard.Domain.Entities;
 using CleanDashboard.Infrastructure.Persistence;
+using CleanDashboard.TestSupport;
 using MediatR;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -18,7 +19,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CleanDashboard.Gateway.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real application on a real loopback port with its own SQLite file, in front of a <see cref="StubUpstream"/>,
+/// The real application on a real loopback port with its own SQLite file (or PostgreSQL database, with
+/// <c>CD_TEST_DATABASE=Postgres</c>), in front of a <see cref="StubUpstream"/>,
 /// with one member user and key. Upstreams: "stub-openai" (OpenAI kind, with an upstream key), "stub-ollama"
 /// (Ollama kind) and "offline" (a port nobody listens on). demo-echo is priced at $1,000 / $2,000 per million
 /// tokens so its small word counts give costs that survive rounding to 4 decimals.
@@ -35,7 +37,13 @@ public sealed class GatewayFixture : IAsyncLifetime
     private static readonly TimeSpan RowWait = TimeSpan.FromSeconds(5);
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"cleandashboard-gateway-{Guid.NewGuid():N}.db");
+    private readonly TestDatabaseTarget _database;
     private GatewayApplication? _app;
+
+    public GatewayFixture()
+    {
+        _database = TestDatabaseTarget.Create($"Data Source={_databasePath}");
+    }
 
     public StubUpstream Stub { get; private set; } = null!;
 
@@ -47,11 +55,15 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        if (!await _database.TryCreateAsync())
+        {
+            return;
+        }
+
         Stub = await StubUpstream.StartAsync();
         var stubRoot = Stub.BaseAddress.AbsoluteUri.TrimEnd('/');
-        var settings = new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(_database.Settings)
         {
-            ["ConnectionStrings:Dashboard"] = $"Data Source={_databasePath}",
             ["Auth:BootstrapAdminKey"] = AdminKey,
             ["Demo:Enabled"] = "false",
             ["Gateway:MaxRequestBytes"] = MaxRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -95,8 +107,13 @@ public sealed class GatewayFixture : IAsyncLifetime
             await _app.DisposeAsync();
         }
 
-        await Stub.DisposeAsync();
+        if (Stub is not null)
+        {
+            await Stub.DisposeAsync();
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await _database.DisposeAsync();
         foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
         {
             File.Delete(_databasePath + suffix);

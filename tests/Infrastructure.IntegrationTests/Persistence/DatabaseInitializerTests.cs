@@ -2,6 +2,7 @@ using CleanDashboard.Application.Auth;
 using CleanDashboard.Domain.Entities;
 using CleanDashboard.Domain.Enums;
 using CleanDashboard.Infrastructure.Persistence;
+using CleanDashboard.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,11 +16,19 @@ public sealed class DatabaseInitializerTests
     public async Task InitializeAsync_WhenTheDatabaseDoesNotExist_ShouldCreateItsDirectoryAndApplyTheMigrations()
     {
         await using var database = await EmptyDatabase.StartAsync(ConfiguredKey);
-        System.IO.Directory.Exists(database.Directory).Should().BeFalse();
+        (await database.Target.ExistsAsync()).Should().BeFalse();
+        if (!database.IsPostgres)
+        {
+            System.IO.Directory.Exists(database.Directory).Should().BeFalse();
+        }
 
         await database.InitializeDatabaseAsync();
 
-        File.Exists(database.FilePath).Should().BeTrue();
+        (await database.Target.ExistsAsync()).Should().BeTrue();
+        if (!database.IsPostgres)
+        {
+            File.Exists(database.FilePath).Should().BeTrue();
+        }
         await database.ExecuteAsync(async db =>
             (await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken)).Should().BeEmpty());
     }
@@ -28,6 +37,7 @@ public sealed class DatabaseInitializerTests
     public async Task InitializeAsync_WhenDone_ShouldLeaveTheFileInWalMode()
     {
         await using var database = await EmptyDatabase.StartAsync(ConfiguredKey);
+        Assert.SkipWhen(database.IsPostgres, "journal_mode=WAL is a property of a SQLite file; PostgreSQL has no such setting.");
 
         await database.InitializeDatabaseAsync();
 
@@ -49,7 +59,7 @@ public sealed class DatabaseInitializerTests
         key.User!.Name.Should().Be("admin");
         key.User.Role.Should().Be(UserRole.Admin);
         key.RevokedAt.Should().BeNull();
-        (await database.SqlColumnAsync("SELECT Role FROM users WHERE Name = 'admin'")).Should().Equal("admin");
+        (await database.SqlColumnAsync("SELECT \"Role\" FROM users WHERE \"Name\" = 'admin'")).Should().Equal("admin");
     }
 
     [Fact]
@@ -86,7 +96,7 @@ public sealed class DatabaseInitializerTests
         key.KeyHash.Should().Equal(ApiKeySecret.Hash(generated!), "only the hash of the shown key is stored");
     }
 
-    /// <summary>A database file that does not exist yet: the initializer is what creates it.</summary>
+    /// <summary>A database (file, or PostgreSQL database) that does not exist yet: the initializer is what creates it.</summary>
     private sealed class EmptyDatabase(Dictionary<string, string?> settings) : TestDatabase(settings)
     {
         public static async Task<EmptyDatabase> StartAsync(string? configuredKey)
@@ -98,6 +108,8 @@ public sealed class DatabaseInitializerTests
 
         public Task<string?> InitializeDatabaseAsync() =>
             Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(TestContext.Current.CancellationToken);
+
+        protected override Task<bool> PrepareDatabaseAsync() => Task.FromResult(TestDatabaseTarget.ServerAvailable);
 
         protected override Task CreateSchemaAsync() => Task.CompletedTask;
     }

@@ -1,6 +1,7 @@
 using CleanDashboard.Domain.Entities;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CleanDashboard.Infrastructure.IntegrationTests.Persistence;
 
@@ -9,8 +10,12 @@ public sealed class MigrationsTests(TestDatabase database) : IClassFixture<TestD
     [Fact]
     public async Task MigrateAsync_WhenRunOnAnEmptyFile_ShouldCreateEveryTable()
     {
-        var tables = await database.SqlColumnAsync("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_\\_EF%' ESCAPE '\\'");
-        var history = await database.SqlColumnAsync("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'");
+        var tables = await database.SqlColumnAsync(database.IsPostgres
+            ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE '\\_\\_EF%' ESCAPE '\\'"
+            : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_\\_EF%' ESCAPE '\\'");
+        var history = await database.SqlColumnAsync(database.IsPostgres
+            ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name = '__EFMigrationsHistory'"
+            : "SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'");
 
         tables.Should().BeEquivalentTo(new object[]
         {
@@ -61,8 +66,16 @@ public sealed class MigrationsTests(TestDatabase database) : IClassFixture<TestD
             return db.SaveChangesAsync(TestContext.Current.CancellationToken);
         });
 
-        (await act.Should().ThrowAsync<DbUpdateException>()).WithInnerException<SqliteException>()
-            .Which.SqliteExtendedErrorCode.Should().Be(2067); // SQLITE_CONSTRAINT_UNIQUE
+        var thrown = await act.Should().ThrowAsync<DbUpdateException>();
+        if (database.IsPostgres)
+        {
+            thrown.WithInnerException<PostgresException>().Which.SqlState.Should().Be(PostgresErrorCodes.UniqueViolation);
+        }
+        else
+        {
+            thrown.WithInnerException<SqliteException>().Which.SqliteExtendedErrorCode.Should().Be(2067); // SQLITE_CONSTRAINT_UNIQUE
+        }
+
         await database.ExecuteAsync(db => db.ModelUsageStats.Where(s => s.ModelName == "dup-model").ExecuteDeleteAsync(TestContext.Current.CancellationToken));
     }
 
@@ -80,12 +93,48 @@ public sealed class MigrationsTests(TestDatabase database) : IClassFixture<TestD
     [Fact]
     public async Task Connection_WhenOpenedByTheContext_ShouldEnforceForeignKeys()
     {
+        if (database.IsPostgres)
+        {
+            // PostgreSQL always enforces them (SQLite only with the pragma): a key of a user that does not exist is refused.
+            var act = () => database.ExecuteAsync(db =>
+            {
+                db.ApiKeys.Add(new ApiKey { UserId = 999_999, Name = "orphan", Prefix = "cd_orphan", KeyHash = new byte[32], CreatedAt = TestDatabase.DefaultNow.UtcDateTime });
+                return db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            });
+            (await act.Should().ThrowAsync<DbUpdateException>()).WithInnerException<PostgresException>()
+                .Which.SqlState.Should().Be(PostgresErrorCodes.ForeignKeyViolation);
+            return;
+        }
+
         var foreignKeys = await database.QueryAsync(db => db.Database.SqlQueryRaw<long>("SELECT foreign_keys AS Value FROM pragma_foreign_keys").SingleAsync(TestContext.Current.CancellationToken));
 
         foreignKeys.Should().Be(1);
     }
 
-    private async Task<Dictionary<string, (string Columns, bool Unique)>> IndexesAsync(string table)
+    private async Task<Dictionary<string, (string Columns, bool Unique)>> IndexesAsync(string table) =>
+        database.IsPostgres ? await PostgresIndexesAsync(table) : await SqliteIndexesAsync(table);
+
+    private async Task<Dictionary<string, (string Columns, bool Unique)>> PostgresIndexesAsync(string table)
+    {
+        var names = await database.SqlColumnAsync($"SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND tablename = '{table}'");
+        var result = new Dictionary<string, (string, bool)>();
+        foreach (var name in names.Cast<string>())
+        {
+            var columns = await database.SqlColumnAsync($"""
+                SELECT a.attname FROM pg_index i
+                JOIN pg_class c ON c.oid = i.indexrelid
+                CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, position)
+                JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+                WHERE c.relname = '{name}' ORDER BY k.position
+                """);
+            var unique = await database.SqlColumnAsync($"SELECT i.indisunique FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = '{name}'");
+            result[name] = (string.Join(',', columns), (bool)unique.Single()!);
+        }
+
+        return result;
+    }
+
+    private async Task<Dictionary<string, (string Columns, bool Unique)>> SqliteIndexesAsync(string table)
     {
         var names = await database.SqlColumnAsync($"SELECT name FROM pragma_index_list('{table}')");
         var result = new Dictionary<string, (string, bool)>();

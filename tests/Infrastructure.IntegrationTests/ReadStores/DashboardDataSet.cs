@@ -40,6 +40,11 @@ public sealed class DashboardDataSet : TestDatabase
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
+        if (!IsReady)
+        {
+            return;
+        }
+
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
         Seed(db);

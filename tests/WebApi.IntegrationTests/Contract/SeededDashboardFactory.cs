@@ -1,5 +1,6 @@
 using CleanDashboard.Domain.Entities;
 using CleanDashboard.Domain.Enums;
+using CleanDashboard.TestSupport;
 
 namespace CleanDashboard.WebApi.IntegrationTests.Contract;
 
@@ -19,6 +20,11 @@ public sealed class SeededDashboardFactory : DashboardApiFactory
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
+        if (!TestDatabaseTarget.ServerAvailable)
+        {
+            return;
+        }
+
         await SeedAsync(db =>
         {
             var member = db.Users.Single(u => u.Id == MemberUserId);

@@ -7,6 +7,7 @@ using CleanDashboard.Application.Users.Commands.CreateUser;
 using CleanDashboard.Domain.Entities;
 using CleanDashboard.Infrastructure;
 using CleanDashboard.Infrastructure.Persistence;
+using CleanDashboard.TestSupport;
 using CleanDashboard.WebApi.Infrastructure;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
@@ -21,7 +22,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace CleanDashboard.WebApi.IntegrationTests.Tracking;
 
 /// <summary>
-/// The application's own services and middleware pipeline (<c>UseWebApi</c>) over a real SQLite file,
+/// The application's own services and middleware pipeline (<c>UseWebApi</c>) over a real SQLite file (or PostgreSQL
+/// database, with <c>CD_TEST_DATABASE=Postgres</c>),
 /// with test endpoints that answer like model servers do. The peer address comes from the
 /// <c>X-Test-Peer</c> header, standing in for the socket address TestServer does not have.
 /// </summary>
@@ -31,7 +33,13 @@ public sealed class TrackingTestHost : IAsyncDisposable
     public const string AdminKey = "tracking-tests-admin-key-0123456789";
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "cleandashboard-tests", Guid.NewGuid().ToString("N"));
+    private readonly TestDatabaseTarget _database;
     private WebApplication? _app;
+
+    private TrackingTestHost()
+    {
+        _database = TestDatabaseTarget.Create($"Data Source={Path.Combine(_directory, "tracking.db")}");
+    }
 
     public HttpClient Client { get; private set; } = null!;
 
@@ -95,6 +103,7 @@ public sealed class TrackingTestHost : IAsyncDisposable
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await _database.DisposeAsync();
         if (Directory.Exists(_directory))
         {
             Directory.Delete(_directory, recursive: true);
@@ -116,17 +125,18 @@ public sealed class TrackingTestHost : IAsyncDisposable
 
     private async Task StartCoreAsync(Dictionary<string, string?> settings, IGeoIpResolver geoIp)
     {
+        await _database.CreateAsync();
         Directory.CreateDirectory(_directory);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseTestServer();
         builder.Configuration.Sources.Insert(0, PricingFile.Source());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Dashboard"] = $"Data Source={Path.Combine(_directory, "tracking.db")}",
             ["Auth:BootstrapAdminKey"] = AdminKey,
             ["RequestLogWriter:BatchDelayMs"] = "20",
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        builder.Configuration.AddInMemoryCollection(_database.Settings);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddWebApi(builder.Configuration);
         builder.Services.RemoveAll<IGeoIpResolver>();
