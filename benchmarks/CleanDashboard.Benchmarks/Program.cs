@@ -3,10 +3,14 @@ using CleanDashboard.Benchmarks;
 
 // writer [--rate N] [--seconds N]   sustained and maximum background-writer throughput into SQLite
 // parser                              BenchmarkDotNet: the per-request cost of reading usage from a body
+// load --url U --key K [--rate 2000] [--seconds 60]   constant-rate chat completions to the gateway's demo-echo model
+// dashboard --connection C [--provider Sqlite|Postgres] [--rows 10000000]   populate, then time the dashboard: rollups against raw rows
 return args.FirstOrDefault() switch
 {
     "writer" => await WriterThroughput.RunAsync(args[1..]),
     "parser" => RunParser(args[1..]),
+    "dashboard" => await DashboardAtScale.RunAsync(args[1..]),
+    "load" => await SteadyLoad.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -18,6 +22,6 @@ static int RunParser(string[] args)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: CleanDashboard.Benchmarks writer [--rate 20000] [--seconds 20] | parser");
+    Console.Error.WriteLine("usage: CleanDashboard.Benchmarks writer [--rate 20000] [--seconds 20] | parser | dashboard --connection <c> [--provider Sqlite|Postgres] [--rows 10000000]");
     return 2;
 }

@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using CleanDashboard.Application;
+using CleanDashboard.Application.Dashboard.Common;
+using CleanDashboard.Application.Dashboard.Queries.GetDashboard;
+using CleanDashboard.Infrastructure;
+using CleanDashboard.Infrastructure.DemoData;
+using CleanDashboard.Infrastructure.Persistence;
+using CleanDashboard.Infrastructure.ReadStores;
+using Mapster;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CleanDashboard.Benchmarks;
+
+/// <summary>
+/// The dashboard at scale: fills the database with demo traffic up to the wanted number of request logs over
+/// 90 days (timing the fill), then times the whole dashboard query (cache off) for 24h, 7d, 3m and a custom
+/// 45-day range that starts mid-hour, read from the rollups and, for the ratio, aggregated from the raw rows.
+/// Each pair of answers is compared, so a fast wrong answer cannot pass for a result.
+/// </summary>
+internal static class DashboardAtScale
+{
+    /// <summary>Demo traffic yields about this share of its nominal requests per day (weekends, night, the partial last day).</summary>
+    private const double DemoYield = 0.8725;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var provider = Option(args, "--provider") ?? "Sqlite";
+        var connection = Option(args, "--connection") ?? throw new ArgumentException("--connection is required");
+        var rows = long.Parse(Option(args, "--rows") ?? "10000000", CultureInfo.InvariantCulture);
+        var iterations = int.Parse(Option(args, "--iterations") ?? "15", CultureInfo.InvariantCulture);
+        var rawIterations = int.Parse(Option(args, "--raw-iterations") ?? "3", CultureInfo.InvariantCulture);
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider,
+            ["ConnectionStrings:Dashboard"] = connection,
+            ["Cache:Duration"] = "00:00:00",
+        }).Build();
+        await using var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration)
+            .AddApplication().AddInfrastructure(configuration).BuildServiceProvider();
+        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+
+        var existing = await InScopeAsync(services, db => db.RequestLogs.LongCountAsync());
+        if (existing < rows * 0.95)
+        {
+            await PopulateAsync(services, rows);
+        }
+        else
+        {
+            Console.WriteLine($"Using the {existing:N0} request logs already in the database.");
+        }
+
+        var now = DateTime.UtcNow;
+        var customStart = DashboardWindow.Truncate(now.AddDays(-50), BucketSize.Hour).AddMinutes(23).AddSeconds(41.5);
+        var queries = new (string Label, GetDashboardQuery Query)[]
+        {
+            ("24h", new GetDashboardQuery("24h", null, null)),
+            ("7d", new GetDashboardQuery("7d", null, null)),
+            ("3m", new GetDashboardQuery("3m", null, null)),
+            ("custom 45 days from mid-hour", new GetDashboardQuery("custom", customStart.ToString("O", CultureInfo.InvariantCulture), customStart.AddDays(45).ToString("O", CultureInfo.InvariantCulture))),
+        };
+
+        if (args.Contains("--breakdown"))
+        {
+            await BreakdownAsync(services, now.Date.AddDays(-89), now);
+        }
+
+        Console.WriteLine($"| range | rollups p50 ms | rollups max ms | raw p50 ms | raw / rollups | same answer |");
+        Console.WriteLine($"|---|---|---|---|---|---|");
+        foreach (var (label, query) in queries)
+        {
+            var (rollupTimes, rollupAnswer) = await TimeAsync(services, query, db => new DashboardReadStore(db), iterations);
+            if (rawIterations == 0)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {label} | {Median(rollupTimes):F1} | {rollupTimes.Max():F1} | | | |"));
+                continue;
+            }
+
+            var (rawTimes, rawAnswer) = await TimeAsync(services, query, DashboardReadStore.RawOnly, rawIterations);
+            var rollupP50 = Median(rollupTimes);
+            var rawP50 = Median(rawTimes);
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"| {label} | {rollupP50:F1} | {rollupTimes.Max():F1} | {rawP50:F0} | {rawP50 / rollupP50:F0}× | {(Same(rollupAnswer, rawAnswer) ? "yes" : "NO")} |"));
+        }
+
+        return 0;
+    }
+
+    private static async Task PopulateAsync(IServiceProvider services, long rows)
+    {
+        var perDay = (int)Math.Ceiling(rows / 90d / DemoYield);
+        Console.WriteLine($"Populating about {rows:N0} request logs: 90 days, 100 users, {perDay:N0} nominal requests a day…");
+        var clock = Stopwatch.StartNew();
+        var result = await InScopeAsync(services, (IServiceProvider scope) => scope.GetRequiredService<DemoDataGenerator>()
+            .GenerateAsync(new DemoDataOptions(Days: 90, Users: 100, RequestsPerDay: perDay, Clear: true), null, CancellationToken.None));
+        clock.Stop();
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Populated {result.RequestLogs:N0} request logs (rollups included), {result.Sessions:N0} sessions, {result.Feedback:N0} feedback in {clock.Elapsed.TotalSeconds:F1} s: {result.RequestLogs / clock.Elapsed.TotalSeconds:N0} request logs/s."));
+    }
+
+    /// <summary>Each read-store method alone over one window (the median of five), to see where the time goes.</summary>
+    private static async Task BreakdownAsync(IServiceProvider services, DateTime from, DateTime to)
+    {
+        var parts = new (string Name, Func<IDashboardReadStore, Task> Read)[]
+        {
+            ("buckets", s => s.GetRequestBucketsAsync(from, to, BucketSize.Day, CancellationToken.None)),
+            ("error codes", s => s.GetErrorCodesAsync(from, to, CancellationToken.None)),
+            ("models", s => s.GetTopModelsAsync(from, to, 10, CancellationToken.None)),
+            ("countries", s => s.GetTopCountryCodesAsync(from, to, int.MaxValue, CancellationToken.None)),
+            ("users and sessions", s => s.GetUserActivityAsync(from, to, CancellationToken.None)),
+            ("ratings", s => s.GetRatingCountsAsync(from, to, CancellationToken.None)),
+            ("threats", s => s.GetThreatTotalsAsync(from, to, 10, CancellationToken.None)),
+        };
+        foreach (var (name, read) in parts)
+        {
+            var times = new List<double>();
+            for (var i = 0; i < 6; i++)
+            {
+                await using var scope = services.CreateAsyncScope();
+                var store = new DashboardReadStore(scope.ServiceProvider.GetRequiredService<DashboardDbContext>());
+                var clock = Stopwatch.StartNew();
+                await read(store);
+                times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {Median(times.Skip(1).ToList()):F1} ms"));
+        }
+    }
+
+    /// <summary>One warm-up, then the timed runs; each in a fresh scope (a fresh DbContext), as a request would be.</summary>
+    private static async Task<(List<double> Milliseconds, DashboardDto Answer)> TimeAsync(IServiceProvider services, GetDashboardQuery query, Func<DashboardDbContext, IDashboardReadStore> store, int iterations)
+    {
+        var answer = await RunAsync(services, query, store);
+        var times = new List<double>(iterations);
+        for (var i = 0; i < iterations; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            answer = await RunAsync(services, query, store);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        return (times, answer);
+    }
+
+    private static async Task<DashboardDto> RunAsync(IServiceProvider services, GetDashboardQuery query, Func<DashboardDbContext, IDashboardReadStore> store)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var handler = new GetDashboardQueryHandler(
+            store(scope.ServiceProvider.GetRequiredService<DashboardDbContext>()),
+            TimeProvider.System,
+            scope.ServiceProvider.GetRequiredService<TypeAdapterConfig>());
+        return await handler.Handle(query, CancellationToken.None);
+    }
+
+    /// <summary>Equal apart from generatedAt, which is when each answer was made.</summary>
+    private static bool Same(DashboardDto a, DashboardDto b) =>
+        JsonSerializer.Serialize(a with { GeneratedAt = default }) == JsonSerializer.Serialize(b with { GeneratedAt = default });
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static async Task<T> InScopeAsync<T>(IServiceProvider services, Func<DashboardDbContext, Task<T>> action)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<DashboardDbContext>());
+    }
+
+    private static async Task<T> InScopeAsync<T>(IServiceProvider services, Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}
