@@ -5,6 +5,7 @@ using CleanDashboard.Domain.Entities;
 using CleanDashboard.Domain.Enums;
 using CleanDashboard.Infrastructure.Persistence;
 using CleanDashboard.Infrastructure.Rollups;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CleanDashboard.Infrastructure.DemoData;
@@ -64,11 +65,12 @@ public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timePr
             var result = new DemoDataResult(0, 0, 0, 0, 0);
             await using (var writer = new RowWriter(connection, transaction))
             await using (var rollupWriter = new RollupWriter(connection, transaction))
+            using (var sqliteRequests = connection is SqliteConnection sqlite ? new SqliteRequestInserter(sqlite) : null)
             {
                 var written = 0;
                 await foreach (var day in days.Reader.ReadAllAsync(cancellationToken))
                 {
-                    await WriteDayAsync(writer, rollupWriter, day, cancellationToken);
+                    await WriteDayAsync(writer, sqliteRequests, rollupWriter, day, cancellationToken);
                     result = result with
                     {
                         RequestLogs = result.RequestLogs + day.Requests.Count,
@@ -117,11 +119,18 @@ public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timePr
             cancellationToken);
     }
 
-    private static async Task WriteDayAsync(RowWriter writer, RollupWriter rollupWriter, DemoDay day, CancellationToken cancellationToken)
+    private static async Task WriteDayAsync(RowWriter writer, SqliteRequestInserter? sqliteRequests, RollupWriter rollupWriter, DemoDay day, CancellationToken cancellationToken)
     {
         foreach (var log in day.Requests)
         {
-            await writer.InsertRequestAsync(log, cancellationToken);
+            if (sqliteRequests is not null)
+            {
+                sqliteRequests.Insert(log);
+            }
+            else
+            {
+                await writer.InsertRequestAsync(log, cancellationToken);
+            }
         }
 
         foreach (var session in day.Sessions)
