@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of CleanDashboard: the .NET test projects (unit, integration over real SQLite and
 # real HTTP), the four integration projects again on PostgreSQL (CD_TEST_POSTGRES, an admin connection
-# string; skipped with the reason when no server answers), the web UI's component tests (vitest) and
+# string; skipped with the reason when no server answers; the two-instance tests use it and the Redis of
+# CD_TEST_REDIS in both runs), the web UI's component tests (vitest) and
 # its end-to-end tests (Playwright in Debian's Chromium against the real app).
 # Ends with one line: "tests: N passed, N failed, N skipped".
 set -uo pipefail

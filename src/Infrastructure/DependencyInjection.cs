@@ -10,6 +10,7 @@ using CleanDashboard.Application.Health.Queries.GetHealth;
 using CleanDashboard.Application.Tracking;
 using CleanDashboard.Application.Users.Common;
 using CleanDashboard.Infrastructure.Auth;
+using CleanDashboard.Infrastructure.Caching;
 using CleanDashboard.Infrastructure.DemoData;
 using CleanDashboard.Infrastructure.Feedback;
 using CleanDashboard.Infrastructure.GeoIp;
@@ -22,6 +23,7 @@ using CleanDashboard.Infrastructure.Rollups;
 using CleanDashboard.Infrastructure.Tracking;
 using CleanDashboard.Infrastructure.Users;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -79,19 +81,27 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>HybridCache for query answers: in memory, with Redis as the shared second level when <c>Cache:Redis</c> is set.</summary>
+    /// <summary>
+    /// HybridCache for query answers: in memory, with Redis as the shared second level when <c>Cache:Redis</c> is set
+    /// (keys prefixed with <c>Cache:RedisInstanceName</c>), reported by the <c>cache</c> health check.
+    /// </summary>
     private static void AddQueryCache(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(new QueryCacheSettings(configuration.GetValue("Cache:Duration", QueryCacheSettings.DefaultDuration)));
         services.AddHybridCache();
-        if (configuration["Cache:Redis"] is { Length: > 0 } redis)
+        if (configuration[RedisConnection.Setting] is not { Length: > 0 } redis)
         {
-            services.AddStackExchangeRedisCache(options =>
-            {
-                options.Configuration = redis;
-                options.InstanceName = "cleandashboard:";
-            });
+            return;
         }
+
+        // Parsed here, so a malformed setting stops the start instead of the first dashboard request.
+        var redisOptions = RedisConnection.Configure(redis);
+        services.AddSingleton(_ => new RedisConnection(redisOptions));
+        services.AddStackExchangeRedisCache(options => options.InstanceName =
+            configuration[RedisConnection.InstanceNameSetting] is { Length: > 0 } prefix ? prefix : RedisConnection.DefaultInstanceName);
+        services.AddOptions<RedisCacheOptions>()
+            .Configure<RedisConnection>((options, connection) => options.ConnectionMultiplexerFactory = connection.GetAsync);
+        services.AddSingleton<IHealthContributor, CacheHealthContributor>();
     }
 
     /// <summary>The database named by <c>Database:Provider</c>: SQLite (the default) or PostgreSQL.</summary>

@@ -59,14 +59,20 @@ public sealed class TestDatabaseTarget : IAsyncDisposable
     private static string AdminConnectionString =>
         Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } configured ? configured : DefaultServer;
 
-    /// <summary>A target for this run: the given SQLite connection string, or a new PostgreSQL database name.</summary>
-    public static TestDatabaseTarget Create(string sqliteConnectionString)
-    {
-        if (!UsesPostgres)
-        {
-            return new TestDatabaseTarget(DatabaseProvider.Sqlite, sqliteConnectionString, null);
-        }
+    /// <summary>Null when the PostgreSQL server answers, whatever this run targets; else why not, naming the server but not the password.</summary>
+    public static string? PostgresProblem => ServerProblem.Value;
 
+    /// <summary>A target for this run: the given SQLite connection string, or a new PostgreSQL database name.</summary>
+    public static TestDatabaseTarget Create(string sqliteConnectionString) => UsesPostgres
+        ? CreatePostgres()
+        : new TestDatabaseTarget(DatabaseProvider.Sqlite, sqliteConnectionString, null);
+
+    /// <summary>
+    /// A new PostgreSQL database name whatever <c>CD_TEST_DATABASE</c> says, for tests that need PostgreSQL itself; they
+    /// check <see cref="PostgresProblem"/> first.
+    /// </summary>
+    public static TestDatabaseTarget CreatePostgres()
+    {
         var name = $"cd_test_{Guid.NewGuid():N}";
         var builder = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name };
         return new TestDatabaseTarget(DatabaseProvider.Postgres, builder.ConnectionString, name);
@@ -140,7 +146,7 @@ public sealed class TestDatabaseTarget : IAsyncDisposable
     /// </summary>
     public async Task DropAsync()
     {
-        if (!IsPostgres || !ServerAvailable)
+        if (!IsPostgres || ServerProblem.Value is not null)
         {
             return;
         }

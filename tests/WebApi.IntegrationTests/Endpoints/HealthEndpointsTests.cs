@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Text.Json;
+using CleanDashboard.Domain.Entities;
+using CleanDashboard.TestSupport;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 
 namespace CleanDashboard.WebApi.IntegrationTests.Endpoints;
@@ -100,5 +104,110 @@ public sealed class HealthEndpointsTests
             text.Should().NotContain(factory.DataDirectory).And.NotContain("dashboard.db").And.NotContainEquivalentOf("Data Source");
             text.Should().NotContainEquivalentOf("Host=").And.NotContainEquivalentOf("cd_test_").And.NotContainEquivalentOf("Password");
         }
+    }
+
+    public sealed class WhenRedisCannotBeReached(UnreachableRedisFactory factory) : IClassFixture<UnreachableRedisFactory>
+    {
+        [Fact]
+        public async Task GetHealth_WhenCacheRedisCannotBeReached_ShouldAnswer200WithTheCacheDegradedAndNoConnectionDetails()
+        {
+            var response = await factory.ClientWithKey(null).GetAsync("/api/dashboard/health/", TestContext.Current.CancellationToken);
+            var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+            var body = JsonDocument.Parse(text).RootElement;
+            body.GetProperty("status").GetString().Should().Be("degraded");
+            var cache = body.GetProperty("checks").GetProperty("cache");
+            cache.GetProperty("status").GetString().Should().Be("degraded");
+            cache.GetProperty("detail").GetString().Should().Be("Redis cannot be reached; dashboard answers are cached in this instance's memory only.");
+            body.GetProperty("checks").GetProperty("database").GetProperty("status").GetString().Should().Be("healthy");
+            text.Should().NotContain(UnreachableRedisFactory.Password).And.NotContainEquivalentOf("password")
+                .And.NotContain(factory.RedisPort.ToString(System.Globalization.CultureInfo.InvariantCulture)).And.NotContain("127.0.0.1");
+        }
+
+        [Fact]
+        public async Task GetDashboard_WhenCacheRedisCannotBeReached_ShouldAnswer200WithTheNumbersEveryTime()
+        {
+            var client = factory.ClientWithKey(DashboardApiFactory.AdminKey);
+
+            // The first answer is computed, the second comes from this instance's memory.
+            for (var attempt = 0; attempt < 2; attempt++)
+            {
+                var response = await client.GetAsync("/api/dashboard/?range=24h", TestContext.Current.CancellationToken);
+
+                response.StatusCode.Should().Be(HttpStatusCode.OK);
+                var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+                var summary = body.GetProperty("summary");
+                summary.GetProperty("totalRequests").GetInt64().Should().Be(3);
+                summary.GetProperty("successfulRequests").GetInt64().Should().Be(2);
+                summary.GetProperty("totalTokens").GetInt64().Should().Be(200);
+                summary.GetProperty("totalCost").GetDecimal().Should().Be(0.2650m);
+                body.GetProperty("topModels").EnumerateArray()
+                    .Select(m => (m.GetProperty("name").GetString(), m.GetProperty("requests").GetInt64()))
+                    .Should().Equal(("gpt-4o", 2L), ("llama3.2", 1L));
+            }
+        }
+    }
+}
+
+/// <summary>
+/// The API with <c>Cache:Redis</c> pointing at a loopback port nobody listens on, with a password, and three requests
+/// inside range=24h of <see cref="DashboardApiFactory.Now"/> (2024-03-01T10:37:12Z):
+/// <code>
+///  created (UTC)     status  model     tokens  cost
+///  03-01 09:15:00    200     llama3.2  150     0.0150
+///  03-01 09:45:00    500     gpt-4o    -       -
+///  03-01 10:05:00    200     gpt-4o    50      0.2500
+/// </code>
+/// </summary>
+public sealed class UnreachableRedisFactory : DashboardApiFactory
+{
+    public const string Password = "redis-secret-5f1c9a";
+
+    public int RedisPort { get; } = UnusedPort();
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        if (!TestDatabaseTarget.ServerAvailable)
+        {
+            return;
+        }
+
+        await SeedAsync(db => db.RequestLogs.AddRange(
+            Log(At(9, 15), 200, "llama3.2", 150, 0.0150m),
+            Log(At(9, 45), 500, "gpt-4o", null, null),
+            Log(At(10, 5), 200, "gpt-4o", 50, 0.2500m)));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Cache:Redis", $"127.0.0.1:{RedisPort},password={Password}");
+    }
+
+    private static DateTime At(int hour, int minute) => new(2024, 3, 1, hour, minute, 0, DateTimeKind.Utc);
+
+    private static RequestLog Log(DateTime at, int status, string model, int? tokens, decimal? cost) => new()
+    {
+        CreatedAt = at,
+        Endpoint = "/v1/chat/completions",
+        Method = "POST",
+        StatusCode = status,
+        LatencyMs = 100,
+        ModelName = model,
+        PromptTokens = tokens,
+        CompletionTokens = tokens is null ? null : 0,
+        TotalTokens = tokens,
+        CostUsd = cost,
+        CountryCode = "US",
+    };
+
+    /// <summary>A loopback port with nothing listening on it: connecting is refused at once.</summary>
+    private static int UnusedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
