@@ -108,7 +108,7 @@ public sealed class RequestLogBatchWriter(DashboardDbContext db, TypeAdapterConf
         foreach (var group in groups)
         {
             var (date, model) = group.Key;
-            var stats = await db.ModelUsageStats.FirstOrDefaultAsync(s => s.Date == date && s.ModelName == model, cancellationToken);
+            var stats = await LockUsageStatsAsync(date, model, cancellationToken);
             if (stats is null)
             {
                 stats = new ModelUsageStats { Date = date, ModelName = model };
@@ -123,6 +123,19 @@ public sealed class RequestLogBatchWriter(DashboardDbContext db, TypeAdapterConf
                 group.Sum(e => ModelUsageStats.ToMicroseconds(e.LatencyMs)));
         }
     }
+
+    /// <summary>
+    /// The day's row for the model, locked on PostgreSQL until this batch commits, so instances sharing the database
+    /// add to it one after another instead of overwriting each other's sums. (The rollup upserts before it already
+    /// lock the day's rollup rows; this does not rely on that order. Two first inserts of one row collide on its
+    /// unique index; the losing batch is retried and then finds the row.) SQLite has one writer per file.
+    /// </summary>
+    private async Task<ModelUsageStats?> LockUsageStatsAsync(DateOnly date, string model, CancellationToken cancellationToken) =>
+        db.Database.IsSqlite()
+            ? await db.ModelUsageStats.FirstOrDefaultAsync(s => s.Date == date && s.ModelName == model, cancellationToken)
+            : (await db.ModelUsageStats
+                .FromSql($"""SELECT * FROM "model_usage_stats" WHERE "Date" = {date} AND "ModelName" = {model} FOR UPDATE""")
+                .ToListAsync(cancellationToken)).FirstOrDefault();
 
     private async Task MergeThreatsAsync(IReadOnlyList<ThreatEvent> threats, CancellationToken cancellationToken)
     {
