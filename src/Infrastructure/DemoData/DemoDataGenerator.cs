@@ -7,6 +7,7 @@ using CleanDashboard.Infrastructure.Persistence;
 using CleanDashboard.Infrastructure.Rollups;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CleanDashboard.Infrastructure.DemoData;
 
@@ -121,15 +122,16 @@ public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timePr
 
     private static async Task WriteDayAsync(RowWriter writer, SqliteRequestInserter? sqliteRequests, RollupWriter rollupWriter, DemoDay day, CancellationToken cancellationToken)
     {
-        foreach (var log in day.Requests)
+        var connection = writer.Connection;
+        if (connection is NpgsqlConnection postgres)
         {
-            if (sqliteRequests is not null)
+            await PostgresBulkCopy.CopyRequestsAsync(postgres, day.Requests, cancellationToken);
+        }
+        else
+        {
+            foreach (var log in day.Requests)
             {
-                sqliteRequests.Insert(log);
-            }
-            else
-            {
-                await writer.InsertRequestAsync(log, cancellationToken);
+                sqliteRequests!.Insert(log);
             }
         }
 
@@ -138,9 +140,16 @@ public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timePr
             await writer.InsertSessionAsync(session, cancellationToken);
         }
 
-        foreach (var feedback in day.Feedback)
+        if (connection is NpgsqlConnection postgresConnection)
         {
-            await writer.InsertFeedbackAsync(feedback, cancellationToken);
+            await PostgresBulkCopy.CopyFeedbackAsync(postgresConnection, day.Feedback, cancellationToken);
+        }
+        else
+        {
+            foreach (var feedback in day.Feedback)
+            {
+                await writer.InsertFeedbackAsync(feedback, cancellationToken);
+            }
         }
 
         await rollupWriter.WriteAsync(day.Rollups, cancellationToken);

@@ -10,6 +10,9 @@ namespace CleanDashboard.Infrastructure.Persistence;
 /// </summary>
 internal sealed class RowWriter(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
 {
+    /// <summary>The connection the statements run on (inside the caller's transaction).</summary>
+    public DbConnection Connection => connection;
+
     private static readonly (string Name, DbType Type)[] RequestParameters =
     [
         ("@createdAt", DbType.DateTime), ("@endpoint", DbType.String), ("@method", DbType.String), ("@status", DbType.Int32),
