@@ -57,6 +57,16 @@ public sealed record RollupPlan(IReadOnlyList<RawSlice> Raw, IReadOnlyList<Bucke
         return new RollupPlan(raw, hours, new BucketSpan(firstDay, endDay));
     }
 
+    /// <summary>
+    /// The same plan with its raw tail (which starts on an hour) read from that hour's rollup instead: only when the
+    /// caller has seen that no row of the hour lies after the window's end, so the whole hour equals the tail.
+    /// </summary>
+    public RollupPlan WithTailFromHourlyRollup()
+    {
+        var tail = Raw[^1];
+        return new RollupPlan(Raw.Take(Raw.Count - 1).ToList(), [.. Hours, new BucketSpan(tail.From, tail.From.AddHours(1))], Days);
+    }
+
     private static DateTime CeilingHour(DateTime value)
     {
         var hour = RollupMath.HourOf(value);
