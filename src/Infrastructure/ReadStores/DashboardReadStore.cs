@@ -99,18 +99,13 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
     }
 
     /// <summary>
-    /// Feedback per rating. On SQLite one count per rating, each a range of the <c>(Rating, CreatedAt)</c> index that
-    /// covers it (at 350,000 rows in a window ten times faster than grouping, which visits every row). PostgreSQL scans
-    /// a long window once and groups as it goes, so there one grouped query is faster than five scans.
+    /// Feedback per rating: one count per rating, each a range of the <c>(Rating, CreatedAt)</c> index that covers it.
+    /// At 350,000 rows in a window this is ten times faster on SQLite than grouping, which visits every row; on
+    /// PostgreSQL it is as fast as one grouped scan over the whole window and three times faster over part of it.
     /// </summary>
     public async Task<IReadOnlyList<RatingCount>> GetRatingCountsAsync(DateTime from, DateTime to, CancellationToken cancellationToken)
     {
         var feedback = db.FeedbackLogs.AsNoTracking().Where(f => f.CreatedAt >= from && f.CreatedAt <= to);
-        if (!db.Database.IsSqlite())
-        {
-            return await feedback.GroupBy(f => f.Rating).Select(g => new RatingCount(g.Key, g.LongCount())).ToListAsync(cancellationToken);
-        }
-
         var counts = new List<RatingCount>();
         for (var rating = FeedbackLog.MinRating; rating <= FeedbackLog.MaxRating; rating++)
         {
