@@ -39,10 +39,7 @@ public sealed class RollupEquivalenceTests
     public async Task Dashboard_WhenReadFromRollups_ShouldEqualTheRawAggregationForRandomDataAndWindows(int seed)
     {
         var random = new Random(seed);
-        await using var database = new TestDatabase();
-        await database.InitializeAsync();
-        var userIds = await CreateUsersAsync(database, 6);
-        await WriteThroughTheWriterAsync(database, random, RandomRequests(random, userIds, random.Next(0, 600)));
+        await using var database = await RandomDataSetAsync(random, minimumRows: 0);
 
         for (var i = 0; i < WindowsPerDataSet; i++)
         {
@@ -58,17 +55,23 @@ public sealed class RollupEquivalenceTests
     [MemberData(nameof(Seeds))]
     public async Task RebuildRollups_WhenRunAfterTheWriter_ShouldWriteTheSameRows(int seed)
     {
-        var random = new Random(seed);
-        await using var database = new TestDatabase();
-        await database.InitializeAsync();
-        var userIds = await CreateUsersAsync(database, 6);
-        await WriteThroughTheWriterAsync(database, random, RandomRequests(random, userIds, random.Next(1, 600)));
+        await using var database = await RandomDataSetAsync(new Random(seed), minimumRows: 1);
         var written = await RollupRowsAsync(database);
 
         var rolledUp = await database.InScopeAsync(sp => sp.GetRequiredService<RollupRebuilder>().RebuildAsync(CancellationToken.None));
 
         rolledUp.Should().Be(await database.QueryAsync(db => db.RequestLogs.LongCountAsync()));
         (await RollupRowsAsync(database)).Should().Equal(written);
+    }
+
+    /// <summary>A fresh database holding up to 600 random requests of six users, written through the real writer.</summary>
+    private static async Task<TestDatabase> RandomDataSetAsync(Random random, int minimumRows)
+    {
+        var database = new TestDatabase();
+        await database.InitializeAsync();
+        var userIds = await CreateUsersAsync(database, 6);
+        await WriteThroughTheWriterAsync(database, random, RandomRequests(random, userIds, random.Next(minimumRows, 600)));
+        return database;
     }
 
     private static async Task<List<int>> CreateUsersAsync(TestDatabase database, int count) =>
