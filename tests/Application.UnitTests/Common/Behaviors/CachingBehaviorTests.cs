@@ -1,6 +1,7 @@
 using CleanDashboard.Application.Common.Caching;
 using CleanDashboard.Application.Dashboard.Common;
 using CleanDashboard.Application.Dashboard.Queries.GetDashboard;
+using CleanDashboard.Application.Threats.Commands.ResolveThreats;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,6 +15,7 @@ namespace CleanDashboard.Application.UnitTests.Common.Behaviors;
 public sealed class CachingBehaviorTests : IDisposable
 {
     private readonly CountingReadStore _store = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2024, 3, 1, 10, 37, 12, TimeSpan.Zero));
     private readonly ServiceProvider _services;
 
     public CachingBehaviorTests()
@@ -25,10 +27,11 @@ public sealed class CachingBehaviorTests : IDisposable
     {
         var services = new ServiceCollection().AddApplication();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2024, 3, 1, 10, 37, 12, TimeSpan.Zero)));
+        services.AddSingleton<TimeProvider>(_time);
         services.AddSingleton<IDashboardReadStore>(_store);
         services.AddHybridCache();
         services.AddSingleton(new QueryCacheSettings(duration));
+        services.AddTransient<IRequestHandler<ChangeDashboardCommand, int>, ChangeDashboardCommandHandler>();
         _services = services.BuildServiceProvider();
     }
 
@@ -94,6 +97,32 @@ public sealed class CachingBehaviorTests : IDisposable
     }
 
     [Fact]
+    public async Task Send_WhenACommandChangesTheDashboard_ShouldDropEveryCachedDashboard()
+    {
+        _store.Release();
+        await SendAsync(new GetDashboardQuery("24h", null, null));
+        await SendAsync(new GetDashboardQuery("7d", null, null));
+
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ChangeDashboardCommand());
+        }
+
+        // HybridCache drops what was cached up to the command's instant; the next answers come a moment later.
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        await SendAsync(new GetDashboardQuery("24h", null, null));
+        await SendAsync(new GetDashboardQuery("7d", null, null));
+        await SendAsync(new GetDashboardQuery("7d", null, null));
+
+        _store.BucketReads.Should().Be(4); // 24h and 7d before the command, each once more after it
+    }
+
+    [Fact]
+    public void ResolveThreatsCommand_ShouldDeclareThatItChangesTheDashboard() =>
+        new ResolveThreatsCommand([1], Resolved: true).ChangedQueries.Should().Equal(nameof(GetDashboardQuery));
+
+    [Fact]
     public async Task Send_WhenTheDurationIsZero_ShouldReadTheStoreEveryTime()
     {
         using var uncached = new CachingBehaviorTests(TimeSpan.Zero);
@@ -109,6 +138,16 @@ public sealed class CachingBehaviorTests : IDisposable
     {
         await using var scope = _services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query);
+    }
+
+    private sealed record ChangeDashboardCommand : IRequest<int>, IChangesCachedQueries
+    {
+        public IReadOnlyList<string> ChangedQueries => [nameof(GetDashboardQuery)];
+    }
+
+    private sealed class ChangeDashboardCommandHandler : IRequestHandler<ChangeDashboardCommand, int>
+    {
+        public Task<int> Handle(ChangeDashboardCommand request, CancellationToken cancellationToken) => Task.FromResult(1);
     }
 
     /// <summary>Counts bucket reads (one per computed dashboard) and holds them until released.</summary>
