@@ -29,8 +29,8 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
     private DbCommand? _sessionUpdate;
     private DbCommand? _sessionWithId;
 
-    /// <summary>Inserts the request log and returns its id: the one already assigned to it, else the one the database gave it.</summary>
-    public async Task<long> InsertRequestAsync(RequestLog r, CancellationToken cancellationToken)
+    /// <summary>Inserts the request log, with its id when one was assigned, else numbered by the database (nobody needs it back).</summary>
+    public async Task InsertRequestAsync(RequestLog r, CancellationToken cancellationToken)
     {
         if (r.Id != 0)
         {
@@ -42,18 +42,17 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
                 [("@id", DbType.Int64), .. RequestParameters]);
             Bind(_requestWithId, r.Id, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens, r.CompletionTokens, r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.ApiKeyId, r.Upstream);
             await _requestWithId.ExecuteNonQueryAsync(cancellationToken);
-            return r.Id;
+            return;
         }
 
         _request ??= Prepare(
             """
             INSERT INTO "request_logs" ("CreatedAt", "Endpoint", "Method", "StatusCode", "LatencyMs", "TtftMs", "ModelName", "PromptTokens", "CompletionTokens", "TotalTokens", "CostUsd", "CountryCode", "IpAddress", "UserId", "ApiKeyId", "Upstream")
-            VALUES (@createdAt, @endpoint, @method, @status, @latency, @ttft, @model, @prompt, @completion, @total, @cost, @country, @ip, @user, @key, @upstream)
-            RETURNING "Id";
+            VALUES (@createdAt, @endpoint, @method, @status, @latency, @ttft, @model, @prompt, @completion, @total, @cost, @country, @ip, @user, @key, @upstream);
             """,
             RequestParameters);
         Bind(_request, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens, r.CompletionTokens, r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.ApiKeyId, r.Upstream);
-        return Convert.ToInt64(await _request.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        await _request.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task InsertFeedbackAsync(FeedbackLog f, CancellationToken cancellationToken)
