@@ -18,8 +18,6 @@ public sealed class RollupBatch
     private readonly Dictionary<DateTime, HourlySessionRollup> _hourlySessions = [];
     private readonly Dictionary<DateTime, DailySessionRollup> _dailySessions = [];
 
-    public int RequestCount { get; private set; }
-
     public IEnumerable<HourlyRequestRollup> HourlyRequests => _hourlyRequests.Values;
 
     public IEnumerable<DailyRequestRollup> DailyRequests => _dailyRequests.Values;
@@ -32,14 +30,11 @@ public sealed class RollupBatch
 
     public IEnumerable<DailySessionRollup> DailySessions => _dailySessions.Values;
 
-    public bool IsEmpty => RequestCount == 0 && _hourlySessions.Count == 0;
-
     public void AddRequest(RequestLog log) =>
         AddRequest(log.CreatedAt, log.ModelName, log.CountryCode, log.StatusCode, log.LatencyMs, log.TotalTokens, log.CostUsd, log.UserId);
 
     public void AddRequest(DateTime createdAt, string modelName, string countryCode, int statusCode, double latencyMs, int? totalTokens, decimal? costUsd, int? userId)
     {
-        RequestCount++;
         var hour = RollupMath.HourOf(createdAt);
         var day = RollupMath.DayOf(createdAt);
         var latencyUs = RollupMath.ToMicroseconds(latencyMs);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CleanDashboard.Domain.Entities.Rollups;
 
 namespace CleanDashboard.Application.Dashboard.Common;
 
@@ -60,9 +61,8 @@ public sealed record DashboardWindow(string Range, DateTime From, DateTime To, B
         return true;
     }
 
-    public static DateTime Truncate(DateTime value, BucketSize size) => size == BucketSize.Hour
-        ? new DateTime(value.Year, value.Month, value.Day, value.Hour, 0, 0, DateTimeKind.Utc)
-        : new DateTime(value.Year, value.Month, value.Day, 0, 0, 0, DateTimeKind.Utc);
+    public static DateTime Truncate(DateTime value, BucketSize size) =>
+        size == BucketSize.Hour ? RollupMath.HourOf(value) : RollupMath.DayOf(value);
 
     private static DateTime Next(DateTime bucket, BucketSize size) =>
         size == BucketSize.Hour ? bucket.AddHours(1) : bucket.AddDays(1);
