@@ -6,6 +6,7 @@ using CleanDashboard.Application.Gateway.DemoModel;
 namespace CleanDashboard.Gateway.IntegrationTests.Routing;
 
 /// <summary>The gateway's pure rules, without a server: patterns, routing order, body parsing, the demo model's counting.</summary>
+[Trait("Database", "Independent")]
 public sealed class UpstreamRoutingTests
 {
     private static readonly Upstream OpenAI = new("openai", new Uri("https://api.example.test/v1"), UpstreamKind.OpenAI, "sk-test", ["gpt-4o*", "text-embedding-3-small"]);
