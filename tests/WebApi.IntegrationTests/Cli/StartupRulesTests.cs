@@ -42,7 +42,7 @@ public sealed class StartupRulesTests : IDisposable
 
         exitCode.Should().Be(2);
         error.Should().Be("userName: User Name must not start or end with white space or contain control characters.\n");
-        output.Should().StartWith("An admin API key was created (shown once): cd_").And.NotContain("API key for");
+        output.Should().MatchRegex(@"\AAn admin API key was created \(shown once\): cd_[A-Za-z0-9_-]{43}\n\z", "the start-up's own admin key, and no key for the user");
     }
 
     private async Task<(int ExitCode, string Output, string Error)> RunAsync(Dictionary<string, string> environment, params string[] arguments)
@@ -61,7 +61,8 @@ public sealed class StartupRulesTests : IDisposable
 
         start.Environment["ConnectionStrings__Dashboard"] = $"Data Source={Path.Combine(_directory, "dashboard.db")}";
         start.Environment["Database__Provider"] = "Sqlite";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // The console logger writes from its own thread: with logging on, its lines could land anywhere in the output.
+        start.Environment["Logging__LogLevel__Default"] = "None";
         start.Environment.Remove("Auth__BootstrapAdminKey");
         foreach (var (name, value) in environment)
         {
