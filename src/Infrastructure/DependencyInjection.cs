@@ -69,6 +69,7 @@ public static class DependencyInjection
         services.AddSingleton<IRequestLogQueue>(sp => sp.GetRequiredService<RequestLogQueue>());
         services.AddScoped<RequestLogBatchWriter>();
         services.AddSingleton<OpenSessionCache>();
+        services.AddSingleton<ApiKeyUsageThrottle>();
         services.AddSingleton<RequestLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<RequestLogWriter>());
         services.AddSingleton<IHealthContributor, RequestLogWriterHealthContributor>();

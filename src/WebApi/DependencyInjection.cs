@@ -16,6 +16,9 @@ namespace CleanDashboard.WebApi;
 
 public static class DependencyInjection
 {
+    /// <summary>Runs before Scalar's bundle so it needs no eval (src/WebUI/public, built into wwwroot).</summary>
+    public const string ApiReferenceSetupScript = "scalar-setup.js";
+
     public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProblemDetails();
@@ -89,7 +92,11 @@ public static class DependencyInjection
     public static WebApplication MapWebApiEndpoints(this WebApplication app)
     {
         app.MapOpenApi();
-        app.MapScalarApiReference();
+        app.MapScalarApiReference(options => options
+            .WithNonce()
+            .AddHeadContent($"<script src=\"/{ApiReferenceSetupScript}\"></script>")
+            .DisableDefaultFonts()
+            .DisableTelemetry());
         app.MapHealthEndpoints();
         app.MapAccountEndpoints();
         app.MapDashboardEndpoints();
