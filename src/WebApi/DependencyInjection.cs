@@ -20,7 +20,11 @@ public static class DependencyInjection
     {
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            options.SerializerOptions.AllowDuplicateProperties = false;
+        });
 
         // Unreadable bodies and parameters throw, so the exception handler answers them as problem documents in every environment.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -77,6 +77,13 @@ public sealed class BadInputTests(AdminApiFactory factory)
         Get("model-usage-stats?from=bad", "from");
         Get("model-usage-stats?sort=cost", "sort");
         Get("model-usage-stats?page=0&pageSize=0", "page");
+        Get("model-usage-stats?to=9999-12-31T12:00:00Z", "to");
+        Get("model-usage-stats?from=9999-12-31T23:59:59Z", "from");
+        Get("request-logs?from=9999-12-31", "from");
+        Get("request-logs/export?to=9999-06-01T00:00:00Z", "to");
+        Get("user-sessions?to=9999-12-31T23:59:59%2B01:00", "to");
+        Get("feedback?from=1969-12-31T23:59:59Z", "from");
+        Get("threats?to=9999-01-01", "to");
         Get("users?role=root", "role");
         Get("users?sort=keyHash", "sort");
         Get("users?name=" + longName, "name");
@@ -94,6 +101,11 @@ public sealed class BadInputTests(AdminApiFactory factory)
         Bad("POST", "users", """{"name":"bad name!","role":"member"}""", "name");
         Bad("POST", "users", """{"name":"valid-x","role":"superuser"}""", "role");
         Bad("POST", "users", "{}", "name");
+        Bad("POST", "users", """{"name":"dup-first","name":"dup-second","role":"member"}""", "name");
+        Bad("POST", "users", """{"name":"\ud800","role":"member"}""", "name");
+        Bad("POST", "api-keys", """{"userName":"admin","keyName":"a","keyName":"b"}""", "keyName");
+        Bad("POST", "threats/resolve", """{"ids":[1],"ids":[2]}""", "ids");
+        Bad("POST", "/api/feedback", """{"requestLogId":1,"rating":5,"rating":1}""", "rating", Member);
         Bad("POST", "users", """{"name":"admin","role":"admin"}""", "name");
         Bad("POST", "api-keys", """{"userName":"","keyName":"x"}""", "userName");
         Bad("POST", "api-keys", """{"userName":"admin","keyName":""}""", "keyName");

@@ -82,7 +82,7 @@ public sealed class UpstreamRoutingTests
     [Fact]
     public void RequestStreamUsage_ShouldAddIncludeUsageAndKeepOtherStreamOptionsAndFields()
     {
-        var request = GatewayRequest.Parse("""{"model":"gpt-4o","stream":true,"stream_options":{"custom":1},"temperature":0.5}"""u8);
+        var request = GatewayRequest.Parse("""{"model":"gpt-4o","stream":true,"stream_options":{"custom":1},"temperature":0.5}"""u8.ToArray());
 
         request.RequestStreamUsage().Should().BeTrue();
         request.RequestStreamUsage().Should().BeFalse("it is already asked for");
@@ -101,7 +101,7 @@ public sealed class UpstreamRoutingTests
     [Fact]
     public void DemoReply_WhenMaxTokensIsSmallerThanTheEcho_ShouldStopAtTheLimitWithFinishReasonLength()
     {
-        var request = GatewayRequest.Parse("""{"model":"demo-echo","max_tokens":3,"messages":[{"role":"system","content":"Be brief"},{"role":"user","content":[{"type":"text","text":"one two three four"}]}]}"""u8);
+        var request = GatewayRequest.Parse("""{"model":"demo-echo","max_tokens":3,"messages":[{"role":"system","content":"Be brief"},{"role":"user","content":[{"type":"text","text":"one two three four"}]}]}"""u8.ToArray());
 
         var reply = DemoEcho.Reply(request, GatewayOperation.ChatCompletions);
 

@@ -1,0 +1,13 @@
+namespace CleanDashboard.WebApi.Gateway;
+
+/// <summary>Endpoint metadata: the wire format the route's clients expect errors in, instead of a problem document.</summary>
+public sealed class GatewayErrorFormat
+{
+    public static readonly GatewayErrorFormat OpenAI = new();
+
+    public static readonly GatewayErrorFormat Ollama = new();
+
+    private GatewayErrorFormat()
+    {
+    }
+}
