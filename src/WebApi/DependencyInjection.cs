@@ -82,6 +82,7 @@ public static class DependencyInjection
         app.UseRequestTracking();
         app.UseThreatObservation();
         app.UseExceptionHandler();
+        app.UseMiddleware<RequestCharsetMiddleware>();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseRateLimiter();

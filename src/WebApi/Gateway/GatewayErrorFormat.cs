@@ -1,3 +1,5 @@
+using CleanDashboard.Application.Gateway;
+
 namespace CleanDashboard.WebApi.Gateway;
 
 /// <summary>Endpoint metadata: the wire format the route's clients expect errors in, instead of a problem document.</summary>
@@ -10,4 +12,6 @@ public sealed class GatewayErrorFormat
     private GatewayErrorFormat()
     {
     }
+
+    public static GatewayErrorFormat For(GatewayOperation operation) => operation.SpeaksOllama() ? Ollama : OpenAI;
 }

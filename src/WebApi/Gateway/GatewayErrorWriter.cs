@@ -50,5 +50,11 @@ internal static class GatewayErrorWriter
     }
 }
 
+/// <summary>An error answer of a gateway route, in its protocol.</summary>
+internal sealed class GatewayErrorResult(GatewayErrorFormat format, GatewayError error) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext) => GatewayErrorWriter.WriteAsync(httpContext.Response, format, error, httpContext.RequestAborted);
+}
+
 /// <summary>One error in protocol-neutral terms: status, message, the parameter at fault and OpenAI's code for it.</summary>
 internal sealed record GatewayError(int Status, string Message, string? Param, string? Code);

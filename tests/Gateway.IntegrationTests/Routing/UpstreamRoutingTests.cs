@@ -62,7 +62,7 @@ public sealed class UpstreamRoutingTests
 
         var act = () => router.Route("gpt-4o", GatewayOperation.OllamaChat);
 
-        act.Should().Throw<ValidationException>().Which.Errors.Keys.Should().Equal("model");
+        act.Should().Throw<InvalidGatewayRequestException>().Which.Param.Should().Be("model");
     }
 
     [Theory]
@@ -72,11 +72,11 @@ public sealed class UpstreamRoutingTests
     [InlineData("{\"messages\":[]}", "model")]
     [InlineData("{\"model\":42}", "model")]
     [InlineData("{\"model\":\"  \"}", "model")]
-    public void Parse_WhenBodyIsUnusable_ShouldThrowValidationNamingTheField(string body, string field)
+    public void Parse_WhenBodyIsUnusable_ShouldThrowNamingTheField(string body, string field)
     {
         var act = () => GatewayRequest.Parse(Encoding.UTF8.GetBytes(body));
 
-        act.Should().Throw<ValidationException>().Which.Errors.Keys.Should().Equal(field);
+        act.Should().Throw<InvalidGatewayRequestException>().Which.Param.Should().Be(field);
     }
 
     [Fact]
