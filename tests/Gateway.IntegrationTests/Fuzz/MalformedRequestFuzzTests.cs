@@ -64,6 +64,7 @@ public sealed class MalformedRequestFuzzTests(GatewayFixture gateway) : IClassFi
             .AppendJoin('\n', failures)
             .AppendLine().Append("statuses: ").AppendJoin(", ", statuses.Select(s => $"{s.Key}×{s.Value}"))
             .ToString();
+        TestContext.Current.TestOutputHelper?.WriteLine(summary);
         failures.Should().BeEmpty(summary);
         statuses.Keys.Should().Contain([200, 400], "the grammar reaches both the handlers and their validation: " + summary);
     }

@@ -26,6 +26,19 @@ internal static class JsonFields
         return array;
     }
 
+    /// <summary>The required, non-empty <c>messages</c>: each an object with a role from the list, its content checked by <paramref name="checkContent"/>.</summary>
+    public static void Messages(JsonObject body, IReadOnlyList<string> roles, Action<JsonNode?, string> checkContent)
+    {
+        var messages = RequiredArray(body, "messages", "messages", nonEmpty: true);
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var path = string.Create(CultureInfo.InvariantCulture, $"messages[{i}]");
+            var message = ObjectItem(messages[i], path);
+            OneOf(RequiredString(message, "role", path + ".role"), path + ".role", roles);
+            checkContent(message["content"], path + ".content");
+        }
+    }
+
     public static JsonObject ObjectItem(JsonNode? item, string path) =>
         item as JsonObject ?? throw WrongType(path, "an object", item);
 

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace CleanDashboard.Application.Gateway.Validation;
@@ -16,7 +16,7 @@ internal static class OllamaBodyValidator
         switch (operation)
         {
             case GatewayOperation.OllamaChat:
-                ValidateMessages(body);
+                JsonFields.Messages(body, Roles, ValidateContent);
                 ValidateGeneration(body);
                 break;
             case GatewayOperation.OllamaGenerate:
@@ -31,24 +31,21 @@ internal static class OllamaBodyValidator
         }
     }
 
+    /// <summary>Ollama's content is text only (images go beside it).</summary>
+    private static void ValidateContent(JsonNode? content, string path)
+    {
+        if (content is not null && content.GetValueKind() != JsonValueKind.String)
+        {
+            throw JsonFields.WrongType(path, "a string", content);
+        }
+    }
+
     private static void ValidateGeneration(JsonObject body)
     {
         JsonFields.OptionalBoolean(body, "stream", "stream");
         if (JsonFields.OptionalObject(body, "options", "options") is { } options)
         {
             JsonFields.OptionalInteger(options, "num_predict", "options.num_predict", LowestNumPredict, int.MaxValue);
-        }
-    }
-
-    private static void ValidateMessages(JsonObject body)
-    {
-        var messages = JsonFields.RequiredArray(body, "messages", "messages", nonEmpty: true);
-        for (var i = 0; i < messages.Count; i++)
-        {
-            var path = string.Create(CultureInfo.InvariantCulture, $"messages[{i}]");
-            var message = JsonFields.ObjectItem(messages[i], path);
-            JsonFields.OneOf(JsonFields.RequiredString(message, "role", path + ".role"), path + ".role", Roles);
-            JsonFields.OptionalString(message, "content", path + ".content");
         }
     }
 }

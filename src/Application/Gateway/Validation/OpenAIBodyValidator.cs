@@ -15,7 +15,7 @@ internal static class OpenAIBodyValidator
         switch (operation)
         {
             case GatewayOperation.ChatCompletions:
-                ValidateMessages(body);
+                JsonFields.Messages(body, Roles, ValidateContent);
                 ValidateGeneration(body);
                 JsonFields.OptionalInteger(body, "max_completion_tokens", "max_completion_tokens", 1, int.MaxValue);
                 break;
@@ -38,18 +38,6 @@ internal static class OpenAIBodyValidator
         JsonFields.OptionalBoolean(body, "stream", "stream");
         JsonFields.OptionalObject(body, "stream_options", "stream_options");
         JsonFields.OptionalInteger(body, "max_tokens", "max_tokens", 1, int.MaxValue);
-    }
-
-    private static void ValidateMessages(JsonObject body)
-    {
-        var messages = JsonFields.RequiredArray(body, "messages", "messages", nonEmpty: true);
-        for (var i = 0; i < messages.Count; i++)
-        {
-            var path = string.Create(CultureInfo.InvariantCulture, $"messages[{i}]");
-            var message = JsonFields.ObjectItem(messages[i], path);
-            JsonFields.OneOf(JsonFields.RequiredString(message, "role", path + ".role"), path + ".role", Roles);
-            ValidateContent(message["content"], path + ".content");
-        }
     }
 
     /// <summary>A string, null (an assistant message with tool calls), or an array of parts that each name their type.</summary>
