@@ -84,6 +84,10 @@ public sealed class BadInputTests(AdminApiFactory factory)
         Get("user-sessions?to=9999-12-31T23:59:59%2B01:00", "to");
         Get("feedback?from=1969-12-31T23:59:59Z", "from");
         Get("threats?to=9999-01-01", "to");
+        Get("request-logs?model=demo%00echo", "model");
+        Get("request-logs/export?model=a%0Ab", "model");
+        Get("model-usage-stats?model=%00", "model");
+        Get("users?name=al%00", "name");
         Get("users?role=root", "role");
         Get("users?sort=keyHash", "sort");
         Get("users?name=" + longName, "name");
@@ -105,6 +109,9 @@ public sealed class BadInputTests(AdminApiFactory factory)
         Bad("POST", "users", """{"name":"\ud800","role":"member"}""", "name");
         Bad("POST", "api-keys", """{"userName":"admin","keyName":"a","keyName":"b"}""", "keyName");
         Bad("POST", "threats/resolve", """{"ids":[1],"ids":[2]}""", "ids");
+        Bad("POST", "api-keys", """{"userName":"admin","keyName":"a\u0000b"}""", "keyName");
+        Bad("POST", "api-keys", """{"userName":"adm\u0000in","keyName":"x"}""", "userName");
+        Bad("POST", "/api/feedback", """{"requestLogId":1,"rating":5,"feedbackText":"nice\u0000"}""", "feedbackText", Member);
         Bad("POST", "/api/feedback", """{"requestLogId":1,"rating":5,"rating":1}""", "rating", Member);
         Bad("POST", "users", """{"name":"admin","role":"admin"}""", "name");
         Bad("POST", "api-keys", """{"userName":"","keyName":"x"}""", "userName");

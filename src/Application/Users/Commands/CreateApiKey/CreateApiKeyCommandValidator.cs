@@ -1,3 +1,4 @@
+using CleanDashboard.Application.Common.Validation;
 using FluentValidation;
 
 namespace CleanDashboard.Application.Users.Commands.CreateApiKey;
@@ -9,8 +10,8 @@ public sealed class CreateApiKeyCommandValidator : AbstractValidator<CreateApiKe
 
     public CreateApiKeyCommandValidator()
     {
-        RuleFor(c => c.UserName).NotEmpty();
-        RuleFor(c => c.KeyName).NotEmpty().MaximumLength(100);
+        RuleFor(c => c.UserName).NotEmpty().WithoutControlCharacters();
+        RuleFor(c => c.KeyName).NotEmpty().MaximumLength(100).WithoutControlCharacters();
         RuleFor(c => c.PresetKey)
             .MinimumLength(MinPresetKeyLength).WithMessage($"A configured key must have at least {MinPresetKeyLength} characters.")
             .Must(k => k!.All(c => c > ' ' && c < 127)).WithMessage("A configured key may contain printable ASCII characters only.")
