@@ -162,7 +162,7 @@ internal static class JsonFields
 }
 
 /// <summary>A JSON value's type in the words of OpenAI's error messages.</summary>
-public static class JsonTypes
+internal static class JsonTypes
 {
     public static string Describe(JsonNode? node) => node?.GetValueKind() switch
     {
