@@ -1,8 +1,10 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 
 namespace CleanDashboard.Application.Common.Json;
 
@@ -85,10 +87,17 @@ public static class StrictJson
 
                 return null;
             case JsonValueKind.String:
-                return TryRead(element.GetString, out _) ? null : Unreadable(path, "the text");
+                return IsReadableText(element) ? null : Unreadable(path, "the text");
             default:
                 return null;
         }
+    }
+
+    /// <summary>Without escapes the raw bytes are the text: checking them as UTF-8 is much cheaper than decoding a string.</summary>
+    private static bool IsReadableText(JsonElement text)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(text);
+        return raw.IndexOf((byte)'\\') < 0 ? Utf8.IsValid(raw) : TryRead(text.GetString, out _);
     }
 
     private static bool TryRead(Func<string?> read, out string value)
