@@ -129,6 +129,19 @@ public sealed class GatewayBadInputTests(GatewayFixture gateway) : IClassFixture
         document.RootElement.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString().Should().Be("Echo: hi");
     }
 
+    [Fact]
+    public async Task OpenAISdk_WhenTheDemoModelRefusesAField_ShouldShowTheGatewaysMessage()
+    {
+        var caller = await gateway.NewCallerAsync();
+        var chat = caller.OpenAI().GetChatClient("demo-echo");
+
+        var act = () => chat.CompleteChatAsync([new OpenAI.Chat.UserChatMessage("hi")], new OpenAI.Chat.ChatCompletionOptions { MaxOutputTokenCount = -5 }, TestContext.Current.CancellationToken);
+
+        var failure = (await act.Should().ThrowAsync<System.ClientModel.ClientResultException>()).Which;
+        failure.Status.Should().Be(400);
+        failure.Message.Should().Contain("Invalid 'max_completion_tokens': integer below minimum value. Expected a value >= 1, but got -5 instead.");
+    }
+
     /// <param name="Code">OpenAI's error code; null on the Ollama routes, whose errors are a message only.</param>
     /// <param name="ModelRejected">The model name itself is refused, so the request log keeps no model.</param>
     private sealed record BadRequestCase(string Name, string Route, string Body, string Param, string? Code, bool ModelRejected = false)
