@@ -23,7 +23,11 @@ public static class DependencyInjection
     {
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            options.SerializerOptions.AllowDuplicateProperties = false;
+        });
 
         // Unreadable bodies and parameters throw, so the exception handler answers them as problem documents in every environment.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -81,6 +85,7 @@ public static class DependencyInjection
         app.UseRequestTracking();
         app.UseThreatObservation();
         app.UseExceptionHandler();
+        app.UseMiddleware<RequestCharsetMiddleware>();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseRateLimiter();
