@@ -7,6 +7,18 @@ using CleanDashboard.WebApi.Gateway;
 using CleanDashboard.WebApi.Infrastructure;
 
 var commandLine = CommandLine.Parse(args);
+if (commandLine.Help)
+{
+    Console.WriteLine(HelpText.Text);
+    return 0;
+}
+
+if (commandLine.Error is { } error)
+{
+    Console.Error.WriteLine($"{error} Run with --help to see the commands and options.");
+    return 2;
+}
+
 var builder = WebApplication.CreateBuilder(commandLine.HostArguments);
 builder.Configuration.Sources.Insert(0, PricingFile.Source());
 if (commandLine.Demo)
@@ -31,7 +43,6 @@ app.UseWebApi();
 app.MapWebApiEndpoints();
 
 app.Lifetime.ApplicationStarted.Register(app.Services.GetRequiredService<StartupBanner>().Print);
-await app.RunAsync();
-return 0;
+return await ServerRun.RunAsync(app);
 
 public partial class Program;
