@@ -31,6 +31,7 @@ builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration)
     .AddWebApi(builder.Configuration);
+var server = ServerRun.Prepare(builder);
 
 var app = builder.Build();
 
@@ -43,6 +44,6 @@ app.UseWebApi();
 app.MapWebApiEndpoints();
 
 app.Lifetime.ApplicationStarted.Register(app.Services.GetRequiredService<StartupBanner>().Print);
-return await ServerRun.RunAsync(app);
+return await server.RunAsync(app);
 
 public partial class Program;
