@@ -80,14 +80,15 @@ public sealed record CommandLine(string? Command, IReadOnlyList<string> CommandA
 
     /// <summary>
     /// The first option that is not one of <paramref name="known"/>. The web host also takes any configuration key with a
-    /// section (<c>--Database:Provider Postgres</c>), as ASP.NET Core's command-line configuration does.
+    /// section (<c>--Database:Provider Postgres</c>) and any <c>--key=value</c>, as ASP.NET Core's command-line configuration
+    /// does (test hosts pass their settings that way, sections included as <c>--Logging=</c>).
     /// </summary>
     private static string? UnknownOption(IEnumerable<string> arguments, IReadOnlyCollection<string> known, bool hostOptions)
     {
         foreach (var argument in arguments.Where(a => a.StartsWith('-')))
         {
             var name = argument.Split('=', 2)[0];
-            var isConfigurationKey = hostOptions && name.StartsWith("--", StringComparison.Ordinal) && name.Contains(':');
+            var isConfigurationKey = hostOptions && name.StartsWith("--", StringComparison.Ordinal) && (name.Contains(':') || argument.Contains('='));
             if (!isConfigurationKey && !known.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
                 return $"Unknown option '{name}'.";

@@ -3,8 +3,16 @@ namespace CleanDashboard.WebApi.Cli;
 /// <summary>What <c>--help</c> prints, and the options each command accepts (the parser checks against the same lists).</summary>
 public static class HelpText
 {
-    /// <summary>Options of the web server (besides any configuration key as <c>--Section:Key value</c>).</summary>
-    public static readonly IReadOnlyCollection<string> ServerOptions = ["--urls", "--environment", "--contentRoot"];
+    /// <summary>
+    /// Options of the web server: ASP.NET Core's own host settings (WebHostDefaults, HostDefaults; test hosts pass some of
+    /// them too) and the top-level settings of appsettings.json, besides any configuration key as <c>--Section:Key value</c>.
+    /// </summary>
+    public static readonly IReadOnlyCollection<string> ServerOptions =
+    [
+        "--urls", "--environment", "--contentRoot", "--applicationName", "--webroot", "--http_ports", "--https_ports", "--https_port",
+        "--detailedErrors", "--captureStartupErrors", "--shutdownTimeoutSeconds", "--suppressStatusMessages", "--preventHostingStartup",
+        "--hostingStartupAssemblies", "--hostingStartupExcludeAssemblies", "--startupAssembly", "--staticWebAssets", "--AllowedHosts",
+    ];
 
     public static readonly IReadOnlyDictionary<string, IReadOnlyCollection<string>> CommandOptions = new Dictionary<string, IReadOnlyCollection<string>>
     {
@@ -29,6 +37,7 @@ public static class HelpText
                                       e.g. --urls http://127.0.0.1:5090
           --environment <name>        Development, Production, …
           --<Section>:<Key> <value>   any setting of appsettings.json, e.g. --Database:Provider Postgres
+                                      (or --<key>=<value>)
           -h, --help                  show this help and exit
 
         Commands:

@@ -7,7 +7,7 @@ namespace CleanDashboard.Infrastructure.IntegrationTests.GeoIp;
 
 /// <summary>
 /// Health shows the database's build date and turns degraded once it is older than GeoIp:MaxAgeDays. The MaxMind-schema
-/// database beside the tests was built on 2019-12-24 (during the day), the default one on 2026-06-17.
+/// database beside the tests was built on 2019-12-24 at 17:40:14 UTC, the default one on 2026-06-17 at 19:53:26 UTC.
 /// </summary>
 public sealed class GeoIpHealthContributorTests
 {
@@ -26,7 +26,7 @@ public sealed class GeoIpHealthContributorTests
     {
         using var resolver = GeoIpDatabaseSchemaTests.Resolver(GeoIpDatabaseSchemaTests.RequireFile(GeoIpDatabaseSchemaTests.MaxMindSchemaDatabasePath));
 
-        // 2019-12-24 → 2020-06-01 is 7 + 31 + 29 + 31 + 30 + 31 + 1 = 160 days; at 23:59:59 the build's hour of that day has passed.
+        // 2019-12-24 → 2020-06-01 is 7 + 31 + 29 + 31 + 30 + 31 + 1 = 160 days; at 23:59:59 the build's 17:40:14 of that day has passed.
         var health = await Contributor(resolver, maxAgeDays: 90, now: new DateTime(2020, 6, 1, 23, 59, 59, DateTimeKind.Utc)).CheckAsync(TestContext.Current.CancellationToken);
 
         health.Should().Be(new HealthCheckDto(
