@@ -1,11 +1,9 @@
-using CleanDashboard.Application;
 using CleanDashboard.Application.Auth;
 using CleanDashboard.Domain.Enums;
 using CleanDashboard.Infrastructure.Persistence;
 using CleanDashboard.TestSupport;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -100,18 +98,10 @@ public sealed class ConcurrentStartupTests
             directory);
     }
 
-    private static ServiceProvider Instance(FreshDatabase database, string? configuredKey)
-    {
-        var settings = new Dictionary<string, string?>(database.Target.Settings) { ["Auth:BootstrapAdminKey"] = configuredKey };
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddApplication()
-            .AddInfrastructure(configuration);
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestDatabase.DefaultNow));
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-    }
+    private static ServiceProvider Instance(FreshDatabase database, string? configuredKey) =>
+        TestDatabase.BuildServices(
+            new Dictionary<string, string?>(database.Target.Settings) { ["Auth:BootstrapAdminKey"] = configuredKey },
+            new FakeTimeProvider(TestDatabase.DefaultNow));
 
     private sealed class FreshDatabase(TestDatabaseTarget target, string directory) : IAsyncDisposable
     {
