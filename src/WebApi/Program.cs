@@ -7,6 +7,18 @@ using CleanDashboard.WebApi.Gateway;
 using CleanDashboard.WebApi.Infrastructure;
 
 var commandLine = CommandLine.Parse(args);
+if (commandLine.Help)
+{
+    Console.WriteLine(HelpText.Text);
+    return 0;
+}
+
+if (commandLine.Error is { } error)
+{
+    Console.Error.WriteLine($"{error} Run with --help to see the commands and options.");
+    return 2;
+}
+
 var builder = WebApplication.CreateBuilder(commandLine.HostArguments);
 builder.Configuration.Sources.Insert(0, PricingFile.Source());
 if (commandLine.Demo)
@@ -19,6 +31,7 @@ builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration)
     .AddWebApi(builder.Configuration);
+var server = ServerRun.Prepare(builder);
 
 if (BootstrapAdminKeyCheck.Problem(builder.Configuration) is { } problem)
 {
@@ -37,7 +50,6 @@ app.UseWebApi();
 app.MapWebApiEndpoints();
 
 app.Lifetime.ApplicationStarted.Register(app.Services.GetRequiredService<StartupBanner>().Print);
-await app.RunAsync();
-return 0;
+return await server.RunAsync(app);
 
 public partial class Program;

@@ -65,15 +65,21 @@ public class TestDatabase : IAsyncLifetime
             return;
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_settings).Build();
+        _services = BuildServices(_settings, Time);
+        await CreateSchemaAsync();
+    }
+
+    /// <summary>The production registrations (AddApplication + AddInfrastructure) on these settings and this clock: one instance of the app's services.</summary>
+    public static ServiceProvider BuildServices(IEnumerable<KeyValuePair<string, string?>> settings, TimeProvider time)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
             .AddApplication()
             .AddInfrastructure(configuration);
-        services.AddSingleton<TimeProvider>(Time);
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        await CreateSchemaAsync();
+        services.AddSingleton(time);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
     /// <summary>Creates the PostgreSQL database (SQLite creates its file itself); false when its server cannot be reached.</summary>

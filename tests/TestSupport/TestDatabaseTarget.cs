@@ -65,7 +65,10 @@ public sealed class TestDatabaseTarget : IAsyncDisposable
     /// <summary>A target for this run: the given SQLite connection string, or a new PostgreSQL database name.</summary>
     public static TestDatabaseTarget Create(string sqliteConnectionString) => UsesPostgres
         ? CreatePostgres()
-        : new TestDatabaseTarget(DatabaseProvider.Sqlite, sqliteConnectionString, null);
+        : CreateSqlite(sqliteConnectionString);
+
+    /// <summary>A SQLite target on the given connection string whatever <c>CD_TEST_DATABASE</c> says, for tests that need SQLite itself.</summary>
+    public static TestDatabaseTarget CreateSqlite(string connectionString) => new(DatabaseProvider.Sqlite, connectionString, null);
 
     /// <summary>
     /// A new PostgreSQL database name whatever <c>CD_TEST_DATABASE</c> says, for tests that need PostgreSQL itself; they

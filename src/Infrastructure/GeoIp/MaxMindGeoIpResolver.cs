@@ -2,29 +2,30 @@ using System.Net;
 using System.Net.Sockets;
 using CleanDashboard.Application.Health.Queries.GetHealth;
 using CleanDashboard.Application.Tracking;
-using MaxMind.GeoIP2;
+using MaxMind.Db;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CleanDashboard.Infrastructure.GeoIp;
 
 /// <summary>
-/// Country lookups with one shared MaxMind <see cref="DatabaseReader"/> (thread-safe, memory-mapped).
+/// Country lookups with one shared MaxMind DB <see cref="Reader"/> (thread-safe, memory-mapped), in MaxMind's own
+/// schema or ip-location-db's (see <see cref="CountryRecord"/>).
 /// A missing or unreadable database does not stop the app: countries stay blank and health says why.
 /// </summary>
 public sealed class MaxMindGeoIpResolver : IGeoIpResolver, IDisposable
 {
-    private readonly DatabaseReader? _reader;
+    private readonly Reader? _reader;
 
     public MaxMindGeoIpResolver(IOptions<GeoIpOptions> options, ILogger<MaxMindGeoIpResolver> logger)
     {
         var path = string.IsNullOrWhiteSpace(options.Value.DatabasePath) ? GeoIpOptions.DefaultDatabasePath : options.Value.DatabasePath;
         try
         {
-            _reader = new DatabaseReader(path, MaxMind.Db.FileAccessMode.MemoryMapped);
+            _reader = new Reader(path, FileAccessMode.MemoryMapped);
             Status = new HealthCheckDto(HealthStatus.Healthy, $"{_reader.Metadata.DatabaseType}, built {_reader.Metadata.BuildDate:yyyy-MM-dd}");
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or MaxMind.Db.InvalidDatabaseException or ArgumentException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDatabaseException or ArgumentException)
         {
             var reason = ex is FileNotFoundException or DirectoryNotFoundException
                 ? $"GeoIP database not found at '{Path.GetFileName(path)}'; set GeoIp:DatabasePath."
@@ -34,7 +35,11 @@ public sealed class MaxMindGeoIpResolver : IGeoIpResolver, IDisposable
         }
     }
 
+    /// <summary>Whether the database could be opened: healthy with its type and build date, else degraded with the reason.</summary>
     public HealthCheckDto Status { get; }
+
+    /// <summary>When the open database was built (UTC, from its metadata); null when none is open.</summary>
+    public DateTime? BuildDate => _reader?.Metadata.BuildDate;
 
     public string ResolveCountryCode(IPAddress? address)
     {
@@ -45,9 +50,9 @@ public sealed class MaxMindGeoIpResolver : IGeoIpResolver, IDisposable
 
         try
         {
-            return _reader.TryCountry(address, out var response) ? response?.Country.IsoCode ?? string.Empty : string.Empty;
+            return _reader.Find<CountryRecord>(address)?.CountryCode ?? string.Empty;
         }
-        catch (MaxMind.Db.InvalidDatabaseException)
+        catch (InvalidDatabaseException)
         {
             return string.Empty;
         }

@@ -11,7 +11,11 @@ using Microsoft.Extensions.Logging;
 
 namespace CleanDashboard.Infrastructure.Persistence;
 
-/// <summary>Applies migrations (never drops data), switches SQLite to WAL, and makes sure an admin key exists.</summary>
+/// <summary>
+/// Applies migrations (never drops data), switches SQLite to WAL, and makes sure an admin key exists, all under a
+/// start-up lock that works across processes, so instances started at the same moment on one fresh database take
+/// turns: the first migrates and creates the admin, the others find both done.
+/// </summary>
 public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider timeProvider, ILogger<DatabaseInitializer> logger)
 {
     internal const string BootstrapAdminName = "admin";
@@ -31,6 +35,7 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfigurat
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
         EnsureDataDirectory(db);
+        await using var startupLock = await AcquireStartupLockAsync(db, cancellationToken);
         var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (pending.Any(m => m.EndsWith(RollupsMigrationSuffix, StringComparison.Ordinal)) && await db.RequestLogs.AnyAsync(cancellationToken))
@@ -57,6 +62,7 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfigurat
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
+        await using var startupLock = await AcquireStartupLockAsync(db, cancellationToken);
         var now = timeProvider.GetUtcNow().UtcDateTime;
         await db.ApiKeys
             .Where(k => k.Name == DemoSignInKeyName && k.RevokedAt == null)
@@ -96,6 +102,11 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfigurat
         var created = await mediator.Send(new CreateApiKeyCommand(BootstrapAdminName, "bootstrap (generated)"), cancellationToken);
         return created.Key;
     }
+
+    private Task<IAsyncDisposable> AcquireStartupLockAsync(DashboardDbContext db, CancellationToken cancellationToken) =>
+        db.Database.IsSqlite()
+            ? SqliteStartupLock.AcquireAsync(db.Database.GetConnectionString()!, logger, cancellationToken)
+            : PostgresStartupLock.AcquireAsync(db, cancellationToken);
 
     private static void EnsureDataDirectory(DashboardDbContext db)
     {

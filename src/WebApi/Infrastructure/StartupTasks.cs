@@ -5,7 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CleanDashboard.WebApi.Infrastructure;
 
-/// <summary>Runs before the server accepts requests: migrations, the admin key, and demo data in <c>--demo</c> mode.</summary>
+/// <summary>
+/// Runs before the server accepts requests: migrations, the admin key, and demo data in <c>--demo</c> mode. The demo
+/// sign-in key is rotated only once the server listens (<see cref="StartedAsync"/> runs after Kestrel has bound its
+/// ports, before the banner prints it), so a start that fails, e.g. on a port in use, leaves the running instance's key valid.
+/// </summary>
 public sealed class StartupTasks(
     DatabaseInitializer initializer,
     IServiceScopeFactory scopes,
@@ -13,7 +17,7 @@ public sealed class StartupTasks(
     StartupBanner banner,
     ApplicationInfo applicationInfo,
     ILogger<StartupTasks> logger)
-    : IHostedService
+    : IHostedLifecycleService
 {
     public const string DemoModeKey = "Demo:Enabled";
 
@@ -24,11 +28,6 @@ public sealed class StartupTasks(
         banner.NewAdminKey = await initializer.InitializeAsync(cancellationToken);
         if (configuration.GetValue<bool>(DemoModeKey))
         {
-            if (banner.NewAdminKey is null && string.IsNullOrEmpty(configuration["Auth:BootstrapAdminKey"]))
-            {
-                banner.NewAdminKey = await initializer.IssueDemoSignInKeyAsync(cancellationToken);
-            }
-
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
             if (!await db.RequestLogs.AnyAsync(cancellationToken))
@@ -40,5 +39,19 @@ public sealed class StartupTasks(
         }
     }
 
+    public async Task StartedAsync(CancellationToken cancellationToken)
+    {
+        if (configuration.GetValue<bool>(DemoModeKey) && banner.NewAdminKey is null && string.IsNullOrEmpty(configuration["Auth:BootstrapAdminKey"]))
+        {
+            banner.NewAdminKey = await initializer.IssueDemoSignInKeyAsync(cancellationToken);
+        }
+    }
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

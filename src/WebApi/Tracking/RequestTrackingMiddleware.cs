@@ -119,10 +119,15 @@ public sealed class RequestTrackingMiddleware(
     {
         var value = path.Value ?? string.Empty;
         var paths = settings.Paths.Count > 0 ? settings.Paths : (IReadOnlyList<string>)RequestTrackingOptions.DefaultPaths;
-        var excluded = settings.ExcludedPaths.Count > 0 ? settings.ExcludedPaths : (IReadOnlyList<string>)RequestTrackingOptions.DefaultExcludedPaths;
-        return paths.Any(p => value.StartsWith(p, StringComparison.OrdinalIgnoreCase))
-            && !excluded.Any(p => value.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+        return paths.Any(p => IsUnder(value, p))
+            && !settings.ExcludedPaths.Any(p => IsUnder(value, p))
+            && (settings.TrackOperatorCalls || !RequestTrackingOptions.OperatorPaths.Any(p => IsUnder(value, p)));
     }
+
+    /// <summary>Whole segments only: "/api/me" covers "/api/me" and "/api/me/…", not "/api/messages".</summary>
+    private static bool IsUnder(string path, string prefix) =>
+        path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+        && (prefix.EndsWith('/') || path.Length == prefix.Length || path[prefix.Length] == '/');
 
     private static string EndpointTemplate(Endpoint? endpoint)
     {

@@ -10,8 +10,14 @@ public sealed class RequestTrackingOptions
     /// <summary>Requests whose path starts with one of these are recorded.</summary>
     public List<string> Paths { get; set; } = [];
 
-    /// <summary>…unless it starts with one of these: the analytics' own endpoints.</summary>
+    /// <summary>…unless it starts with one of these (besides <see cref="OperatorPaths"/>, excluded unless <see cref="TrackOperatorCalls"/>).</summary>
     public List<string> ExcludedPaths { get; set; } = [];
+
+    /// <summary>
+    /// Record the dashboard's own calls (<see cref="OperatorPaths"/>) as traffic too. Off by default: the operator reading
+    /// the dashboard is not API traffic, and would otherwise count as an active user with a session.
+    /// </summary>
+    public bool TrackOperatorCalls { get; set; }
 
     /// <summary>Proxies (CIDR, e.g. 10.0.0.0/8) whose X-Forwarded-For is believed. Nobody else's is.</summary>
     public List<string> TrustedProxies { get; set; } = [];
@@ -24,5 +30,6 @@ public sealed class RequestTrackingOptions
 
     internal static readonly string[] DefaultPaths = ["/api/", "/v1/", "/ollama/"];
 
-    internal static readonly string[] DefaultExcludedPaths = ["/api/dashboard", "/api/admin"];
+    /// <summary>What the dashboard UI calls for itself: who is signed in, the dashboard, the admin screens.</summary>
+    internal static readonly string[] OperatorPaths = ["/api/me", "/api/dashboard", "/api/admin"];
 }

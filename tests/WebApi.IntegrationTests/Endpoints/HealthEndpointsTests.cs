@@ -64,6 +64,26 @@ public sealed class HealthEndpointsTests
         }
     }
 
+    public sealed class WhenTheGeoIpDatabaseIsOld(DashboardApiFactory factory) : IClassFixture<DashboardApiFactory>
+    {
+        [Fact]
+        public async Task GetHealth_WhenTheShippedGeoIpDatabaseIsOlderThan90Days_ShouldAnswer200DegradedWithItsDateAndAge()
+        {
+            // The shipped database was built on 2026-06-17 at 19:53:26 UTC; 2027-01-01 at 20:00 is 13 + 31 + 31 + 30 + 31 + 30 + 31 + 1 = 198 days later.
+            factory.Time.SetUtcNow(new DateTimeOffset(2027, 1, 1, 20, 0, 0, TimeSpan.Zero));
+
+            var response = await factory.ClientWithKey(null).GetAsync("/api/dashboard/health/", TestContext.Current.CancellationToken);
+
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+            body.GetProperty("status").GetString().Should().Be("degraded");
+            var geoIp = body.GetProperty("checks").GetProperty("geoip");
+            geoIp.GetProperty("status").GetString().Should().Be("degraded");
+            geoIp.GetProperty("detail").GetString().Should().Be(
+                "country ipvAll, built 2026-06-17: 198 days old, older than GeoIp:MaxAgeDays (90); countries may be out of date. Update the database or point GeoIp:DatabasePath at a newer one.");
+        }
+    }
+
     public sealed class WhenTheDatabaseIsGone(DashboardApiFactory factory) : IClassFixture<DashboardApiFactory>, IAsyncLifetime
     {
         public async ValueTask InitializeAsync()

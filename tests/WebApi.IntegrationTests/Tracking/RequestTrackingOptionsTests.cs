@@ -30,6 +30,17 @@ public sealed class RequestTrackingOptionsTests
         log.CountryCode.Should().Be("FR");
     }
 
+    [Fact]
+    public async Task Track_WhenAPathOnlyBeginsWithTheLettersOfAnOperatorPath_ShouldStillRecordIt()
+    {
+        await using var host = await TrackingTestHost.StartAsync();
+
+        await host.Client.SendAsync(host.Get("/api/messages"));
+
+        var log = (await host.WaitForLogsAsync(1)).Single();
+        (log.Endpoint, log.StatusCode).Should().Be(("(unmatched)", 404), "/api/me excludes /api/me and /api/me/…, whole segments only");
+    }
+
     [Theory]
     [InlineData("203.0.113.77", "203.0.113.0")]
     [InlineData("2001:db8:1:2:3:4:5:6", "2001:db8:1::")]

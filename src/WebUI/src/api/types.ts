@@ -1,4 +1,4 @@
-// The JSON contract of GET /api/dashboard/ (camelCase), see shared/seed/dashboard-analytics-spec.md.
+// The JSON contract of GET /api/dashboard/ (camelCase), see docs/specification.md (example: docs/contract/dashboard-response.example.json).
 
 export interface RequestBucket {
   timestamp: string;
