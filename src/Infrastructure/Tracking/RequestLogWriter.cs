@@ -23,13 +23,15 @@ public sealed class RequestLogWriter(
     OpenSessionCache sessionCache,
     IOptions<RequestLogWriterOptions> options,
     IOptions<HostOptions> hostOptions,
-    ILogger<RequestLogWriter> logger) : BackgroundService
+    ILogger<RequestLogWriter> logger) : IHostedService, IDisposable
 {
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan PressureCheckInterval = TimeSpan.FromMilliseconds(50);
 
+    private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _giveUp = new();
+    private Task? _loop;
     private TaskCompletionSource _progress = NewProgress();
     private TimeSpan _retryDelay = FirstRetryDelay;
     private bool _databaseAbandoned;
@@ -40,6 +42,9 @@ public sealed class RequestLogWriter(
     private volatile string? _lastError;
 
     public long Written => Interlocked.Read(ref _written);
+
+    /// <summary>The writer's loop: completes once it has stopped (faulted if it failed); null before the start.</summary>
+    public Task? Completion => _loop;
 
     /// <summary>Why the last write or replay failed, while the writer is retrying; null when writes succeed.</summary>
     public string? LastError => _lastError;
@@ -59,7 +64,7 @@ public sealed class RequestLogWriter(
                 return;
             }
 
-            var running = ExecuteTask ?? throw new InvalidOperationException("The request log writer has not been started.");
+            var running = _loop ?? throw new InvalidOperationException("The request log writer has not been started.");
             if (running.IsCompleted)
             {
                 throw new InvalidOperationException(
@@ -71,24 +76,49 @@ public sealed class RequestLogWriter(
         }
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>Starts the loop on its own task, which runs even when the host is stopped right away: queued entries are then still spilled.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
     {
+        _loop ??= Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_loop is null)
+        {
+            return;
+        }
+
         queue.Complete();
 
         // Half the host's shutdown timeout for the last writes; the rest is for spilling what they could not write.
         _giveUp.CancelAfter(hostOptions.Value.ShutdownTimeout / 2);
-        await base.StopAsync(cancellationToken);
+        await _stopping.CancelAsync();
+        await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    public override void Dispose()
+    public void Dispose()
     {
+        _stopping.Dispose();
         _giveUp.Dispose();
-        base.Dispose();
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
-        await Task.Yield();
+        try
+        {
+            await ExecuteAsync(stoppingToken);
+        }
+        catch (Exception ex)
+        {
+            logger.LogCritical(ex, "The request log writer failed; {Count} queued entries are not written", queue.Pending);
+            throw;
+        }
+    }
+
+    private async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
         OpenJournal();
         var batch = new PendingBatch();
         while (true)
@@ -195,8 +225,11 @@ public sealed class RequestLogWriter(
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<RequestLogBatchWriter>().WriteAsync(batch.Requests, batch.Threats, _giveUp.Token);
+            // On its own task, as SQLite waits for a lock synchronously: a write stuck on a lock is left behind at the
+            // give-up, and its cancelled token stops it before it can commit.
+            var requests = batch.Requests.ToList();
+            var threats = batch.Threats.ToList();
+            await Task.Run(() => WriteBatchAsync(requests, threats), CancellationToken.None).WaitAsync(_giveUp.Token);
             Interlocked.Add(ref _written, batch.Requests.Count);
             _lastError = null;
             return true;
@@ -211,12 +244,18 @@ public sealed class RequestLogWriter(
         }
     }
 
+    private async Task WriteBatchAsync(List<TrackedRequest> requests, List<ThreatEvent> threats)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<RequestLogBatchWriter>().WriteAsync(requests, threats, _giveUp.Token);
+    }
+
     private async Task<bool> TryReplayAsync(CancellationToken stoppingToken)
     {
         var pending = journal.PendingRecords;
         try
         {
-            Interlocked.Add(ref _written, await replayer.ReplayAsync(_giveUp.Token));
+            Interlocked.Add(ref _written, await Task.Run(() => replayer.ReplayAsync(_giveUp.Token), CancellationToken.None).WaitAsync(_giveUp.Token));
             _lastError = null;
             _retryDelay = FirstRetryDelay;
             Settle(Interlocked.Read(ref _takenOff));

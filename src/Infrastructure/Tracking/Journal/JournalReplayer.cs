@@ -45,6 +45,8 @@ public sealed class JournalReplayer(RequestLogJournal journal, IServiceScopeFact
             written += await WriteAsync(requests, threats, generation, journal.PendingRecords, cancellationToken);
         }
 
+        // Given up at shutdown meanwhile: the writer is spilling into the journal now, so it must not be emptied.
+        cancellationToken.ThrowIfCancellationRequested();
         journal.Reset();
         await ForgetAsync(generation, cancellationToken);
         return written;

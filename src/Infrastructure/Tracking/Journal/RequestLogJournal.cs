@@ -10,7 +10,7 @@ namespace CleanDashboard.Infrastructure.Tracking.Journal;
 /// [payload length: int32][CRC-32 of generation id + payload: uint32][JSON payload], then a zero length marking the end.
 /// The whole bound is reserved on disk when the file is created, so a spill never needs new space on a full disk;
 /// the file is emptied by starting a new generation, whose checksums no older record matches, never by truncating it.
-/// Used by one thread at a time (the writer); the counters may be read from any thread.
+/// Used by the writer; the counters may be read from any thread.
 /// </summary>
 public sealed class RequestLogJournal(string path, long maxBytes) : IDisposable
 {
@@ -19,6 +19,7 @@ public sealed class RequestLogJournal(string path, long maxBytes) : IDisposable
     private const int EndMarkerSize = 4;
     private static readonly byte[] Magic = "CDRLJ001"u8.ToArray();
 
+    private readonly Lock _gate = new();
     private FileStream? _file;
     private byte[] _generation = new byte[16];
     private long _end = HeaderSize;
@@ -119,24 +120,22 @@ public sealed class RequestLogJournal(string path, long maxBytes) : IDisposable
     /// <summary>The pending records in the order they were written, with their index in this generation, from <paramref name="skip"/> on.</summary>
     public IEnumerable<(long Index, JournalRecord Record)> ReadPending(long skip)
     {
-        var file = _file ?? throw new InvalidOperationException("The journal is not open.");
+        var file = (_file ?? throw new InvalidOperationException("The journal is not open.")).SafeFileHandle;
         var offset = (long)HeaderSize;
         var header = new byte[RecordHeaderSize];
         var count = PendingRecords;
         for (long index = 0; index < count; index++)
         {
-            file.Position = offset;
-            file.ReadExactly(header);
+            RandomAccess.Read(file, header, offset);
             var length = BinaryPrimitives.ReadInt32LittleEndian(header);
-            offset += RecordHeaderSize + length;
-            if (index < skip)
+            if (index >= skip)
             {
-                continue;
+                var payload = new byte[length];
+                RandomAccess.Read(file, payload, offset + RecordHeaderSize);
+                yield return (index, JsonSerializer.Deserialize(payload, JournalJsonContext.Default.JournalRecord)!);
             }
 
-            var payload = new byte[length];
-            file.ReadExactly(payload);
-            yield return (index, JsonSerializer.Deserialize(payload, JournalJsonContext.Default.JournalRecord)!);
+            offset += RecordHeaderSize + length;
         }
     }
 
@@ -252,9 +251,11 @@ public sealed class RequestLogJournal(string path, long maxBytes) : IDisposable
 
     private void WriteAt(long offset, ReadOnlySpan<byte> bytes)
     {
-        _file!.Position = offset;
-        _file.Write(bytes);
-        _file.Flush(flushToDisk: true);
+        lock (_gate)
+        {
+            RandomAccess.Write(_file!.SafeFileHandle, bytes, offset);
+            _file.Flush(flushToDisk: true);
+        }
     }
 
     private void TryWriteEndMarker(long offset)
