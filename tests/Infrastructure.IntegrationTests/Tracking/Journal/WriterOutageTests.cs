@@ -54,7 +54,7 @@ public sealed class WriterOutageTests : IAsyncLifetime
         rows.Select(r => r.CreatedAt).Should().Equal(Enumerable.Range(0, 31).Select(i => Start.AddSeconds(i)), "the journal is replayed before what was queued after it");
         var replayed = rows[0];
         (replayed.Endpoint, replayed.Method, replayed.StatusCode, replayed.LatencyMs, replayed.ModelName).Should().Be(("/v1/chat/completions", "POST", 200, 12.5, "gpt-4o"));
-        (replayed.PromptTokens, replayed.CompletionTokens, replayed.TotalTokens, replayed.CostUsd).Should().Be((100, 20, 120, 0.00045m));
+        (replayed.PromptTokens, replayed.CompletionTokens, replayed.TotalTokens, replayed.CostUsd).Should().Be((100, 20, 120, 0.0045m));
         (replayed.CountryCode, replayed.IpAddress).Should().Be(("DE", "203.0.113.9"));
         var threats = await _database.QueryAsync(db => db.ThreatLogs.AsNoTracking().OrderBy(t => t.IpAddress).ToListAsync());
         threats.Select(t => (t.IpAddress, t.Occurrences, t.CreatedAt)).Should().Equal(("198.51.100.1", 5, Start.AddSeconds(1)), ("198.51.100.2", 5, Start.AddSeconds(2)));
@@ -277,7 +277,7 @@ public sealed class WriterOutageTests : IAsyncLifetime
         PromptTokens = 100,
         CompletionTokens = 20,
         TotalTokens = 120,
-        CostUsd = 0.00045m,
+        CostUsd = 0.0045m,
         CountryCode = "DE",
         IpAddress = "203.0.113.9",
         UserAgent = "tests",
