@@ -159,7 +159,7 @@ public sealed class RequestLogJournal(string path, long maxBytes) : IDisposable
     {
         _file = new FileStream(Path, new FileStreamOptions
         {
-            Mode = FileMode.CreateNew,
+            Mode = FileMode.Create, // only for a missing or empty file (a start that died while creating it)
             Access = FileAccess.ReadWrite,
             Share = FileShare.None,
             BufferSize = 0,

@@ -191,6 +191,44 @@ public sealed class WriterOutageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stop_WhenTheJournalCannotBeCreated_ShouldCountEveryUnwrittenEntryAsDroppedAndLogOnce()
+    {
+        var blocker = Path.Combine(_database.Directory, "not-a-directory");
+        await File.WriteAllTextAsync(blocker, "a file where the journal's folder should be");
+        var settings = Settings();
+        settings["RequestLogWriter:JournalPath"] = Path.Combine(blocker, "writer.request-journal");
+        await using (await DatabaseLock.TakeAsync(_database.Target))
+        {
+            await using var process = await WriterProcess.StartAsync(settings);
+            Enqueue(process, 0, 3);
+            await process.StopAsync();
+
+            process.Queue.Dropped.Should().Be(3);
+            var health = await process.HealthAsync();
+            health.Status.Should().Be(HealthStatus.Degraded);
+            health.Detail.Should().Contain("dropped 3, journal unavailable: the journal ");
+            process.Logs.GetSnapshot().Where(r => r.Message.StartsWith("Lost ", StringComparison.Ordinal)).Select(r => r.Message).Should().ContainSingle()
+                .Which.Should().StartWith("Lost 3 request log entries the database could not take: the journal ");
+        }
+    }
+
+    [Fact]
+    public async Task Start_WhenTheJournalPathHoldsAnotherFile_ShouldLeaveItAloneAndReportTheJournalUnavailable()
+    {
+        await File.WriteAllTextAsync(JournalPath, "somebody else's data");
+
+        await using var process = await WriterProcess.StartAsync(Settings());
+        process.Queue.TryEnqueue(Request(0)).Should().BeTrue();
+        await process.DrainAsync();
+
+        (await File.ReadAllTextAsync(JournalPath)).Should().Be("somebody else's data");
+        var health = await process.HealthAsync();
+        health.Status.Should().Be(HealthStatus.Degraded);
+        health.Detail.Should().EndWith("cannot be used: it is not a request log journal (its header does not match)");
+        (await RequestLogsAsync()).Should().ContainSingle("the database itself is fine");
+    }
+
+    [Fact]
     public async Task Stop_WhenAWriteHangsOnTheLock_ShouldGiveUpWithinTheShutdownTimeoutAndJournalTheBatch()
     {
         // No short lock wait here: the write would wait 30 s, longer than the host's 4 s shutdown timeout.
