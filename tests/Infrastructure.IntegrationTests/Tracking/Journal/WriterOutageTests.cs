@@ -145,7 +145,7 @@ public sealed class WriterOutageTests : IAsyncLifetime
         {
             // Waves of 4 into a queue of 10 that is spilled once half full: 4 are taken as the failing batch, 8 more spill with them.
             Enqueue(process, 0, 4);
-            await EventuallyAsync(() => Task.FromResult(process.Queue.Pending == 0), "the writer takes the first batch");
+            await EventuallyAsync(() => Task.FromResult(process.Queue.Pending == 0 && process.Writer.LastError is not null), "the first batch is taken and fails");
             Enqueue(process, 4, 8);
             await EventuallyAsync(() => Task.FromResult(process.Journal.PendingRecords == 12), "batch and queue spill at half the capacity");
             Enqueue(process, 12, 8);
