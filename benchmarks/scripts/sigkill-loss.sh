@@ -3,12 +3,14 @@
 # tracked request), killed with -9 mid-load, restarted on the same SQLite file; counts the rows against the 2xx
 # answers wrk received. Entries still in the in-memory queue or in the batch being written die with the process:
 # the bound is what arrived in about one batch delay plus one batch write (decision 051).
-# Usage: benchmarks/scripts/sigkill-loss.sh [seconds-before-kill] [connections] [trials]
+# With TERM as the fourth argument the same run checks the graceful path instead (expected loss: 0).
+# Usage: benchmarks/scripts/sigkill-loss.sh [seconds-before-kill] [connections] [trials] [KILL|TERM]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-10}
 connections=${2:-16}
 trials=${3:-3}
+signal=${4:-KILL}
 key="bench-admin-key-0123456789abcdefghij"
 port=5221
 work=$(mktemp -d)
@@ -35,6 +37,7 @@ start_app() {
   echo "the app did not start; see its log:"; tail -20 "$work/app.log"; exit 1
 }
 
+echo "signal $signal after ${seconds} s of load, $connections connections"
 echo "trial  ok_2xx  rows  lost  requests/s  lost_ms_of_traffic"
 for trial in $(seq 1 "$trials"); do
   rm -f "$work"/loss.db* "$work/wrk.txt"
@@ -44,7 +47,7 @@ for trial in $(seq 1 "$trials"); do
     "http://127.0.0.1:$port/v1/chat/completions" >"$work/wrk.txt" 2>&1 &
   wrk_pid=$!
   sleep "$seconds"
-  kill -9 $pid; wait $pid 2>/dev/null || true; pid=""
+  kill -s "$signal" $pid; wait $pid 2>/dev/null || true; pid=""
   wait $wrk_pid || true
   total=$(awk '/requests in/ {print $1}' "$work/wrk.txt")
   non2xx=$(awk '/Non-2xx or 3xx responses/ {print $5}' "$work/wrk.txt"); non2xx=${non2xx:-0}
