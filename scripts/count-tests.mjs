@@ -1,16 +1,28 @@
 // Sums test results over every runner: .NET TRX files, vitest JSON, Playwright JSON.
-// Prints "tests: N passed, N failed, N skipped" and exits 1 when any test failed or a runner left no result.
+// Prints every skipped test with its reason (grouped by reason), then "tests: N passed, N failed, N skipped",
+// and exits 1 when any test failed or a runner left no result.
 import fs from 'node:fs';
 import path from 'node:path';
 
+// node count-tests.mjs <results> [--only dotnet,vitest]: the runners that must have left results (default: all three).
 const dir = process.argv[2];
+const onlyIndex = process.argv.indexOf('--only');
+const runners = onlyIndex > 0 ? process.argv[onlyIndex + 1].split(',') : ['dotnet', 'vitest', 'playwright'];
 let passed = 0, failed = 0, skipped = 0;
 const missing = [];
+/** reason -> names of the tests skipped for it */
+const skips = new Map();
+const noteSkip = (name, reason) => {
+  const key = reason?.trim() || '(no reason given)';
+  skips.set(key, [...(skips.get(key) ?? []), name]);
+};
+const unescapeXml = (text) => text
+  .replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 const walk = (d) => fs.existsSync(d) ? fs.readdirSync(d, { withFileTypes: true }).flatMap(e => e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]) : [];
 
 const trx = walk(path.join(dir, 'dotnet')).filter(f => f.endsWith('.trx'));
-if (trx.length === 0) missing.push('.NET (no TRX file)');
+if (trx.length === 0 && runners.includes('dotnet')) missing.push('.NET (no TRX file)');
 for (const file of trx) {
   const counters = fs.readFileSync(file, 'utf8').match(/<Counters\s[^>]*>/);
   if (!counters) { missing.push(file); continue; }
@@ -19,20 +31,48 @@ for (const file of trx) {
   failed += attr('failed') + attr('error') + attr('timeout') + attr('aborted');
   // Skipped tests are not executed; the TRX logger does not always count them under notExecuted.
   skipped += Math.max(attr('notExecuted'), attr('total') - attr('executed'));
+  const xml = fs.readFileSync(file, 'utf8');
+  const run = file.includes(`${path.sep}postgres${path.sep}`) ? 'PostgreSQL' : 'SQLite';
+  for (const result of xml.matchAll(/<UnitTestResult\s[^>]*outcome="NotExecuted"[^>]*>[\s\S]*?<\/UnitTestResult>/g)) {
+    const name = unescapeXml(result[0].match(/testName="([^"]*)"/)?.[1] ?? '?');
+    const reason = result[0].match(/<Message>([\s\S]*?)<\/Message>/)?.[1];
+    noteSkip(`${name} [${run}]`, reason && unescapeXml(reason));
+  }
 }
 
 const vitest = path.join(dir, 'vitest.json');
 if (fs.existsSync(vitest)) {
   const v = JSON.parse(fs.readFileSync(vitest, 'utf8'));
   passed += v.numPassedTests; failed += v.numFailedTests; skipped += v.numPendingTests + (v.numTodoTests ?? 0);
-} else missing.push('vitest');
+  for (const suite of v.testResults ?? []) {
+    for (const t of suite.assertionResults ?? []) {
+      if (t.status === 'pending' || t.status === 'skipped' || t.status === 'todo') noteSkip(`${t.fullName} [vitest]`, t.failureMessages?.[0]);
+    }
+  }
+} else if (runners.includes('vitest')) missing.push('vitest');
 
 const playwright = path.join(dir, 'playwright.json');
 if (fs.existsSync(playwright)) {
-  const s = JSON.parse(fs.readFileSync(playwright, 'utf8')).stats;
+  const report = JSON.parse(fs.readFileSync(playwright, 'utf8'));
+  const s = report.stats;
   passed += s.expected + (s.flaky ?? 0); failed += s.unexpected; skipped += s.skipped;
-} else missing.push('playwright');
+  const specs = (suite) => [...(suite.specs ?? []), ...(suite.suites ?? []).flatMap(specs)];
+  for (const spec of (report.suites ?? []).flatMap(specs)) {
+    for (const t of spec.tests ?? []) {
+      if (t.status !== 'skipped') continue;
+      const annotation = [...(t.annotations ?? []), ...(t.results ?? []).flatMap(r => r.annotations ?? [])].find(a => a.type === 'skip');
+      noteSkip(`${spec.title} [playwright ${spec.file}]`, annotation?.description);
+    }
+  }
+} else if (runners.includes('playwright')) missing.push('playwright');
 
+if (skips.size > 0) {
+  console.log('skipped:');
+  for (const [reason, names] of skips) {
+    console.log(`  ${names.length} × ${reason}`);
+    for (const name of names) console.log(`      ${name}`);
+  }
+}
 for (const m of missing) console.log(`no results from ${m}: counted as a failure`);
 if (missing.length) failed += missing.length;
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);

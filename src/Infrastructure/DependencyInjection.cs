@@ -76,6 +76,7 @@ public static class DependencyInjection
             return new RequestLogJournal(settings.JournalPath is { Length: > 0 } path ? path : JournalLocation.Default(configuration), settings.JournalMaxBytes);
         });
         services.AddSingleton<JournalReplayer>();
+        services.AddSingleton<ApiKeyUsageThrottle>();
         services.AddSingleton<RequestLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<RequestLogWriter>());
         services.AddSingleton<IHealthContributor, RequestLogWriterHealthContributor>();

@@ -16,11 +16,18 @@ namespace CleanDashboard.WebApi;
 
 public static class DependencyInjection
 {
+    /// <summary>Runs before Scalar's bundle so it needs no eval (src/WebUI/public, built into wwwroot).</summary>
+    public const string ApiReferenceSetupScript = "scalar-setup.js";
+
     public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            options.SerializerOptions.AllowDuplicateProperties = false;
+        });
 
         // Unreadable bodies and parameters throw, so the exception handler answers them as problem documents in every environment.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -78,6 +85,7 @@ public static class DependencyInjection
         app.UseRequestTracking();
         app.UseThreatObservation();
         app.UseExceptionHandler();
+        app.UseMiddleware<RequestCharsetMiddleware>();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseRateLimiter();
@@ -89,7 +97,11 @@ public static class DependencyInjection
     public static WebApplication MapWebApiEndpoints(this WebApplication app)
     {
         app.MapOpenApi();
-        app.MapScalarApiReference();
+        app.MapScalarApiReference(options => options
+            .WithNonce()
+            .AddHeadContent($"<script src=\"/{ApiReferenceSetupScript}\"></script>")
+            .DisableDefaultFonts()
+            .DisableTelemetry());
         app.MapHealthEndpoints();
         app.MapAccountEndpoints();
         app.MapDashboardEndpoints();

@@ -20,6 +20,12 @@ builder.Services
     .AddInfrastructure(builder.Configuration)
     .AddWebApi(builder.Configuration);
 
+if (BootstrapAdminKeyCheck.Problem(builder.Configuration) is { } problem)
+{
+    Console.Error.WriteLine(problem);
+    return 2;
+}
+
 var app = builder.Build();
 
 if (commandLine.Command is not null)

@@ -8,7 +8,8 @@ export const CHROMIUM_PATH = process.env.CD_E2E_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_INSTALLED = fs.existsSync(CHROMIUM_PATH);
 export const E2E_ADMIN_KEY = 'cd-e2e-admin-key-0123456789abcdef';
 
-const PORT = 5187;
+// CD_E2E_PORT lets a second run (another checkout) use its own port.
+const PORT = Number(process.env.CD_E2E_PORT ?? 5187);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 // A fresh SQLite file per run. The config is also loaded by worker processes, which inherit

@@ -40,6 +40,9 @@ public class AdminApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         _memberKey = new Lazy<Task<string>>(async () => (await CreateUserWithKeyAsync("member-" + Guid.NewGuid().ToString("N")[..8])).Key);
     }
 
+    /// <summary>The database this app runs against.</summary>
+    protected TestDatabaseTarget Database => _database;
+
     /// <summary>The key of a member (not admin) user, made once per app.</summary>
     public Task<string> MemberKeyAsync() => _memberKey.Value;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using CleanDashboard.Domain.Entities;
 
 namespace CleanDashboard.Application.Auth;
 
@@ -14,6 +13,13 @@ public static class ApiKeySecret
 
     public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
-    /// <summary>The display handle: the first characters, enough to tell keys apart, useless to an attacker.</summary>
-    public static string DisplayPrefix(string key) => key.Length <= ApiKey.PrefixLength ? key : key[..ApiKey.PrefixLength];
+    /// <summary>How many characters of a key its display prefix shows, after the "cd_" marker when it has one.</summary>
+    public const int DisplayedCharacters = 4;
+
+    /// <summary>The display handle: the "cd_" marker and 4 characters, enough to tell keys apart, useless to an attacker.</summary>
+    public static string DisplayPrefix(string key)
+    {
+        var marker = key.StartsWith(KeyPrefix, StringComparison.Ordinal) ? KeyPrefix.Length : 0;
+        return key[..Math.Min(key.Length, marker + DisplayedCharacters)];
+    }
 }

@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using FluentValidation.Results;
-using ValidationException = CleanDashboard.Application.Common.Exceptions.ValidationException;
+using CleanDashboard.Application.Common.Json;
+using CleanDashboard.Application.Gateway.Validation;
 
 namespace CleanDashboard.Application.Gateway;
 
@@ -19,40 +19,44 @@ public sealed class GatewayRequest
 
     public string Model { get; }
 
-    /// <exception cref="ValidationException">The body is not a JSON object, or has no <c>model</c> string (400, naming <c>body</c> or <c>model</c>).</exception>
-    public static GatewayRequest Parse(ReadOnlySpan<byte> utf8Json)
+    /// <exception cref="InvalidGatewayRequestException">
+    /// The body is empty or not readable JSON (duplicate keys, invalid UTF-8, lone surrogates included), not an object,
+    /// or has no acceptable <c>model</c>.
+    /// </exception>
+    public static GatewayRequest Parse(ReadOnlyMemory<byte> utf8Json)
     {
         if (utf8Json.IsEmpty)
         {
-            throw Invalid("body", "The request body is empty: send a JSON object with at least a 'model'.");
+            throw Invalid("body", "The request body is empty: send a JSON object with at least a 'model'.", GatewayErrorCodes.MissingRequiredParameter);
         }
 
-        JsonNode? root;
-        try
+        if (!StrictJson.TryParse(utf8Json, out var root, out var error))
         {
-            root = JsonNode.Parse(utf8Json);
-        }
-        catch (JsonException ex)
-        {
-            throw Invalid("body", $"The request body is not valid JSON: {ex.Message}");
+            throw Invalid(error.Field, error.Message, GatewayErrorCodes.InvalidValue);
         }
 
         if (root is not JsonObject body)
         {
-            throw Invalid("body", "The request body must be a JSON object.");
+            throw Invalid("body", "The request body must be a JSON object.", GatewayErrorCodes.InvalidType);
         }
 
         if (!body.TryGetPropertyValue("model", out var modelNode) || modelNode is null)
         {
-            throw Invalid("model", "Required: the name of the model to use, such as 'demo-echo'.");
+            throw Invalid("model", "Missing required parameter: 'model', the name of the model to use, such as 'demo-echo'.", GatewayErrorCodes.MissingRequiredParameter);
         }
 
-        if (modelNode.GetValueKind() != JsonValueKind.String || string.IsNullOrWhiteSpace(modelNode.GetValue<string>()))
+        if (modelNode.GetValueKind() != JsonValueKind.String)
         {
-            throw Invalid("model", "Must be a non-empty string.");
+            throw Invalid("model", $"Invalid type for 'model': expected a string, but got {JsonTypes.Describe(modelNode)} instead.", GatewayErrorCodes.InvalidType);
         }
 
-        return new GatewayRequest(body, modelNode.GetValue<string>());
+        var model = modelNode.GetValue<string>();
+        if (ModelNames.Problem(model) is { } problem)
+        {
+            throw Invalid("model", $"Invalid 'model': {problem}", model.Length > ModelNames.MaxLength ? GatewayErrorCodes.StringAboveMaxLength : GatewayErrorCodes.InvalidValue);
+        }
+
+        return new GatewayRequest(body, model);
     }
 
     public bool IsStreaming(GatewayOperation operation) =>
@@ -95,6 +99,5 @@ public sealed class GatewayRequest
         return buffer.WrittenSpan.ToArray();
     }
 
-    internal static ValidationException Invalid(string field, string message) =>
-        new([new ValidationFailure(field, message)]);
+    internal static InvalidGatewayRequestException Invalid(string field, string message, string? code) => new(field, message, code);
 }

@@ -1,6 +1,5 @@
 using CleanDashboard.Application.Common.Exceptions;
 using CleanDashboard.Application.Gateway.DemoModel;
-using FluentValidation.Results;
 
 namespace CleanDashboard.Application.Gateway;
 
@@ -43,7 +42,7 @@ public sealed class UpstreamRouter(IReadOnlyList<Upstream> upstreams, bool demoM
     public bool RoutesTo(string model, Upstream upstream) => !IsDemoModel(model) && ReferenceEquals(FindUpstream(model), upstream);
 
     /// <exception cref="NotFoundException">No upstream serves the model.</exception>
-    /// <exception cref="ValidationException">The upstream that serves the model does not speak the API of the route.</exception>
+    /// <exception cref="InvalidGatewayRequestException">The upstream that serves the model does not speak the API of the route.</exception>
     public GatewayTarget Route(string model, GatewayOperation operation)
     {
         if (IsDemoModel(model))
@@ -54,8 +53,8 @@ public sealed class UpstreamRouter(IReadOnlyList<Upstream> upstreams, bool demoM
         var upstream = FindUpstream(model) ?? throw new NotFoundException(
             $"No upstream serves the model '{model}'. Add a pattern that matches it to the Models of an upstream in the {UpstreamsConfigurationKey} configuration, or use a model listed by GET /v1/models.");
 
-        var path = operation.UpstreamPath(upstream.Kind) ?? throw new ValidationException(
-            [new ValidationFailure("model", $"The model '{model}' is served by the upstream '{upstream.Name}', which speaks the OpenAI API only: call it through /v1/, not /ollama/.")]);
+        var path = operation.UpstreamPath(upstream.Kind) ?? throw new InvalidGatewayRequestException(
+            "model", $"The model '{model}' is served by the upstream '{upstream.Name}', which speaks the OpenAI API only: call it through /v1/, not /ollama/.", GatewayErrorCodes.InvalidValue);
 
         return new GatewayTarget(upstream, new Uri(upstream.BaseUrl.AbsoluteUri.TrimEnd('/') + "/" + path));
     }

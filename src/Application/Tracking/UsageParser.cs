@@ -105,7 +105,7 @@ public static class UsageParser
             using var document = JsonDocument.ParseValue(ref reader);
             return document.RootElement.ValueKind == JsonValueKind.Object ? FromObject(document.RootElement) : null;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             return null;
         }
@@ -164,7 +164,7 @@ public static class UsageParser
             using var document = JsonDocument.ParseValue(ref reader);
             return FromUsage(document.RootElement);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             return null;
         }
@@ -202,7 +202,7 @@ public static class UsageParser
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             return null;
         }

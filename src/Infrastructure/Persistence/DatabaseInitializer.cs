@@ -1,5 +1,6 @@
 using CleanDashboard.Application.Users.Commands.CreateApiKey;
 using CleanDashboard.Application.Users.Commands.CreateUser;
+using CleanDashboard.Application.Users.Common;
 using CleanDashboard.Domain.Enums;
 using CleanDashboard.Infrastructure.Rollups;
 using MediatR;
@@ -77,7 +78,7 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfigurat
         var admin = await db.Users.FirstOrDefaultAsync(u => u.Name == BootstrapAdminName, cancellationToken);
         if (admin is null)
         {
-            await mediator.Send(new CreateUserCommand(BootstrapAdminName, nameof(UserRole.Admin)), cancellationToken);
+            await mediator.Send(new CreateUserCommand(BootstrapAdminName, RoleNames.Admin), cancellationToken);
         }
 
         if (!string.IsNullOrEmpty(configuredKey))

@@ -14,9 +14,15 @@ namespace CleanDashboard.Infrastructure.Tracking;
 /// <summary>
 /// Writes one batch of tracked requests in one transaction: the request logs, their hourly and daily rollups,
 /// the users' sessions (extended, or closed and reopened after an idle gap), the daily per-model usage stats, and the threat
-/// incidents (a detector's event joins the open incident of its type and address, or opens one).
+/// incidents (a detector's event joins the open incident of its type and address, or opens one), and the keys'
+/// last use (at most once a minute per key, see <see cref="ApiKeyUsageThrottle"/>).
 /// </summary>
-public sealed class RequestLogBatchWriter(DashboardDbContext db, TypeAdapterConfig mapping, OpenSessionCache sessionCache, IOptions<RequestLogWriterOptions> options)
+public sealed class RequestLogBatchWriter(
+    DashboardDbContext db,
+    TypeAdapterConfig mapping,
+    OpenSessionCache sessionCache,
+    ApiKeyUsageThrottle keyUsage,
+    IOptions<RequestLogWriterOptions> options)
 {
     public Task WriteAsync(IReadOnlyList<TrackedRequest> batch, CancellationToken cancellationToken) =>
         WriteAsync(batch, [], cancellationToken);
@@ -29,6 +35,7 @@ public sealed class RequestLogBatchWriter(DashboardDbContext db, TypeAdapterConf
     {
         db.ChangeTracker.Clear();
         List<UserSession> sessions;
+        var keyUses = keyUsage.Due(batch);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var rollups = new RollupBatch();
@@ -53,9 +60,11 @@ public sealed class RequestLogBatchWriter(DashboardDbContext db, TypeAdapterConf
             await MergeThreatsAsync(threats, cancellationToken);
             await SaveCheckpointAsync(checkpoint, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await RecordKeyUsesAsync(keyUses, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
+        keyUsage.Written(keyUses);
         db.ChangeTracker.Clear();
         foreach (var session in sessions)
         {
@@ -159,6 +168,17 @@ public sealed class RequestLogBatchWriter(DashboardDbContext db, TypeAdapterConf
         {
             stored.ReplayedRecords = checkpoint.ReplayedRecords;
             stored.UpdatedAt = checkpoint.UpdatedAt;
+        }
+    }
+
+    /// <summary>LastUsedAt = max(stored, latest use): a batch that arrives late never moves it back.</summary>
+    private async Task RecordKeyUsesAsync(IReadOnlyList<ApiKeyUse> uses, CancellationToken cancellationToken)
+    {
+        foreach (var use in uses)
+        {
+            await db.ApiKeys
+                .Where(k => k.Id == use.ApiKeyId && (k.LastUsedAt == null || k.LastUsedAt < use.UsedAt))
+                .ExecuteUpdateAsync(k => k.SetProperty(x => x.LastUsedAt, use.UsedAt), cancellationToken);
         }
     }
 

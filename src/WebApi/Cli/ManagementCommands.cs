@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CleanDashboard.Application.Common.Exceptions;
 using CleanDashboard.Application.Users.Commands.CreateApiKey;
 using CleanDashboard.Application.Users.Commands.CreateUser;
+using CleanDashboard.Application.Users.Common;
 using CleanDashboard.Infrastructure.DemoData;
 using CleanDashboard.Infrastructure.Persistence;
 using CleanDashboard.Infrastructure.Rollups;
@@ -83,7 +84,7 @@ public static class ManagementCommands
     private static async Task<int> CreateUserAsync(CommandLine args, IServiceProvider services)
     {
         var name = args.Positional() ?? throw new ArgumentException("Usage: create-user <name> [--role admin|member]");
-        var user = await services.GetRequiredService<IMediator>().Send(new CreateUserCommand(name, args.Option("--role") ?? "member"));
+        var user = await services.GetRequiredService<IMediator>().Send(new CreateUserCommand(name, args.Option("--role") ?? RoleNames.Member));
         Console.WriteLine($"Created user {user.Name} (id {user.Id}, {user.Role}).");
         return 0;
     }

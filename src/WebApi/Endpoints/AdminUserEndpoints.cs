@@ -26,7 +26,7 @@ public static class AdminUserEndpoints
         group.MapPost("/", Create)
             .WithName("CreateUser")
             .WithSummary("Create a user")
-            .WithDescription("Body { \"name\": \"alice\", \"role\": \"member\" }; names are letters, digits and . _ @ -.")
+            .WithDescription("Body { \"name\": \"alice\", \"role\": \"member\" }; names are letters, digits and . _ @ -, taken exactly (nothing is trimmed); role is exactly \"admin\" or \"member\" (lower case).")
             .Produces<UserDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
         return app;

@@ -9,7 +9,7 @@ public static class GatewayEndpoints
 {
     public static IEndpointRouteBuilder MapGatewayEndpoints(this IEndpointRouteBuilder app)
     {
-        var openAI = app.MapGroup("/v1").WithTags("Gateway (OpenAI)").RequireAuthorization(AuthPolicies.ApiKey);
+        var openAI = app.MapGroup("/v1").WithTags("Gateway (OpenAI)").WithMetadata(GatewayErrorFormat.OpenAI).RequireAuthorization(AuthPolicies.ApiKey);
         openAI.MapPost("/chat/completions", (HttpContext context, GatewayProxy gateway, CancellationToken cancellationToken) =>
             gateway.HandleAsync(context, GatewayOperation.ChatCompletions, cancellationToken)).WithSummary("Chat completion, streamed or not");
         openAI.MapPost("/completions", (HttpContext context, GatewayProxy gateway, CancellationToken cancellationToken) =>
@@ -19,7 +19,7 @@ public static class GatewayEndpoints
         openAI.MapGet("/models", (ModelCatalog models, CancellationToken cancellationToken) =>
             models.ListOpenAIModelsAsync(cancellationToken)).WithSummary("The models the gateway serves");
 
-        var ollama = app.MapGroup("/ollama/api").WithTags("Gateway (Ollama)").RequireAuthorization(AuthPolicies.ApiKey);
+        var ollama = app.MapGroup("/ollama/api").WithTags("Gateway (Ollama)").WithMetadata(GatewayErrorFormat.Ollama).RequireAuthorization(AuthPolicies.ApiKey);
         ollama.MapPost("/chat", (HttpContext context, GatewayProxy gateway, CancellationToken cancellationToken) =>
             gateway.HandleAsync(context, GatewayOperation.OllamaChat, cancellationToken)).WithSummary("Ollama chat, streamed unless stream is false");
         ollama.MapPost("/generate", (HttpContext context, GatewayProxy gateway, CancellationToken cancellationToken) =>

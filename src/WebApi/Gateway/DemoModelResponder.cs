@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CleanDashboard.Application.Gateway;
 using CleanDashboard.Application.Gateway.DemoModel;
+using CleanDashboard.Application.Gateway.Validation;
 
 namespace CleanDashboard.WebApi.Gateway;
 
@@ -24,6 +25,7 @@ public sealed class DemoModelResponder(TimeProvider timeProvider)
     /// <param name="includeStreamUsage">Send the usage event at the end of an OpenAI stream even when the client did not ask for it, as an upstream would be asked to.</param>
     public Task AnswerAsync(HttpContext context, GatewayRequest request, GatewayOperation operation, bool includeStreamUsage, CancellationToken cancellationToken)
     {
+        GatewayBodyValidator.Validate(request, operation);
         var answer = new Answer(context.Response, timeProvider.GetUtcNow());
         if (operation.IsEmbedding())
         {

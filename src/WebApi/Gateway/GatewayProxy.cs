@@ -8,7 +8,8 @@ namespace CleanDashboard.WebApi.Gateway;
 /// <summary>
 /// Serves one model request: reads the body (413 over the limit), reads its <c>model</c> (400 when it cannot),
 /// picks the demo model or an upstream (404 when none serves it), then answers in-process or forwards with YARP,
-/// which streams the answer back chunk by chunk. Upstream failures become 502 and silence past the timeout 504.
+/// which streams the answer back chunk by chunk. Upstream failures become 502 and silence past the timeout 504, written
+/// in the route's protocol.
 /// </summary>
 public sealed class GatewayProxy(
     IHttpForwarder forwarder,
@@ -40,10 +41,10 @@ public sealed class GatewayProxy(
             body = request.ToUtf8Bytes();
         }
 
-        return await ForwardAsync(context, target, body);
+        return await ForwardAsync(context, operation, target, body);
     }
 
-    private async Task<IResult> ForwardAsync(HttpContext context, GatewayTarget target, ArraySegment<byte> body)
+    private async Task<IResult> ForwardAsync(HttpContext context, GatewayOperation operation, GatewayTarget target, ArraySegment<byte> body)
     {
         var upstream = target.Upstream!;
         var clientBody = context.Request.Body;
@@ -66,19 +67,22 @@ public sealed class GatewayProxy(
         }
 
         var cause = context.GetForwarderErrorFeature()?.Exception;
+        var format = GatewayErrorFormat.For(operation);
         if (error == ForwarderError.RequestTimedOut)
         {
             logger.LogWarning("Upstream {Upstream} did not answer within {Timeout}", upstream.Name, _forwarderConfig.ActivityTimeout);
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status504GatewayTimeout,
-                title: "The upstream did not answer in time.",
-                detail: $"The upstream '{upstream.Name}' did not answer within {_forwarderConfig.ActivityTimeout} (Gateway:UpstreamTimeout).");
+            return new GatewayErrorResult(format, new GatewayError(
+                StatusCodes.Status504GatewayTimeout,
+                $"The upstream '{upstream.Name}' did not answer within {_forwarderConfig.ActivityTimeout} (Gateway:UpstreamTimeout).",
+                null,
+                "upstream_timeout"));
         }
 
         logger.LogWarning("Upstream {Upstream} failed ({Error}): {Reason}", upstream.Name, error, cause?.Message);
-        return TypedResults.Problem(
-            statusCode: StatusCodes.Status502BadGateway,
-            title: "The upstream could not be reached.",
-            detail: $"The upstream '{upstream.Name}' could not be reached or failed before answering.");
+        return new GatewayErrorResult(format, new GatewayError(
+            StatusCodes.Status502BadGateway,
+            $"The upstream '{upstream.Name}' could not be reached or failed before answering.",
+            null,
+            "upstream_unavailable"));
     }
 }

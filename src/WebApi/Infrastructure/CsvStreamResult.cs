@@ -1,29 +1,65 @@
-using System.Text;
-using CleanDashboard.Application.RequestLogs.Queries.ExportRequestLogs;
+using System.Globalization;
+using CleanDashboard.Application.Common.Csv;
+using CsvHelper;
 
 namespace CleanDashboard.WebApi.Infrastructure;
 
-/// <summary>Writes a CSV export to the response line by line as the rows are read, flushing every few hundred lines.</summary>
+/// <summary>
+/// Writes a CSV export to the response with CsvHelper as the rows are read (RFC 4180, CRLF, invariant culture),
+/// flushing whenever its buffer fills. Text fields that a spreadsheet would run as a formula get a leading
+/// apostrophe (OWASP CSV injection); numbers and times are written as values and never escaped.
+/// </summary>
 public sealed class CsvStreamResult(CsvExportDto export) : IResult
 {
-    private const int FlushEvery = 500;
+    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+
+    public static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
+    {
+        Injection = CsvInjection.Escape,
+        InjectionCharacters = "=+-@\t\r",
+        FormatProvider = CultureInfo.InvariantCulture,
+        BufferSize = 16 * 1024,
+    };
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
+        var cancellationToken = httpContext.RequestAborted;
         response.ContentType = "text/csv; charset=utf-8";
         response.Headers.ContentDisposition = $"attachment; filename=\"{export.FileName}\"";
-        await using var writer = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024, leaveOpen: true);
-        var lines = 0;
-        await foreach (var line in export.Lines.WithCancellation(httpContext.RequestAborted))
+        await using var csv = CsvWriter.Create(response.Body, Options, leaveOpen: true);
+        foreach (var column in export.Columns)
         {
-            await writer.WriteAsync(line);
-            if (++lines % FlushEvery == 0)
-            {
-                await writer.FlushAsync(httpContext.RequestAborted);
-            }
+            csv.WriteField(column);
         }
 
-        await writer.FlushAsync(httpContext.RequestAborted);
+        await csv.EndRecordAsync(cancellationToken);
+        await foreach (var row in export.Rows.WithCancellation(cancellationToken))
+        {
+            foreach (var field in row)
+            {
+                WriteField(csv, field);
+            }
+
+            await csv.EndRecordAsync(cancellationToken);
+        }
+
+        await csv.FlushAsync(cancellationToken);
+    }
+
+    private static void WriteField(CsvWriter csv, object? field)
+    {
+        switch (field)
+        {
+            case DateTime time:
+                csv.WriteField(time, TimeFormat);
+                break;
+            case string text:
+                csv.WriteField(text);
+                break;
+            default:
+                csv.WriteField(field);
+                break;
+        }
     }
 }

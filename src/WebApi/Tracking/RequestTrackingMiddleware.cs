@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CleanDashboard.Application.Auth;
+using CleanDashboard.Application.Gateway;
 using CleanDashboard.Application.Tracking;
 using Microsoft.Extensions.Options;
 
@@ -75,11 +76,8 @@ public sealed class RequestTrackingMiddleware(
         var usage = responseBody.Capturing
             ? UsageParser.ParseResponse(context.Response.ContentType, responseBody.Prefix, responseBody.Suffix(), responseBody.Complete)
             : TokenUsage.None;
-        var model = usage.Model ?? context.Items[ModelItemKey] as string ?? UsageParser.ParseRequestModel(requestBody.Prefix) ?? string.Empty;
-        if (model.Length > Domain.Entities.RequestLog.ModelNameMaxLength)
-        {
-            model = model[..Domain.Entities.RequestLog.ModelNameMaxLength];
-        }
+        // A name the gateway would refuse (control characters, too long) is never stored: the row keeps no model.
+        var model = Acceptable(usage.Model) ?? Acceptable(context.Items[ModelItemKey] as string) ?? Acceptable(UsageParser.ParseRequestModel(requestBody.Prefix)) ?? string.Empty;
 
         var status = context.RequestAborted.IsCancellationRequested ? ClientClosedRequest
             : failed && !context.Response.HasStarted ? StatusCodes.Status500InternalServerError
@@ -114,6 +112,8 @@ public sealed class RequestTrackingMiddleware(
 
     /// <summary>Endpoints that read the requested model put it here; used when the answer names none (errors, cut-off streams).</summary>
     public const string ModelItemKey = "CleanDashboard.Model";
+
+    private static string? Acceptable(string? model) => ModelNames.IsAcceptable(model) ? model : null;
 
     private static bool IsTracked(PathString path, RequestTrackingOptions settings)
     {

@@ -170,7 +170,8 @@ test.describe('admin', () => {
     const keys = page.getByRole('table', { name: 'API keys' });
     await page.getByRole('form', { name: 'API key filters' }).getByLabel('Status').selectOption({ label: 'Active' });
     await page.getByRole('form', { name: 'API key filters' }).getByRole('button', { name: 'Apply filters' }).click();
-    const prefix = key.slice(0, 10);
+    // The display prefix: the cd_ marker and 4 characters.
+    const prefix = key.slice(0, 7);
     await keys.getByRole('button', { name: `Revoke key ${prefix} (laptop)` }).click();
     await page.getByRole('button', { name: 'Yes, revoke' }).click();
     await expect(page.getByText(`Key ${prefix}… (laptop) revoked.`)).toBeVisible();

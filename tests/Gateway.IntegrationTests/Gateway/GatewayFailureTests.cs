@@ -6,7 +6,7 @@ using OpenAI.Chat;
 
 namespace CleanDashboard.Gateway.IntegrationTests.Gateway;
 
-/// <summary>Every failure is a problem document and still one request log with its status.</summary>
+/// <summary>Every failure is an error in the route's protocol (OpenAI's error object on /v1/) and still one request log with its status.</summary>
 public sealed class GatewayFailureTests(GatewayFixture gateway) : IClassFixture<GatewayFixture>
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
@@ -18,8 +18,10 @@ public sealed class GatewayFailureTests(GatewayFixture gateway) : IClassFixture<
 
         using var response = await PostChatAsync(caller, """{"model":"offline-model","messages":[{"role":"user","content":"hi"}]}""");
 
-        using var problem = await ProblemAsync(response, HttpStatusCode.BadGateway);
-        problem.RootElement.GetProperty("detail").GetString().Should().Contain("'offline'");
+        var error = await OpenAIErrorAsync(response, HttpStatusCode.BadGateway);
+        error.GetProperty("message").GetString().Should().Contain("'offline'");
+        error.GetProperty("type").GetString().Should().Be("server_error");
+        error.GetProperty("code").GetString().Should().Be("upstream_unavailable");
         var row = await caller.SingleRequestLogAsync();
         row.StatusCode.Should().Be(502);
         row.ModelName.Should().Be("offline-model");
@@ -54,8 +56,9 @@ public sealed class GatewayFailureTests(GatewayFixture gateway) : IClassFixture<
 
         using var response = await PostChatAsync(caller, """{"model":"slow-model","messages":[{"role":"user","content":"hi"}]}""");
 
-        using var problem = await ProblemAsync(response, HttpStatusCode.GatewayTimeout);
-        problem.RootElement.GetProperty("detail").GetString().Should().Contain("'stub-openai'").And.Contain("Gateway:UpstreamTimeout");
+        var error = await OpenAIErrorAsync(response, HttpStatusCode.GatewayTimeout);
+        error.GetProperty("message").GetString().Should().Contain("'stub-openai'").And.Contain("Gateway:UpstreamTimeout");
+        error.GetProperty("code").GetString().Should().Be("upstream_timeout");
         var row = await caller.SingleRequestLogAsync();
         row.StatusCode.Should().Be(504);
         row.ModelName.Should().Be("slow-model");
@@ -71,8 +74,9 @@ public sealed class GatewayFailureTests(GatewayFixture gateway) : IClassFixture<
 
         using var response = await PostChatAsync(caller, body);
 
-        using var problem = await ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
-        problem.RootElement.GetProperty("detail").GetString().Should().Contain("Gateway:MaxRequestBytes").And.Contain("65536");
+        var error = await OpenAIErrorAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        error.GetProperty("message").GetString().Should().Contain("Gateway:MaxRequestBytes").And.Contain("65536");
+        error.GetProperty("type").GetString().Should().Be("invalid_request_error");
         var row = await caller.SingleRequestLogAsync();
         row.StatusCode.Should().Be(413);
         row.Endpoint.Should().Be("/v1/chat/completions");
@@ -86,8 +90,9 @@ public sealed class GatewayFailureTests(GatewayFixture gateway) : IClassFixture<
 
         using var response = await PostChatAsync(caller, """{"model":"demo-echo","messages":[""");
 
-        using var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
-        problem.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Equal("body");
+        var error = await OpenAIErrorAsync(response, HttpStatusCode.BadRequest);
+        error.GetProperty("param").GetString().Should().Be("body");
+        error.GetProperty("type").GetString().Should().Be("invalid_request_error");
         var row = await caller.SingleRequestLogAsync();
         row.StatusCode.Should().Be(400);
         row.ModelName.Should().Be("demo-echo", "the model is read from the start of the request body even when the rest is broken");
@@ -101,8 +106,9 @@ public sealed class GatewayFailureTests(GatewayFixture gateway) : IClassFixture<
 
         using var response = await PostChatAsync(caller, """{"messages":[{"role":"user","content":"hi"}]}""");
 
-        using var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
-        problem.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Equal("model");
+        var error = await OpenAIErrorAsync(response, HttpStatusCode.BadRequest);
+        error.GetProperty("param").GetString().Should().Be("model");
+        error.GetProperty("code").GetString().Should().Be("missing_required_parameter");
         (await caller.SingleRequestLogAsync()).StatusCode.Should().Be(400);
     }
 
@@ -113,8 +119,10 @@ public sealed class GatewayFailureTests(GatewayFixture gateway) : IClassFixture<
 
         using var response = await PostChatAsync(caller, """{"model":"no-such-model","messages":[{"role":"user","content":"hi"}]}""");
 
-        using var problem = await ProblemAsync(response, HttpStatusCode.NotFound);
-        problem.RootElement.GetProperty("detail").GetString().Should().Contain("'no-such-model'").And.Contain("Gateway:Upstreams");
+        var error = await OpenAIErrorAsync(response, HttpStatusCode.NotFound);
+        error.GetProperty("message").GetString().Should().Contain("'no-such-model'").And.Contain("Gateway:Upstreams");
+        error.GetProperty("param").GetString().Should().Be("model");
+        error.GetProperty("code").GetString().Should().Be("model_not_found");
         var row = await caller.SingleRequestLogAsync();
         row.StatusCode.Should().Be(404);
         row.ModelName.Should().Be("no-such-model");
@@ -177,6 +185,15 @@ public sealed class GatewayFailureTests(GatewayFixture gateway) : IClassFixture<
     {
         using var http = caller.Http();
         return await http.PostAsync("v1/chat/completions", new StringContent(json, Encoding.UTF8, "application/json"), Cancellation);
+    }
+
+    /// <summary>The <c>error</c> object of an OpenAI error answer with the status.</summary>
+    private static async Task<JsonElement> OpenAIErrorAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        response.StatusCode.Should().Be(status);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancellation));
+        return document.RootElement.GetProperty("error").Clone();
     }
 
     private static async Task<JsonDocument> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)

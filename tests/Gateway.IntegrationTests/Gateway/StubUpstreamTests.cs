@@ -186,8 +186,8 @@ public sealed class StubUpstreamTests(GatewayFixture gateway) : IClassFixture<Ga
         using var response = await http.PostAsync("ollama/api/chat", new StringContent("""{"model":"gpt-4o-mini","messages":[]}""", Encoding.UTF8, "application/json"), Cancellation);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancellation));
-        problem.RootElement.GetProperty("errors").GetProperty("model")[0].GetString().Should().Contain("stub-openai").And.Contain("/v1/");
+        using var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancellation));
+        error.RootElement.GetProperty("error").GetString().Should().Contain("stub-openai").And.Contain("/v1/");
         var row = await caller.SingleRequestLogAsync();
         row.StatusCode.Should().Be(400);
         row.Endpoint.Should().Be("/ollama/api/chat");

@@ -2,6 +2,7 @@ using CleanDashboard.Infrastructure.Caching;
 
 namespace CleanDashboard.Infrastructure.IntegrationTests.Caching;
 
+[Trait("Database", "Independent")]
 public sealed class RedisConnectionTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace CleanDashboard.Infrastructure.IntegrationTests.GeoIp;
 
+[Trait("Database", "Independent")]
 public sealed class MaxMindGeoIpResolverTests
 {
     private static MaxMindGeoIpResolver Resolver(string? path) =>

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanDashboard.Infrastructure.IntegrationTests.Persistence;
 
+[Trait("Database", "Independent")]
 public sealed class DatabaseProvidersTests
 {
     [Theory]

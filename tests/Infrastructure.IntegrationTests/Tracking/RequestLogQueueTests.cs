@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace CleanDashboard.Infrastructure.IntegrationTests.Tracking;
 
+[Trait("Database", "Independent")]
 public sealed class RequestLogQueueTests
 {
     private static TrackedRequest Entry() => new() { CreatedAt = DateTime.UtcNow, Endpoint = "/v1/x", Method = "GET", StatusCode = 200, LatencyMs = 1 };

@@ -21,6 +21,10 @@ public sealed class ProblemExceptionHandlerTests(DashboardApiFactory factory) : 
     [InlineData("range=7d&start=2025-01-01T00:00:00Z", "start")]
     [InlineData("range=24h&end=2025-01-01T00:00:00Z", "end")]
     [InlineData("start=2025-01-01T00:00:00Z", "start")]
+    [InlineData("range=custom&start=9999-12-31T00:00:00Z&end=9999-12-31T23:59:59Z", "start", "end")]
+    [InlineData("range=custom&start=9998-12-31T00:00:00Z&end=9999-01-01T00:00:00Z", "end")]
+    [InlineData("range=custom&start=9998-12-31T20:00:00-05:00&end=9998-12-31T23:00:00Z", "start")]
+    [InlineData("range=custom&start=1969-12-31T00:00:00Z&end=1970-01-02T00:00:00Z", "start")]
     public async Task GetDashboard_WhenTheQueryIsInvalid_ShouldAnswer400NamingTheFields(string query, params string[] fields)
     {
         var response = await factory.ClientWithKey(DashboardApiFactory.AdminKey).GetAsync($"/api/dashboard/?{query}", TestContext.Current.CancellationToken);
@@ -44,6 +48,19 @@ public sealed class ProblemExceptionHandlerTests(DashboardApiFactory factory) : 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         body.GetProperty("requests").GetArrayLength().Should().Be(367); // daily, Jan 1 2024 .. Jan 1 2025 inclusive
+    }
+
+    [Fact]
+    public async Task GetDashboard_WhenCustomEndsJustBeforeTheLatestInstant_ShouldAnswer200WithEveryHour()
+    {
+        var response = await factory.ClientWithKey(DashboardApiFactory.AdminKey)
+            .GetAsync("/api/dashboard/?range=custom&start=9998-12-30T00:00:00Z&end=9998-12-31T23:59:59Z", TestContext.Current.CancellationToken);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        var hours = body.GetProperty("requests").EnumerateArray().Select(p => p.GetProperty("timestamp").GetString()).ToList();
+        hours.Should().HaveCount(48); // 47 h 59 min 59 s: hourly, 9998-12-30T00 .. 9998-12-31T23
+        hours[^1].Should().Be("9998-12-31T23:00:00Z");
     }
 
     [Fact]

@@ -6,9 +6,10 @@ namespace CleanDashboard.WebApi.IntegrationTests.Scale;
 /// <summary>
 /// Scaling out: two instances on one PostgreSQL database and one Redis count each other's traffic, and the dashboard one
 /// of them computed is the one the other serves. Uses PostgreSQL (<c>CD_TEST_POSTGRES</c>) and Redis (<c>CD_TEST_REDIS</c>)
-/// whatever <c>CD_TEST_DATABASE</c> says, so it runs in both passes of test.sh, each time on a fresh database and key prefix;
+/// whatever <c>CD_TEST_DATABASE</c> says, so test.sh runs it once (in the first pass), on a fresh database and key prefix;
 /// skipped with the reason when either server cannot be reached.
 /// </summary>
+[Trait("Database", "Independent")]
 public sealed class TwoInstancesTests
 {
     private const string DashboardKey = "GetDashboardQuery:24h";

@@ -1,3 +1,4 @@
+using CleanDashboard.Application.Common.Time;
 using FluentValidation;
 
 namespace CleanDashboard.Application.Common.Lists;
@@ -28,11 +29,11 @@ public abstract class ListQueryValidator<TQuery> : AbstractValidator<TQuery>
         RuleFor(q => from(q))
             .Must(v => string.IsNullOrWhiteSpace(v) || ListValues.ParseInstant(v) is not null)
             .OverridePropertyName("from")
-            .WithMessage("From must be a date (2026-01-31) or an ISO-8601 time with Z or an offset.");
+            .WithMessage($"From must be a date (2026-01-31) or an ISO-8601 time with Z or an offset, {InstantBounds.Description}.");
         RuleFor(q => to(q))
             .Must(v => string.IsNullOrWhiteSpace(v) || ListValues.ParseInstant(v) is not null)
             .OverridePropertyName("to")
-            .WithMessage("To must be a date (2026-01-31) or an ISO-8601 time with Z or an offset.");
+            .WithMessage($"To must be a date (2026-01-31) or an ISO-8601 time with Z or an offset, {InstantBounds.Description}.");
         RuleFor(q => q)
             .Must(q => ListValues.ParseInstant(from(q)) <= ListValues.ParseInstant(to(q)))
             .When(q => ListValues.ParseInstant(from(q)) is not null && ListValues.ParseInstant(to(q)) is not null)

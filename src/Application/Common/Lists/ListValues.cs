@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using CleanDashboard.Application.Common.Time;
 
 namespace CleanDashboard.Application.Common.Lists;
 
@@ -21,7 +22,7 @@ public static class ListValues
         _ => null,
     };
 
-    /// <summary>A UTC instant from <c>2026-01-31</c> (midnight UTC) or an ISO-8601 time with <c>Z</c> or an offset.</summary>
+    /// <summary>A UTC instant within <see cref="InstantBounds"/> from <c>2026-01-31</c> (midnight UTC) or an ISO-8601 time with <c>Z</c> or an offset.</summary>
     public static DateTime? ParseInstant(string? text)
     {
         var value = text?.Trim();
@@ -30,17 +31,22 @@ public static class ListValues
             return null;
         }
 
+        DateTime? parsed = null;
         if (DateTime.TryParseExact(value, DateOnlyFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var day))
         {
-            return DateTime.SpecifyKind(day, DateTimeKind.Utc);
+            parsed = DateTime.SpecifyKind(day, DateTimeKind.Utc);
+        }
+        else if (HasZone(value) && value.Contains('T', StringComparison.OrdinalIgnoreCase)
+            && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+        {
+            parsed = instant.UtcDateTime;
         }
 
-        var hasZone = value.EndsWith('Z') || value.EndsWith('z') || (value.Length > 6 && value[^6] is '+' or '-' && value[^3] == ':');
-        return hasZone && value.Contains('T', StringComparison.OrdinalIgnoreCase)
-            && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
-            ? instant.UtcDateTime
-            : null;
+        return parsed is { } utc && InstantBounds.Contains(utc) ? utc : null;
     }
+
+    private static bool HasZone(string value) =>
+        value.EndsWith('Z') || value.EndsWith('z') || (value.Length > 6 && value[^6] is '+' or '-' && value[^3] == ':');
 
     /// <summary>The camelCase names of a DTO's properties: the columns a list can be sorted by.</summary>
     public static IReadOnlyList<string> ColumnsOf<T>() => typeof(T)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CleanDashboard.Application.Common.Time;
 using CleanDashboard.Domain.Entities.Rollups;
 
 namespace CleanDashboard.Application.Dashboard.Common;
@@ -41,7 +42,7 @@ public sealed record DashboardWindow(string Range, DateTime From, DateTime To, B
         return new DashboardWindow(DashboardRanges.Custom, start, end, size, buckets);
     }
 
-    /// <summary>Parses an ISO-8601 instant that names its offset (<c>Z</c> or <c>+02:00</c>); local times are refused.</summary>
+    /// <summary>Parses an ISO-8601 instant that names its offset (<c>Z</c> or <c>+02:00</c>) within <see cref="InstantBounds"/>; local times are refused.</summary>
     public static bool TryParseInstant(string? text, out DateTime utc)
     {
         utc = default;
@@ -58,7 +59,7 @@ public sealed record DashboardWindow(string Range, DateTime From, DateTime To, B
         }
 
         utc = parsed.UtcDateTime;
-        return true;
+        return InstantBounds.Contains(utc);
     }
 
     public static DateTime Truncate(DateTime value, BucketSize size) =>

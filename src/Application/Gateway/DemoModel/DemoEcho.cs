@@ -50,7 +50,7 @@ public static class DemoEcho
         {
             JsonValue single when single.GetValueKind() == JsonValueKind.String => [single.GetValue<string>()],
             JsonArray many when many.Count > 0 && many.All(i => i?.GetValueKind() == JsonValueKind.String) => many.Select(i => i!.GetValue<string>()).ToList(),
-            _ => throw GatewayRequest.Invalid("input", "Required: a string or a non-empty array of strings."),
+            _ => throw GatewayRequest.Invalid("input", "Required: a string or a non-empty array of strings.", GatewayErrorCodes.InvalidType),
         };
 
         var dimensions = request.Body["dimensions"] is JsonValue d && d.GetValueKind() == JsonValueKind.Number && d.TryGetValue(out int asked) && asked is > 0 and <= MaxDimensions
@@ -99,7 +99,7 @@ public static class DemoEcho
     {
         if (body["messages"] is not JsonArray messages)
         {
-            throw GatewayRequest.Invalid("messages", "Required: an array of messages, each with a 'role' and a 'content'.");
+            throw GatewayRequest.Invalid("messages", "Required: an array of messages, each with a 'role' and a 'content'.", GatewayErrorCodes.InvalidType);
         }
 
         var all = new StringBuilder();
@@ -134,7 +134,7 @@ public static class DemoEcho
         {
             JsonValue single when single.GetValueKind() == JsonValueKind.String => single.GetValue<string>(),
             JsonArray many when many.All(i => i?.GetValueKind() == JsonValueKind.String) => string.Join(' ', many.Select(i => i!.GetValue<string>())),
-            _ => throw GatewayRequest.Invalid("prompt", "Required: a string or an array of strings."),
+            _ => throw GatewayRequest.Invalid("prompt", "Required: a string or an array of strings.", GatewayErrorCodes.InvalidType),
         };
         return (prompt, prompt);
     }

@@ -1,4 +1,5 @@
 using CleanDashboard.Application.Common.Lists;
+using CleanDashboard.Application.Common.Validation;
 using FluentValidation;
 
 namespace CleanDashboard.Application.RequestLogs.Common;
@@ -35,7 +36,7 @@ public abstract class RequestLogFilterValidator<TQuery> : ListQueryValidator<TQu
         : base(sortColumns)
     {
         RuleForDateRange(q => q.From, q => q.To);
-        RuleFor(q => q.Model).MaximumLength(Domain.Entities.RequestLog.ModelNameMaxLength);
+        RuleFor(q => q.Model).MaximumLength(Domain.Entities.RequestLog.ModelNameMaxLength).WithoutControlCharacters();
         RuleForOptionalInt(q => q.Status, "status", 100, 599);
         RuleFor(q => q.Country)
             .Matches("^[A-Za-z]{2}$").When(q => !string.IsNullOrWhiteSpace(q.Country))

@@ -1,3 +1,4 @@
+using CleanDashboard.Application.Common.Time;
 using CleanDashboard.Application.Dashboard.Common;
 using FluentValidation;
 
@@ -15,10 +16,10 @@ public sealed class GetDashboardQueryValidator : AbstractValidator<GetDashboardQ
         {
             RuleFor(q => q.Start)
                 .NotEmpty().WithMessage("Start is required when range is custom.")
-                .Must(BeAnInstant).WithMessage("Start must be an ISO-8601 date and time with Z or an offset, e.g. 2025-01-01T00:00:00Z.");
+                .Must(BeAnInstant).WithMessage($"Start must be an ISO-8601 date and time with Z or an offset, e.g. 2025-01-01T00:00:00Z, {InstantBounds.Description}.");
             RuleFor(q => q.End)
                 .NotEmpty().WithMessage("End is required when range is custom.")
-                .Must(BeAnInstant).WithMessage("End must be an ISO-8601 date and time with Z or an offset, e.g. 2025-01-15T23:59:59Z.");
+                .Must(BeAnInstant).WithMessage($"End must be an ISO-8601 date and time with Z or an offset, e.g. 2025-01-15T23:59:59Z, {InstantBounds.Description}.");
             RuleFor(q => q)
                 .Must(q => Parse(q.Start) < Parse(q.End))
                 .When(q => HasInstant(q.Start) && HasInstant(q.End))

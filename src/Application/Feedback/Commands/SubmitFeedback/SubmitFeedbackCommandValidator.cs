@@ -1,3 +1,4 @@
+using CleanDashboard.Application.Common.Validation;
 using CleanDashboard.Domain.Entities;
 using FluentValidation;
 
@@ -13,6 +14,7 @@ public sealed class SubmitFeedbackCommandValidator : AbstractValidator<SubmitFee
             .InclusiveBetween(FeedbackLog.MinRating, FeedbackLog.MaxRating)
             .WithMessage($"Rating must be from {FeedbackLog.MinRating} to {FeedbackLog.MaxRating}.");
         RuleFor(c => c.FeedbackText).MaximumLength(FeedbackLog.FeedbackTextMaxLength)
-            .WithMessage($"FeedbackText may have at most {FeedbackLog.FeedbackTextMaxLength} characters.");
+            .WithMessage($"FeedbackText may have at most {FeedbackLog.FeedbackTextMaxLength} characters.")
+            .StorableText();
     }
 }

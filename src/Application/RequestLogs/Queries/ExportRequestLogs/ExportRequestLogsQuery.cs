@@ -23,9 +23,6 @@ public sealed record ExportRequestLogsQuery(
     string? IListQuery.PageSize => null;
 }
 
-/// <summary>A CSV document whose lines are read from the database only as they are written out.</summary>
-public sealed record CsvExportDto(string FileName, IAsyncEnumerable<string> Lines);
-
 public sealed class ExportRequestLogsQueryHandler(IRequestLogReadStore readStore, TimeProvider timeProvider)
     : IRequestHandler<ExportRequestLogsQuery, CsvExportDto>
 {
@@ -34,17 +31,16 @@ public sealed class ExportRequestLogsQueryHandler(IRequestLogReadStore readStore
         var page = ListPage.From(request, RequestLogDto.Columns);
         var rows = readStore.StreamAsync(RequestLogFilter.Parse(request), page.Sort, page.Descending, cancellationToken);
         var fileName = $"request-logs-{timeProvider.GetUtcNow():yyyyMMdd-HHmmss}.csv";
-        return Task.FromResult(new CsvExportDto(fileName, Lines(rows, cancellationToken)));
+        return Task.FromResult(new CsvExportDto(fileName, RequestLogDto.Columns, Fields(rows, cancellationToken)));
     }
 
-    private static async IAsyncEnumerable<string> Lines(IAsyncEnumerable<RequestLogDto> rows, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<IReadOnlyList<object?>> Fields(IAsyncEnumerable<RequestLogDto> rows, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        yield return CsvFormat.Line(RequestLogDto.Columns);
         await foreach (var r in rows.WithCancellation(cancellationToken))
         {
-            yield return CsvFormat.Line([
+            yield return [
                 r.Id, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens,
-                r.CompletionTokens, r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.UserName, r.ApiKeyId, r.Upstream]);
+                r.CompletionTokens, r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.UserName, r.ApiKeyId, r.Upstream];
         }
     }
 }

@@ -1,4 +1,5 @@
 using CleanDashboard.Application.Common.Lists;
+using CleanDashboard.Application.Common.Validation;
 using CleanDashboard.Domain.Entities;
 using FluentValidation;
 
@@ -10,6 +11,6 @@ public sealed class ListModelUsageStatsQueryValidator : ListQueryValidator<ListM
         : base(ModelUsageStatsDto.Columns)
     {
         RuleForDateRange(q => q.From, q => q.To);
-        RuleFor(q => q.Model).MaximumLength(RequestLog.ModelNameMaxLength);
+        RuleFor(q => q.Model).MaximumLength(RequestLog.ModelNameMaxLength).WithoutControlCharacters();
     }
 }

@@ -16,7 +16,7 @@ public sealed class CreateApiKeyCommandHandler(IUserStore users, TimeProvider ti
 {
     public async Task<CreatedApiKeyDto> Handle(CreateApiKeyCommand request, CancellationToken cancellationToken)
     {
-        var user = await users.FindUserByNameAsync(request.UserName.Trim(), cancellationToken)
+        var user = await users.FindUserByNameAsync(request.UserName, cancellationToken)
             ?? throw new NotFoundException("User", request.UserName);
 
         var key = request.PresetKey ?? ApiKeySecret.Generate();
@@ -24,7 +24,7 @@ public sealed class CreateApiKeyCommandHandler(IUserStore users, TimeProvider ti
             new ApiKey
             {
                 UserId = user.Id,
-                Name = request.KeyName.Trim(),
+                Name = request.KeyName,
                 Prefix = ApiKeySecret.DisplayPrefix(key),
                 KeyHash = ApiKeySecret.Hash(key),
                 CreatedAt = timeProvider.GetUtcNow().UtcDateTime,

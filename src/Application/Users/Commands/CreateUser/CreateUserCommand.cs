@@ -1,6 +1,5 @@
 using CleanDashboard.Application.Users.Common;
 using CleanDashboard.Domain.Entities;
-using CleanDashboard.Domain.Enums;
 using MediatR;
 using ValidationException = CleanDashboard.Application.Common.Exceptions.ValidationException;
 
@@ -14,15 +13,15 @@ public sealed class CreateUserCommandHandler(IUserStore users, TimeProvider time
 {
     public async Task<UserDto> Handle(CreateUserCommand request, CancellationToken cancellationToken)
     {
-        var name = request.Name.Trim();
+        var name = request.Name;
         if (await users.FindUserByNameAsync(name, cancellationToken) is not null)
         {
             throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(request.Name), $"A user named '{name}' already exists.")]);
         }
 
         var user = await users.AddUserAsync(
-            new User { Name = name, Role = Enum.Parse<UserRole>(request.Role, true), CreatedAt = timeProvider.GetUtcNow().UtcDateTime },
+            new User { Name = name, Role = RoleNames.Parse(request.Role), CreatedAt = timeProvider.GetUtcNow().UtcDateTime },
             cancellationToken);
-        return new UserDto(user.Id, user.Name, user.Role.ToString().ToLowerInvariant(), user.CreatedAt);
+        return new UserDto(user.Id, user.Name, RoleNames.Of(user.Role), user.CreatedAt);
     }
 }

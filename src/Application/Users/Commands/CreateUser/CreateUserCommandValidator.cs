@@ -1,5 +1,6 @@
+using CleanDashboard.Application.Common.Validation;
+using CleanDashboard.Application.Users.Common;
 using CleanDashboard.Domain.Entities;
-using CleanDashboard.Domain.Enums;
 using FluentValidation;
 
 namespace CleanDashboard.Application.Users.Commands.CreateUser;
@@ -8,10 +9,8 @@ public sealed class CreateUserCommandValidator : AbstractValidator<CreateUserCom
 {
     public CreateUserCommandValidator()
     {
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(User.NameMaxLength)
-            .Matches("^[A-Za-z0-9._@-]+$").WithMessage("Name may contain letters, digits and . _ @ - only.");
-        RuleFor(c => c.Role).NotEmpty()
-            .Must(r => Enum.TryParse<UserRole>(r, true, out var role) && Enum.IsDefined(role) && !int.TryParse(r, out _))
-            .WithMessage("Role must be 'admin' or 'member'.");
+        RuleFor(c => c.Name).NotEmpty().ExactText().MaximumLength(User.NameMaxLength)
+            .Matches(@"\A[A-Za-z0-9._@-]+\z").WithMessage("Name may contain letters, digits and . _ @ - only.");
+        RuleFor(c => c.Role).NotEmpty().Must(r => RoleNames.TryParse(r, out _)).WithMessage(RoleNames.Rule);
     }
 }

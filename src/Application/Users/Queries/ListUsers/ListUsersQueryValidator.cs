@@ -1,4 +1,5 @@
 using CleanDashboard.Application.Common.Lists;
+using CleanDashboard.Application.Common.Validation;
 using CleanDashboard.Domain.Entities;
 using FluentValidation;
 
@@ -12,6 +13,6 @@ public sealed class ListUsersQueryValidator : ListQueryValidator<ListUsersQuery>
         RuleFor(q => q.Role)
             .Must(r => r!.Trim().ToLowerInvariant() is "admin" or "member").When(q => !string.IsNullOrWhiteSpace(q.Role))
             .WithMessage("Role must be 'admin' or 'member'.");
-        RuleFor(q => q.Name).MaximumLength(User.NameMaxLength);
+        RuleFor(q => q.Name).MaximumLength(User.NameMaxLength).WithoutControlCharacters();
     }
 }

@@ -1,0 +1,59 @@
+using CleanDashboard.Domain.Entities;
+using CleanDashboard.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CleanDashboard.Infrastructure.IntegrationTests.Persistence;
+
+/// <summary>Keys stored before the ShortKeyPrefixes migration showed 10 characters; it cuts them to the marker and 4.</summary>
+public sealed class ShortKeyPrefixesMigrationTests : IAsyncLifetime
+{
+    private const string MigrationSuffix = "_ShortKeyPrefixes";
+    private readonly BeforeShortPrefixes _db = new();
+
+    public ValueTask InitializeAsync() => _db.InitializeAsync();
+
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
+
+    [Fact]
+    public async Task Migrate_WhenKeysWereStoredWithLongPrefixes_ShouldKeepTheMarkerAndFourCharacters()
+    {
+        await _db.ExecuteAsync(async db =>
+        {
+            var user = new User { Name = "old-keys", Role = Domain.Enums.UserRole.Member, CreatedAt = TestDatabase.DefaultNow.UtcDateTime };
+            db.Users.Add(user);
+            await db.SaveChangesAsync();
+            db.ApiKeys.AddRange(
+                OldKey(user.Id, "cd_AbCdEfG", 1),
+                OldKey(user.Id, "test-admin", 2),
+                OldKey(user.Id, "cd_Ab", 3),
+                OldKey(user.Id, "abcd", 4),
+                OldKey(user.Id, "cd_WxYz", 5));
+            await db.SaveChangesAsync();
+        });
+
+        await _db.ExecuteAsync(db => db.Database.MigrateAsync());
+
+        (await _db.SqlColumnAsync("""SELECT "Prefix" FROM api_keys ORDER BY "Id" """))
+            .Should().Equal("cd_AbCd", "test", "cd_Ab", "abcd", "cd_WxYz");
+    }
+
+    private static ApiKey OldKey(int userId, string prefix, byte seed) =>
+        new() { UserId = userId, Name = prefix, Prefix = prefix, KeyHash = Enumerable.Repeat(seed, 32).ToArray(), CreatedAt = TestDatabase.DefaultNow.UtcDateTime };
+
+    /// <summary>A database migrated up to the migration before ShortKeyPrefixes, on this provider.</summary>
+    private sealed class BeforeShortPrefixes : TestDatabase
+    {
+        protected override async Task CreateSchemaAsync()
+        {
+            System.IO.Directory.CreateDirectory(Directory);
+            await using var scope = Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
+            var migrations = db.Database.GetMigrations().ToList();
+            var previous = migrations[migrations.FindIndex(m => m.EndsWith(MigrationSuffix, StringComparison.Ordinal)) - 1];
+            await db.GetService<IMigrator>().MigrateAsync(previous);
+        }
+    }
+}
