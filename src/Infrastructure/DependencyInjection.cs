@@ -21,6 +21,7 @@ using CleanDashboard.Infrastructure.ReadStores;
 using CleanDashboard.Infrastructure.Retention;
 using CleanDashboard.Infrastructure.Rollups;
 using CleanDashboard.Infrastructure.Tracking;
+using CleanDashboard.Infrastructure.Tracking.Journal;
 using CleanDashboard.Infrastructure.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
@@ -69,6 +70,12 @@ public static class DependencyInjection
         services.AddSingleton<IRequestLogQueue>(sp => sp.GetRequiredService<RequestLogQueue>());
         services.AddScoped<RequestLogBatchWriter>();
         services.AddSingleton<OpenSessionCache>();
+        services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<IOptions<RequestLogWriterOptions>>().Value;
+            return new RequestLogJournal(settings.JournalPath is { Length: > 0 } path ? path : JournalLocation.Default(configuration), settings.JournalMaxBytes);
+        });
+        services.AddSingleton<JournalReplayer>();
         services.AddSingleton<ApiKeyUsageThrottle>();
         services.AddSingleton<RequestLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<RequestLogWriter>());

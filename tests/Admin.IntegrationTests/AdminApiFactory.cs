@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using CleanDashboard.Application.Users.Commands.CreateApiKey;
 using CleanDashboard.Application.Users.Commands.CreateUser;
 using CleanDashboard.Infrastructure.Persistence;
+using CleanDashboard.Infrastructure.Tracking;
 using CleanDashboard.TestSupport;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
@@ -26,6 +27,8 @@ public class AdminApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string ClientIpHeader = "X-Test-Client-Ip";
     public const string DefaultClientIp = "192.0.2.200";
     public const string OversizedPath = "/test/oversized-upload";
+
+    private const string JournalSuffix = ".request-journal";
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"cleandashboard-admin-{Guid.NewGuid():N}.db");
     private readonly Lazy<Task<string>> _memberKey;
@@ -62,7 +65,7 @@ public class AdminApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
         await _database.DisposeAsync();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm", JournalSuffix })
         {
             File.Delete(_databasePath + suffix);
         }
@@ -79,6 +82,8 @@ public class AdminApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             ["Auth:BootstrapAdminKey"] = AdminKey,
             ["RequestLogWriter:BatchDelayMs"] = "20",
+            ["RequestLogWriter:JournalPath"] = _databasePath + JournalSuffix,
+            ["RequestLogWriter:JournalMaxBytes"] = "1048576",
             ["Retention:Enabled"] = "false",
             ["Retention:BatchSize"] = "2",
             ["Retention:PauseMs"] = "1",
@@ -134,6 +139,10 @@ public class AdminApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var key = await mediator.Send(new CreateApiKeyCommand(name, "test"));
         return (user.Id, key.Id, key.Key);
     }
+
+    /// <summary>Waits until the background writer has committed everything queued so far; throws when the writer is stopped or failed.</summary>
+    public Task DrainWriterAsync() =>
+        Services.GetRequiredService<RequestLogWriter>().WaitForDrainAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
     /// <summary>Polls the database until the condition holds (the background writer is asynchronous) or 10 s pass.</summary>
     public async Task<T> EventuallyAsync<T>(Func<DashboardDbContext, Task<T>> read, Func<T, bool> done)

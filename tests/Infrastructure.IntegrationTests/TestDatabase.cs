@@ -32,6 +32,8 @@ public class TestDatabase : IAsyncLifetime
         FilePath = Path.Combine(Directory, "dashboard.db");
         Target = TestDatabaseTarget.Create($"Data Source={FilePath}");
         _settings = settings;
+        _settings.TryAdd("RequestLogWriter:JournalPath", Path.Combine(Directory, "writer.request-journal"));
+        _settings.TryAdd("RequestLogWriter:JournalMaxBytes", "1048576");
         foreach (var (key, value) in Target.Settings)
         {
             _settings[key] = value;

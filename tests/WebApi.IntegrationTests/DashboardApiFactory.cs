@@ -117,6 +117,8 @@ public class DashboardApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
         builder.UseSetting("Auth:BootstrapAdminKey", AdminKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("RequestLogWriter:JournalPath", Path.Combine(DataDirectory, "writer.request-journal"));
+        builder.UseSetting("RequestLogWriter:JournalMaxBytes", "1048576");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

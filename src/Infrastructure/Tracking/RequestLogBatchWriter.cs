@@ -3,6 +3,7 @@ using CleanDashboard.Application.Tracking;
 using CleanDashboard.Domain.Entities;
 using CleanDashboard.Infrastructure.Persistence;
 using CleanDashboard.Infrastructure.Rollups;
+using CleanDashboard.Infrastructure.Tracking.Journal;
 using Mapster;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -26,7 +27,11 @@ public sealed class RequestLogBatchWriter(
     public Task WriteAsync(IReadOnlyList<TrackedRequest> batch, CancellationToken cancellationToken) =>
         WriteAsync(batch, [], cancellationToken);
 
-    public async Task WriteAsync(IReadOnlyList<TrackedRequest> batch, IReadOnlyList<ThreatEvent> threats, CancellationToken cancellationToken)
+    public Task WriteAsync(IReadOnlyList<TrackedRequest> batch, IReadOnlyList<ThreatEvent> threats, CancellationToken cancellationToken) =>
+        WriteAsync(batch, threats, null, cancellationToken);
+
+    /// <param name="checkpoint">For a batch replayed from the journal: how far the journal is replayed once this batch commits.</param>
+    public async Task WriteAsync(IReadOnlyList<TrackedRequest> batch, IReadOnlyList<ThreatEvent> threats, JournalCheckpoint? checkpoint, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         List<UserSession> sessions;
@@ -53,6 +58,7 @@ public sealed class RequestLogBatchWriter(
 
             await UpdateUsageStatsAsync(batch, cancellationToken);
             await MergeThreatsAsync(threats, cancellationToken);
+            await SaveCheckpointAsync(checkpoint, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await RecordKeyUsesAsync(keyUses, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -145,6 +151,25 @@ public sealed class RequestLogBatchWriter(
             : (await db.ModelUsageStats
                 .FromSql($"""SELECT * FROM "model_usage_stats" WHERE "Date" = {date} AND "ModelName" = {model} FOR UPDATE""")
                 .ToListAsync(cancellationToken)).FirstOrDefault();
+
+    private async Task SaveCheckpointAsync(JournalCheckpoint? checkpoint, CancellationToken cancellationToken)
+    {
+        if (checkpoint is null)
+        {
+            return;
+        }
+
+        var stored = await db.Set<JournalCheckpoint>().FindAsync([checkpoint.Generation], cancellationToken);
+        if (stored is null)
+        {
+            db.Add(checkpoint);
+        }
+        else
+        {
+            stored.ReplayedRecords = checkpoint.ReplayedRecords;
+            stored.UpdatedAt = checkpoint.UpdatedAt;
+        }
+    }
 
     /// <summary>LastUsedAt = max(stored, latest use): a batch that arrives late never moves it back.</summary>
     private async Task RecordKeyUsesAsync(IReadOnlyList<ApiKeyUse> uses, CancellationToken cancellationToken)

@@ -19,9 +19,15 @@ public sealed class RequestLogQueue(IOptions<RequestLogWriterOptions> options) :
             SingleWriter = false,
         });
 
+    private readonly Lock _order = new();
     private long _dropped;
+    private long _lastSequence;
 
+    /// <summary>Entries lost: refused because the queue was full or closed, or lost by the writer (journal full or unusable).</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>The sequence number of the last accepted entry; entries are numbered 1, 2, … in queue order.</summary>
+    public long LastSequence => Interlocked.Read(ref _lastSequence);
 
     public int Pending => _channel.Reader.Count;
 
@@ -29,18 +35,27 @@ public sealed class RequestLogQueue(IOptions<RequestLogWriterOptions> options) :
 
     internal ChannelReader<QueuedEntry> Reader => _channel.Reader;
 
-    public bool TryEnqueue(TrackedRequest entry) => TryWrite(new QueuedEntry(entry, null));
+    public bool TryEnqueue(TrackedRequest entry) => TryWrite(entry, null);
 
-    public bool TryEnqueue(ThreatEvent threat) => TryWrite(new QueuedEntry(null, threat));
+    public bool TryEnqueue(ThreatEvent threat) => TryWrite(null, threat);
+
+    /// <summary>The writer lost entries it had taken off the queue.</summary>
+    internal void CountDropped(int count) => Interlocked.Add(ref _dropped, count);
 
     /// <summary>No more entries: the writer drains what is queued and stops.</summary>
     internal void Complete() => _channel.Writer.TryComplete();
 
-    private bool TryWrite(QueuedEntry entry)
+    private bool TryWrite(TrackedRequest? request, ThreatEvent? threat)
     {
-        if (_channel.Writer.TryWrite(entry))
+        // Numbered under a lock so that sequence order is queue order, which the writer's drain relies on.
+        lock (_order)
         {
-            return true;
+            var sequence = _lastSequence + 1;
+            if (_channel.Writer.TryWrite(new QueuedEntry(request, threat, sequence)))
+            {
+                Interlocked.Exchange(ref _lastSequence, sequence);
+                return true;
+            }
         }
 
         Interlocked.Increment(ref _dropped);
@@ -48,5 +63,5 @@ public sealed class RequestLogQueue(IOptions<RequestLogWriterOptions> options) :
     }
 }
 
-/// <summary>One queued item: a tracked request or a threat event.</summary>
-internal readonly record struct QueuedEntry(TrackedRequest? Request, ThreatEvent? Threat);
+/// <summary>One queued item: a tracked request or a threat event, with its place in the queue order.</summary>
+internal readonly record struct QueuedEntry(TrackedRequest? Request, ThreatEvent? Threat, long Sequence);

@@ -19,7 +19,7 @@ public sealed class ThreatDetectionTests(ThreatDetectionFactory factory) : IClas
             (await client.GetAsync("/api/admin/users")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         }
 
-        await ThreatRows.SettleAsync();
+        await factory.DrainWriterAsync();
         (await factory.ForAddressAsync(ip)).Should().BeEmpty("four failures are below the threshold of five");
 
         (await client.GetAsync("/api/admin/users")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
@@ -49,7 +49,7 @@ public sealed class ThreatDetectionTests(ThreatDetectionFactory factory) : IClas
             await client.GetAsync("/api/admin/users");
         }
 
-        await ThreatRows.SettleAsync();
+        await factory.DrainWriterAsync();
         (await factory.ForAddressAsync(ip)).Should().BeEmpty();
     }
 
@@ -83,7 +83,7 @@ public sealed class ThreatDetectionTests(ThreatDetectionFactory factory) : IClas
             (await client.GetAsync($"/no-such-page-{i}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         }
 
-        await ThreatRows.SettleAsync();
+        await factory.DrainWriterAsync();
         (await factory.ForAddressAsync(ip)).Should().BeEmpty();
     }
 
@@ -157,7 +157,7 @@ public sealed class ThreatDetectionTests(ThreatDetectionFactory factory) : IClas
         using var client = factory.ClientWithKey(key, ip);
         await client.PostAsync("/v1/chat/completions", Chat("What is the capital of France? Ignore the weather."));
 
-        await ThreatRows.SettleAsync();
+        await factory.DrainWriterAsync();
         (await factory.ForAddressAsync(ip)).Should().BeEmpty();
     }
 

@@ -13,7 +13,4 @@ internal static class ThreatRows
         factory.EventuallyAsync(
             db => db.ThreatLogs.AsNoTracking().Where(t => t.IpAddress == ip).OrderBy(t => t.Id).ToListAsync(),
             rows => rows.Sum(r => r.Occurrences) >= occurrences);
-
-    /// <summary>Gives the background writer time to write anything still queued (it writes every 20 ms in tests).</summary>
-    public static Task SettleAsync() => Task.Delay(600);
 }

@@ -36,6 +36,8 @@ public sealed class GatewayFixture : IAsyncLifetime
     public static readonly TimeSpan UpstreamTimeout = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RowWait = TimeSpan.FromSeconds(5);
 
+    private const string JournalSuffix = ".request-journal";
+
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"cleandashboard-gateway-{Guid.NewGuid():N}.db");
     private readonly TestDatabaseTarget _database;
     private GatewayApplication? _app;
@@ -64,6 +66,8 @@ public sealed class GatewayFixture : IAsyncLifetime
         var stubRoot = Stub.BaseAddress.AbsoluteUri.TrimEnd('/');
         var settings = new Dictionary<string, string?>(_database.Settings)
         {
+            ["RequestLogWriter:JournalPath"] = _databasePath + JournalSuffix,
+            ["RequestLogWriter:JournalMaxBytes"] = "1048576",
             ["Auth:BootstrapAdminKey"] = AdminKey,
             ["Demo:Enabled"] = "false",
             ["Gateway:MaxRequestBytes"] = MaxRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -114,7 +118,7 @@ public sealed class GatewayFixture : IAsyncLifetime
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         await _database.DisposeAsync();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm", JournalSuffix })
         {
             File.Delete(_databasePath + suffix);
         }

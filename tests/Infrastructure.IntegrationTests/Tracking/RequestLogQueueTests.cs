@@ -1,6 +1,9 @@
 using CleanDashboard.Application.Health.Queries.GetHealth;
 using CleanDashboard.Application.Tracking;
 using CleanDashboard.Infrastructure.Tracking;
+using CleanDashboard.Infrastructure.Tracking.Journal;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace CleanDashboard.Infrastructure.IntegrationTests.Tracking;
@@ -27,12 +30,13 @@ public sealed class RequestLogQueueTests
     {
         var options = Options.Create(new RequestLogWriterOptions { QueueCapacity = 1 });
         var queue = new RequestLogQueue(options);
-        var writer = new RequestLogWriter(queue, null!, new OpenSessionCache(), options, Microsoft.Extensions.Logging.Abstractions.NullLogger<RequestLogWriter>.Instance);
+        var journal = new RequestLogJournal(Path.Combine(Path.GetTempPath(), "unopened.request-journal"), 4096);
+        var writer = new RequestLogWriter(queue, journal, null!, null!, new OpenSessionCache(), options, Options.Create(new HostOptions()), NullLogger<RequestLogWriter>.Instance);
         queue.TryEnqueue(Entry());
         queue.TryEnqueue(Entry());
 
-        var health = await new RequestLogWriterHealthContributor(queue, writer).CheckAsync(CancellationToken.None);
+        var health = await new RequestLogWriterHealthContributor(queue, writer, journal).CheckAsync(CancellationToken.None);
 
-        health.Should().Be(new HealthCheckDto(HealthStatus.Degraded, "pending 1 of 1, written 0, dropped 1"));
+        health.Should().Be(new HealthCheckDto(HealthStatus.Degraded, "pending 1 of 1, written 0, dropped 1, journal 0 pending (0 of 4096 bytes)"));
     }
 }

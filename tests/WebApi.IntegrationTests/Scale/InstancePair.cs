@@ -211,6 +211,15 @@ public sealed class InstancePair : IAsyncDisposable
 /// <summary>One instance of the application: its own DI container, background writer and in-memory cache level, on the given clock.</summary>
 public sealed class AppInstance(IReadOnlyDictionary<string, string?> settings, TimeProvider clock) : WebApplicationFactory<Program>
 {
+    /// <summary>Each instance journals into its own file, as two processes sharing a database must.</summary>
+    private readonly string _journalPath = Path.Combine(Path.GetTempPath(), $"cleandashboard-instance-{Guid.NewGuid():N}.request-journal");
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        File.Delete(_journalPath);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -218,6 +227,9 @@ public sealed class AppInstance(IReadOnlyDictionary<string, string?> settings, T
         {
             builder.UseSetting(key, value);
         }
+
+        builder.UseSetting("RequestLogWriter:JournalPath", _journalPath);
+        builder.UseSetting("RequestLogWriter:JournalMaxBytes", "1048576");
 
         builder.ConfigureServices(services =>
         {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CleanDashboard.Domain.Entities;
+using Microsoft.EntityFrameworkCore;
 
 namespace CleanDashboard.WebApi.IntegrationTests.Tracking;
 
@@ -134,9 +135,9 @@ public sealed class RequestTrackingMiddlewareTests : IAsyncLifetime
         (await _host.Client.SendAsync(_host.Get("/api/dashboard/health"))).StatusCode.Should().Be(HttpStatusCode.OK);
         await _host.Client.SendAsync(_host.Post("/v1/test/openai", "{}"));
 
-        var logs = await _host.WaitForLogsAsync(1);
-        await Task.Delay(300);
-        logs = await _host.WaitForLogsAsync(2);
+        await _host.WaitForLogsAsync(1);
+        await _host.DrainWriterAsync();
+        var logs = await _host.QueryAsync(db => db.RequestLogs.AsNoTracking().ToListAsync());
 
         logs.Should().ContainSingle().Which.Endpoint.Should().Be("/v1/test/openai");
     }

@@ -7,6 +7,7 @@ using CleanDashboard.Application.Users.Commands.CreateUser;
 using CleanDashboard.Domain.Entities;
 using CleanDashboard.Infrastructure;
 using CleanDashboard.Infrastructure.Persistence;
+using CleanDashboard.Infrastructure.Tracking;
 using CleanDashboard.TestSupport;
 using CleanDashboard.WebApi.Infrastructure;
 using MediatR;
@@ -73,6 +74,10 @@ public sealed class TrackingTestHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until the background writer has committed everything queued so far; throws when the writer is stopped or failed.</summary>
+    public Task DrainWriterAsync() =>
+        Services.GetRequiredService<RequestLogWriter>().WaitForDrainAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
     public async Task<T> QueryAsync<T>(Func<DashboardDbContext, Task<T>> query)
     {
         await using var scope = Services.CreateAsyncScope();
@@ -134,6 +139,8 @@ public sealed class TrackingTestHost : IAsyncDisposable
         {
             ["Auth:BootstrapAdminKey"] = AdminKey,
             ["RequestLogWriter:BatchDelayMs"] = "20",
+            ["RequestLogWriter:JournalPath"] = Path.Combine(_directory, "writer.request-journal"),
+            ["RequestLogWriter:JournalMaxBytes"] = "1048576",
             ["Logging:LogLevel:Default"] = "Warning",
         });
         builder.Configuration.AddInMemoryCollection(_database.Settings);

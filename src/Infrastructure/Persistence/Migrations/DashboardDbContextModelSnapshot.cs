@@ -482,6 +482,22 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.ToTable("user_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("CleanDashboard.Infrastructure.Tracking.Journal.JournalCheckpoint", b =>
+                {
+                    b.Property<Guid>("Generation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReplayedRecords")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Generation");
+
+                    b.ToTable("request_log_journal_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("CleanDashboard.Domain.Entities.ApiKey", b =>
                 {
                     b.HasOne("CleanDashboard.Domain.Entities.User", "User")

@@ -521,6 +521,22 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("user_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("CleanDashboard.Infrastructure.Tracking.Journal.JournalCheckpoint", b =>
+                {
+                    b.Property<Guid>("Generation")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ReplayedRecords")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Generation");
+
+                    b.ToTable("request_log_journal_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("CleanDashboard.Domain.Entities.ApiKey", b =>
                 {
                     b.HasOne("CleanDashboard.Domain.Entities.User", "User")
