@@ -45,6 +45,13 @@ public sealed class PricingCatalog
         return tag > 0 && _prices.TryGetValue(model[..tag], out price) ? price : null;
     }
 
+    /// <summary>
+    /// The cost of one answer's usage at the price in force at <paramref name="at"/>, for the upstream's
+    /// <paramref name="provider"/> when known; null when the price is unknown or the answer reported no tokens.
+    /// </summary>
+    public decimal? Cost(string? model, TokenUsage usage, DateTime at, string? provider = null) =>
+        Cost(model, usage.PromptTokens, usage.CompletionTokens);
+
     /// <summary>Cost in USD, 4 decimals; null when the price is unknown or the answer reported no prompt tokens.</summary>
     public decimal? Cost(string? model, int? promptTokens, int? completionTokens)
     {

@@ -23,6 +23,18 @@ public sealed record TrackedRequest
 
     public int? TotalTokens { get; init; }
 
+    /// <summary>See <see cref="TokenUsage.CachedInputTokens"/>.</summary>
+    public int? CachedInputTokens { get; init; }
+
+    /// <summary>See <see cref="TokenUsage.CacheCreationTokens"/>.</summary>
+    public int? CacheCreationTokens { get; init; }
+
+    /// <summary>See <see cref="TokenUsage.ReasoningTokens"/>.</summary>
+    public int? ReasoningTokens { get; init; }
+
+    /// <summary>See <see cref="TokenUsage.Estimated"/>.</summary>
+    public bool UsageEstimated { get; init; }
+
     public decimal? CostUsd { get; init; }
 
     public string CountryCode { get; init; } = string.Empty;
