@@ -31,6 +31,13 @@ for (const file of trx) {
   failed += attr('failed') + attr('error') + attr('timeout') + attr('aborted');
   // Skipped tests are not executed; the TRX logger does not always count them under notExecuted.
   skipped += Math.max(attr('notExecuted'), attr('total') - attr('executed'));
+  // A fixture that fails to start or to clean up fails the run without failing a test: count it, with its message.
+  const runFailed = /<ResultSummary\s+outcome="Failed"/.test(fs.readFileSync(file, 'utf8'));
+  if (runFailed && attr('failed') + attr('error') + attr('timeout') + attr('aborted') === 0) {
+    const infos = [...fs.readFileSync(file, 'utf8').matchAll(/<RunInfo\b[\s\S]*?<Text>([\s\S]*?)<\/Text>/g)].map(m => unescapeXml(m[1]));
+    for (const info of infos.length ? infos : ['the run failed without a failed test']) console.log(`run failure: ${info.trim()}`);
+    failed += 1;
+  }
   const xml = fs.readFileSync(file, 'utf8');
   const run = file.includes(`${path.sep}postgres${path.sep}`) ? 'PostgreSQL' : 'SQLite';
   for (const result of xml.matchAll(/<UnitTestResult\s[^>]*outcome="NotExecuted"[^>]*>[\s\S]*?<\/UnitTestResult>/g)) {

@@ -32,6 +32,7 @@ public sealed class RequestLogWriter(
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _giveUp = new();
     private Task? _loop;
+    private Task? _stop;
     private TaskCompletionSource _progress = NewProgress();
     private TimeSpan _retryDelay = FirstRetryDelay;
     private bool _databaseAbandoned;
@@ -83,7 +84,31 @@ public sealed class RequestLogWriter(
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Stops once however often it is called: the host may be stopped twice at the same time (a test factory's
+    /// dispose while <c>RunAsync</c> in Program stops and then disposes the same host), and every caller waits for the one stop.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_stopping)
+        {
+            _stop ??= StopOnceAsync();
+        }
+
+        return _stop.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>The tokens are disposed only once the loop has ended; a loop still spilling keeps using them.</summary>
+    public void Dispose()
+    {
+        if (_loop is null || _loop.IsCompleted)
+        {
+            _stopping.Dispose();
+            _giveUp.Dispose();
+        }
+    }
+
+    private async Task StopOnceAsync()
     {
         if (_loop is null)
         {
@@ -95,13 +120,7 @@ public sealed class RequestLogWriter(
         // Half the host's shutdown timeout for the last writes; the rest is for spilling what they could not write.
         _giveUp.CancelAfter(hostOptions.Value.ShutdownTimeout / 2);
         await _stopping.CancelAsync();
-        await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
-
-    public void Dispose()
-    {
-        _stopping.Dispose();
-        _giveUp.Dispose();
+        await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     private async Task RunAsync(CancellationToken stoppingToken)

@@ -64,6 +64,25 @@ public sealed class WriterOutageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stop_WhenTheHostIsStoppedTwiceAndDisposedInBetween_ShouldStopOnceAndWriteEveryEntry()
+    {
+        // WebApplicationFactory stops the host while Program's RunAsync stops it too and then disposes it.
+        await using var process = await WriterProcess.StartAsync(Settings());
+        for (var i = 0; i < 5; i++)
+        {
+            process.Queue.TryEnqueue(Request(i)).Should().BeTrue();
+        }
+
+        var first = process.Writer.StopAsync(CancellationToken.None);
+        process.Writer.Dispose();
+        var second = process.Writer.StopAsync(CancellationToken.None);
+        await Task.WhenAll(first, second);
+
+        (await RequestLogsAsync()).Select(r => r.CreatedAt).Should().Equal(Enumerable.Range(0, 5).Select(i => Start.AddSeconds(i)));
+        process.Journal.PendingRecords.Should().Be(0);
+    }
+
+    [Fact]
     public async Task Replay_WhenTheProcessStopsAfterSomeBatchesCommitted_ShouldWriteOnlyTheRestAtTheNextStart()
     {
         var settings = Settings(batchSize: 10);
