@@ -4,9 +4,12 @@ using System.Text.Json;
 namespace CleanDashboard.Application.Tracking;
 
 /// <summary>
-/// Reads the model and token usage from an answer body: OpenAI JSON (<c>usage</c>), Ollama JSON
-/// (<c>prompt_eval_count</c>/<c>eval_count</c>), server-sent events and NDJSON streams (the last chunk that
-/// carries usage wins). Works on a captured prefix and suffix when the body was larger than the capture limit.
+/// Reads the model and token usage, with cached, cache-write and reasoning tokens, from an answer body: OpenAI chat and
+/// Responses API JSON (<c>usage</c>), Anthropic Messages JSON, Ollama JSON (<c>prompt_eval_count</c>/<c>eval_count</c>),
+/// and their server-sent event and NDJSON streams, where later counts win field by field (Anthropic sends the input in
+/// <c>message_start</c> and the output in <c>message_delta</c>; the Responses API in <c>response.completed</c>).
+/// Counts are normalized as <see cref="TokenUsage"/> says (decision 070). Works on a captured prefix and suffix when
+/// the body was larger than the capture limit.
 /// </summary>
 public static class UsageParser
 {
