@@ -37,8 +37,11 @@ public sealed class StreamEndTests(GatewayFixture gateway) : IClassFixture<Gatew
         row.PromptTokens.Should().Be(ModelTokenizer.CountTokens("drip-model", "Count slowly")).And.Be(2);
         row.CompletionTokens.Should().Be(ModelTokenizer.CountTokens("drip-model", "drip1 "));
         row.TotalTokens.Should().Be(row.PromptTokens + row.CompletionTokens);
-        gateway.Stub.DripStreamsFinished.Should().Be(0, "the gateway stops reading the upstream once the client is gone");
         Tracked(caller).UsageEstimated.Should().BeTrue();
+
+        // Ten pieces 300 ms apart: by now the stub would have written its last one to a gateway that kept reading.
+        await Task.Delay(StubUpstream.DripInterval * 12, Cancellation);
+        gateway.Stub.DripStreamsFinished.Should().Be(0, "the gateway stops reading the upstream once the client is gone");
     }
 
     [Fact]
