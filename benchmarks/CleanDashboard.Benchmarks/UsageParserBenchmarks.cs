@@ -24,6 +24,15 @@ public class UsageParserBenchmarks
     [Benchmark]
     public TokenUsage StreamOf200Chunks() => UsageParser.ParseResponse("text/event-stream", Stream, [], complete: true);
 
+    /// <summary>Following a stream's generated text for a token estimate, as the tracking middleware does for every streamed answer.</summary>
+    [Benchmark]
+    public int StreamedTextCounterOf200Chunks()
+    {
+        var counter = new StreamedTextCounter("gpt-4o");
+        counter.Append(Stream);
+        return counter.CountTokens();
+    }
+
     [Benchmark]
     public string? RequestModel() => UsageParser.ParseRequestModel(RequestBody);
 }

@@ -4,9 +4,12 @@ using System.Text.Json;
 namespace CleanDashboard.Application.Tracking;
 
 /// <summary>
-/// Reads the model and token usage from an answer body: OpenAI JSON (<c>usage</c>), Ollama JSON
-/// (<c>prompt_eval_count</c>/<c>eval_count</c>), server-sent events and NDJSON streams (the last chunk that
-/// carries usage wins). Works on a captured prefix and suffix when the body was larger than the capture limit.
+/// Reads the model and token usage, with cached, cache-write and reasoning tokens, from an answer body: OpenAI chat and
+/// Responses API JSON (<c>usage</c>), Anthropic Messages JSON, Ollama JSON (<c>prompt_eval_count</c>/<c>eval_count</c>),
+/// and their server-sent event and NDJSON streams, where later counts win field by field (Anthropic sends the input in
+/// <c>message_start</c> and the output in <c>message_delta</c>; the Responses API in <c>response.completed</c>).
+/// Counts are normalized as <see cref="TokenUsage"/> says (decision 070). Works on a captured prefix and suffix when
+/// the body was larger than the capture limit.
 /// </summary>
 public static class UsageParser
 {
@@ -57,7 +60,7 @@ public static class UsageParser
             ReadLines(suffix, ref state, skipFirst: true);
         }
 
-        return new TokenUsage(state.Model, state.Usage?.PromptTokens, state.Usage?.CompletionTokens, state.Usage?.TotalTokens);
+        return (state.Usage?.Normalize() ?? TokenUsage.None) with { Model = state.Model };
     }
 
     private static void ReadLines(ReadOnlySpan<byte> text, ref StreamState state, bool skipFirst)
@@ -86,18 +89,22 @@ public static class UsageParser
                 continue;
             }
 
-            if (TryParseDocument(line) is { } chunk)
+            if (TryReadDocument(line) is { } chunk)
             {
                 state.Model ??= chunk.Model;
-                if (chunk.HasTokens)
+                if (chunk.Usage is { } usage)
                 {
-                    state.Usage = chunk;
+                    // Anthropic reports input in message_start and the running output in message_delta: later counts win, field by field.
+                    state.Usage = state.Usage is { } earlier ? usage.After(earlier) : usage;
                 }
             }
         }
     }
 
-    private static TokenUsage? TryParseDocument(ReadOnlySpan<byte> json)
+    private static TokenUsage? TryParseDocument(ReadOnlySpan<byte> json) =>
+        TryReadDocument(json) is { } read ? (read.Usage?.Normalize() ?? TokenUsage.None) with { Model = read.Model } : null;
+
+    private static (string? Model, RawUsage? Usage)? TryReadDocument(ReadOnlySpan<byte> json)
     {
         try
         {
@@ -111,36 +118,54 @@ public static class UsageParser
         }
     }
 
-    private static TokenUsage FromObject(JsonElement root)
+    /// <summary>
+    /// One answer or one streamed event: usage at the top (OpenAI chat and Responses JSON, Anthropic JSON and
+    /// <c>message_delta</c>), inside <c>message</c> (Anthropic <c>message_start</c>) or <c>response</c> (Responses
+    /// API events such as <c>response.completed</c>), or Ollama's counts.
+    /// </summary>
+    private static (string? Model, RawUsage? Usage) FromObject(JsonElement root)
     {
-        var model = root.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+        var anthropic = root.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String
+            && (type.ValueEquals("message") || type.ValueEquals("message_start") || type.ValueEquals("message_delta"));
+        var model = String(root, "model");
         if (root.TryGetProperty("usage", out var usage) && usage.ValueKind == JsonValueKind.Object)
         {
-            return FromUsage(usage) with { Model = model };
+            return (model, RawUsage.From(usage, anthropic));
+        }
+
+        foreach (var wrapper in WrapperNames)
+        {
+            if (root.TryGetProperty(wrapper, out var inner) && inner.ValueKind == JsonValueKind.Object)
+            {
+                var innerModel = String(inner, "model");
+                if (inner.TryGetProperty("usage", out var innerUsage) && innerUsage.ValueKind == JsonValueKind.Object)
+                {
+                    return (model ?? innerModel, RawUsage.From(innerUsage, anthropic));
+                }
+
+                model ??= innerModel;
+            }
         }
 
         var prompt = Int(root, "prompt_eval_count");
         var completion = Int(root, "eval_count");
-        if (prompt is null && completion is null)
-        {
-            return new TokenUsage(model, null, null, null);
-        }
-
-        return new TokenUsage(model, prompt, completion, (prompt ?? 0) + (completion ?? 0));
+        return prompt is null && completion is null
+            ? (model, null)
+            : (model, new RawUsage(prompt, completion, (prompt ?? 0) + (completion ?? 0), null, null, null, Anthropic: false));
     }
 
-    private static TokenUsage FromUsage(JsonElement usage)
-    {
-        var prompt = Int(usage, "prompt_tokens") ?? Int(usage, "input_tokens");
-        var completion = Int(usage, "completion_tokens") ?? Int(usage, "output_tokens");
-        var total = Int(usage, "total_tokens") ?? (prompt is null && completion is null ? null : (prompt ?? 0) + (completion ?? 0));
-        return new TokenUsage(null, prompt, completion, total);
-    }
+    private static readonly string[] WrapperNames = ["message", "response"];
+
+    private static string? String(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static int? Int(JsonElement obj, string name) =>
         obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && number >= 0
             ? number
             : null;
+
+    private static int? Nested(JsonElement obj, string parent, string name) =>
+        obj.TryGetProperty(parent, out var details) && details.ValueKind == JsonValueKind.Object ? Int(details, name) : null;
 
     /// <summary>Finds the last <c>"usage"</c> key in a tail of JSON and parses the object that follows it.</summary>
     private static TokenUsage? ParseObjectAfterKey(ReadOnlySpan<byte> tail, ReadOnlySpan<byte> key)
@@ -162,7 +187,7 @@ public static class UsageParser
         {
             var reader = new Utf8JsonReader(rest[brace..]);
             using var document = JsonDocument.ParseValue(ref reader);
-            return FromUsage(document.RootElement);
+            return document.RootElement.ValueKind == JsonValueKind.Object ? RawUsage.From(document.RootElement, anthropic: false).Normalize() : null;
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
@@ -213,6 +238,56 @@ public static class UsageParser
     private struct StreamState
     {
         public string? Model;
-        public TokenUsage? Usage;
+        public RawUsage? Usage;
+    }
+
+    /// <summary>
+    /// Counts as the protocol names them. OpenAI's input and output counts already include the cached and reasoning
+    /// tokens; Anthropic's <c>input_tokens</c> excludes the cache reads and writes, which are added to make the prompt.
+    /// </summary>
+    private sealed record RawUsage(int? Input, int? Output, int? Total, int? CacheRead, int? CacheCreation, int? Reasoning, bool Anthropic)
+    {
+        public static RawUsage From(JsonElement usage, bool anthropic)
+        {
+            var cacheRead = Int(usage, "cache_read_input_tokens");
+            var cacheCreation = Int(usage, "cache_creation_input_tokens");
+            anthropic = anthropic || usage.TryGetProperty("cache_read_input_tokens", out _) || usage.TryGetProperty("cache_creation_input_tokens", out _);
+            if (anthropic)
+            {
+                return new RawUsage(Int(usage, "input_tokens"), Int(usage, "output_tokens"), null, cacheRead, cacheCreation, null, Anthropic: true);
+            }
+
+            return new RawUsage(
+                Int(usage, "prompt_tokens") ?? Int(usage, "input_tokens"),
+                Int(usage, "completion_tokens") ?? Int(usage, "output_tokens"),
+                Int(usage, "total_tokens"),
+                Nested(usage, "prompt_tokens_details", "cached_tokens") ?? Nested(usage, "input_tokens_details", "cached_tokens"),
+                null,
+                Nested(usage, "completion_tokens_details", "reasoning_tokens") ?? Nested(usage, "output_tokens_details", "reasoning_tokens"),
+                Anthropic: false);
+        }
+
+        public RawUsage After(RawUsage earlier) => new(
+            Input ?? earlier.Input,
+            Output ?? earlier.Output,
+            Total ?? earlier.Total,
+            CacheRead ?? earlier.CacheRead,
+            CacheCreation ?? earlier.CacheCreation,
+            Reasoning ?? earlier.Reasoning,
+            Anthropic || earlier.Anthropic);
+
+        public TokenUsage Normalize()
+        {
+            var prompt = Anthropic && (Input ?? CacheRead ?? CacheCreation) is not null
+                ? (Input ?? 0) + (CacheRead ?? 0) + (CacheCreation ?? 0)
+                : Input;
+            var total = (Anthropic ? null : Total) ?? (prompt is null && Output is null ? null : (prompt ?? 0) + (Output ?? 0));
+            return new TokenUsage(null, prompt, Output, total)
+            {
+                CachedInputTokens = CacheRead,
+                CacheCreationTokens = CacheCreation,
+                ReasoningTokens = Reasoning,
+            };
+        }
     }
 }

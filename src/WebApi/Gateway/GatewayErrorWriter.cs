@@ -10,6 +10,33 @@ internal static class GatewayErrorWriter
 {
     public static Task WriteAsync(HttpResponse response, GatewayErrorFormat format, GatewayError error, CancellationToken cancellationToken)
     {
+        var json = Serialize(format, error);
+        response.StatusCode = error.Status;
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = json.Length;
+        return response.Body.WriteAsync(json, cancellationToken).AsTask();
+    }
+
+    /// <summary>
+    /// Ends a stream that has already started with the error as its last event: <c>data: {"error":{...}}</c> for OpenAI
+    /// event streams, an <c>{"error":"..."}</c> line for Ollama NDJSON — what the official clients raise as an error.
+    /// </summary>
+    public static async Task WriteStreamEventAsync(HttpResponse response, GatewayErrorFormat format, GatewayError error, CancellationToken cancellationToken)
+    {
+        var json = Serialize(format, error);
+        var ollama = format == GatewayErrorFormat.Ollama;
+        if (!ollama)
+        {
+            await response.Body.WriteAsync("data: "u8.ToArray(), cancellationToken);
+        }
+
+        await response.Body.WriteAsync(json, cancellationToken);
+        await response.Body.WriteAsync(ollama ? "\n"u8.ToArray() : "\n\n"u8.ToArray(), cancellationToken);
+        await response.Body.FlushAsync(cancellationToken);
+    }
+
+    private static byte[] Serialize(GatewayErrorFormat format, GatewayError error)
+    {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
         {
@@ -31,10 +58,7 @@ internal static class GatewayErrorWriter
             w.WriteEndObject();
         }
 
-        response.StatusCode = error.Status;
-        response.ContentType = "application/json; charset=utf-8";
-        response.ContentLength = buffer.Length;
-        return response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken).AsTask();
+        return buffer.ToArray();
     }
 
     private static void WriteStringOrNull(Utf8JsonWriter w, string name, string? value)

@@ -19,7 +19,10 @@ public sealed class GatewayProxy(
     IOptions<GatewayOptions> options,
     ILogger<GatewayProxy> logger)
 {
-    private readonly ForwarderRequestConfig _forwarderConfig = new() { ActivityTimeout = options.Value.UpstreamTimeout };
+    // UpstreamSilenceHandler enforces the timeout itself; the forwarder's own, twice as long, is only a backstop.
+    private readonly ForwarderRequestConfig _forwarderConfig = new() { ActivityTimeout = options.Value.UpstreamTimeout * 2 };
+
+    private TimeSpan UpstreamTimeout => options.Value.UpstreamTimeout;
 
     public async Task<IResult> HandleAsync(HttpContext context, GatewayOperation operation, CancellationToken cancellationToken)
     {
@@ -27,16 +30,44 @@ public sealed class GatewayProxy(
         var body = await RequestBodyReader.ReadAsync(context.Request, settings.MaxRequestBytes, cancellationToken);
         var request = GatewayRequest.Parse(body);
         context.Items[RequestTrackingMiddleware.ModelItemKey] = request.Model;
+        context.Items[RequestTrackingMiddleware.PromptTextItemKey] = (Func<string>)(() => PromptText.Of(request.Body));
         var target = router.Route(request.Model, operation);
+        var injectUsage = !operation.SpeaksOllama() && settings.InjectStreamUsage && request.IsStreaming(operation) && !request.AsksForStreamUsage;
+        var clientBody = context.Response.Body;
+        await using var filter = injectUsage ? new UsageChunkFilterStream(clientBody, withheld => context.Items[RequestTrackingMiddleware.WithheldUsageItemKey] = withheld) : null;
+        context.Response.Body = filter ?? clientBody;
+        try
+        {
+            var result = await AnswerAsync(context, request, operation, target, body, injectUsage, cancellationToken);
+            if (filter is not null)
+            {
+                await filter.CompleteAsync(cancellationToken);
+            }
+
+            return result;
+        }
+        catch (ClientGoneException)
+        {
+            // The client hung up mid-answer; the request log records 499 and nothing more can be sent.
+            return Results.Empty;
+        }
+        finally
+        {
+            context.Response.Body = clientBody;
+        }
+    }
+
+    private async Task<IResult> AnswerAsync(HttpContext context, GatewayRequest request, GatewayOperation operation, GatewayTarget target, ArraySegment<byte> body, bool injectUsage, CancellationToken cancellationToken)
+    {
         if (target.IsDemoModel)
         {
             context.Items[RequestTrackingMiddleware.UpstreamItemKey] = UpstreamRouter.DemoUpstreamName;
-            await demoModel.AnswerAsync(context, request, operation, settings.InjectStreamUsage, cancellationToken);
+            await demoModel.AnswerAsync(context, request, operation, options.Value.InjectStreamUsage, cancellationToken);
             return Results.Empty;
         }
 
         context.Items[RequestTrackingMiddleware.UpstreamItemKey] = target.Upstream!.Name;
-        if (!operation.SpeaksOllama() && settings.InjectStreamUsage && request.IsStreaming(operation) && request.RequestStreamUsage())
+        if (injectUsage && request.RequestStreamUsage())
         {
             body = request.ToUtf8Bytes();
         }
@@ -51,29 +82,36 @@ public sealed class GatewayProxy(
         context.Request.Body = new MemoryStream(body.Array!, body.Offset, body.Count, writable: false);
         context.Request.ContentLength = body.Count;
         context.Request.Headers.TransferEncoding = default;
+        var silence = new UpstreamSilence();
         ForwarderError error;
         try
         {
-            error = await forwarder.SendAsync(context, target.Address!.AbsoluteUri, upstreamClient.Invoker, _forwarderConfig, new UpstreamRequestTransformer(target.Address, upstream.ApiKey));
+            error = await forwarder.SendAsync(context, target.Address!.AbsoluteUri, upstreamClient.Invoker, _forwarderConfig, new UpstreamRequestTransformer(target.Address, upstream.ApiKey, silence));
         }
         finally
         {
             context.Request.Body = clientBody;
         }
 
-        if (error == ForwarderError.None || context.Response.HasStarted || context.RequestAborted.IsCancellationRequested)
+        var format = GatewayErrorFormat.For(operation);
+        if ((error == ForwarderError.None && !silence.TimedOut) || context.RequestAborted.IsCancellationRequested)
         {
             return Results.Empty;
         }
 
         var cause = context.GetForwarderErrorFeature()?.Exception;
-        var format = GatewayErrorFormat.For(operation);
-        if (error == ForwarderError.RequestTimedOut)
+        if (context.Response.HasStarted)
         {
-            logger.LogWarning("Upstream {Upstream} did not answer within {Timeout}", upstream.Name, _forwarderConfig.ActivityTimeout);
+            await EndStartedStreamAsync(context, format, upstream, error, cause, silence.TimedOut);
+            return Results.Empty;
+        }
+
+        if (error == ForwarderError.RequestTimedOut || silence.TimedOut)
+        {
+            logger.LogWarning("Upstream {Upstream} did not answer within {Timeout}", upstream.Name, UpstreamTimeout);
             return new GatewayErrorResult(format, new GatewayError(
                 StatusCodes.Status504GatewayTimeout,
-                $"The upstream '{upstream.Name}' did not answer within {_forwarderConfig.ActivityTimeout} (Gateway:UpstreamTimeout).",
+                $"The upstream '{upstream.Name}' did not answer within {UpstreamTimeout} (Gateway:UpstreamTimeout).",
                 null,
                 "upstream_timeout"));
         }
@@ -84,5 +122,31 @@ public sealed class GatewayProxy(
             $"The upstream '{upstream.Name}' could not be reached or failed before answering.",
             null,
             "upstream_unavailable"));
+    }
+
+    /// <summary>
+    /// The upstream went silent (or failed) after the answer had begun: the status line is gone, so the client's stream
+    /// ends with an error event in its protocol and the request log gets 504 (or 502) instead of the 200 already sent.
+    /// </summary>
+    private async Task EndStartedStreamAsync(HttpContext context, GatewayErrorFormat format, Upstream upstream, ForwarderError error, Exception? cause, bool timedOut)
+    {
+        if (cause is ClientGoneException || error == ForwarderError.ResponseBodyClient)
+        {
+            return;
+        }
+
+        logger.LogWarning("Upstream {Upstream} stopped mid-answer ({Error}): {Reason}", upstream.Name, error, cause?.Message);
+        var failure = timedOut
+            ? new GatewayError(StatusCodes.Status504GatewayTimeout, $"The upstream '{upstream.Name}' sent nothing for {UpstreamTimeout} mid-answer (Gateway:UpstreamTimeout).", null, "upstream_timeout")
+            : new GatewayError(StatusCodes.Status502BadGateway, $"The upstream '{upstream.Name}' failed mid-answer.", null, "upstream_unavailable");
+        context.Items[RequestTrackingMiddleware.StatusItemKey] = failure.Status;
+        try
+        {
+            await GatewayErrorWriter.WriteStreamEventAsync(context.Response, format, failure, context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is ClientGoneException or OperationCanceledException)
+        {
+            // The client left as well: the request log still records why the answer ended.
+        }
     }
 }

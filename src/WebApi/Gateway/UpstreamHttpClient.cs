@@ -12,15 +12,18 @@ namespace CleanDashboard.WebApi.Gateway;
 public sealed class UpstreamHttpClient : IDisposable
 {
     public UpstreamHttpClient(IOptions<GatewayOptions> options) =>
-        Invoker = new HttpMessageInvoker(new SocketsHttpHandler
+        Invoker = new HttpMessageInvoker(new UpstreamSilenceHandler(options.Value.UpstreamTimeout)
         {
-            UseProxy = false,
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            UseCookies = false,
-            EnableMultipleHttp2Connections = true,
-            ActivityHeadersPropagator = new ReverseProxyPropagator(DistributedContextPropagator.Current),
-            ConnectTimeout = options.Value.ConnectTimeout,
+            InnerHandler = new SocketsHttpHandler
+            {
+                UseProxy = false,
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.None,
+                UseCookies = false,
+                EnableMultipleHttp2Connections = true,
+                ActivityHeadersPropagator = new ReverseProxyPropagator(DistributedContextPropagator.Current),
+                ConnectTimeout = options.Value.ConnectTimeout,
+            },
         });
 
     public HttpMessageInvoker Invoker { get; }

@@ -3,8 +3,8 @@ using Yarp.ReverseProxy.Forwarder;
 
 namespace CleanDashboard.WebApi.Gateway;
 
-/// <summary>Sends the request to the upstream's address for the route, with the upstream's key instead of the client's.</summary>
-internal sealed class UpstreamRequestTransformer(Uri address, string? upstreamApiKey) : HttpTransformer
+/// <summary>Sends the request to the upstream's address for the route, with the upstream's key instead of the client's, watched for silence.</summary>
+internal sealed class UpstreamRequestTransformer(Uri address, string? upstreamApiKey, UpstreamSilence silence) : HttpTransformer
 {
     public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
     {
@@ -14,5 +14,6 @@ internal sealed class UpstreamRequestTransformer(Uri address, string? upstreamAp
 
         // The client's key authenticated it to the gateway; it is never the upstream's business.
         proxyRequest.Headers.Authorization = upstreamApiKey is null ? null : new AuthenticationHeaderValue("Bearer", upstreamApiKey);
+        proxyRequest.Options.Set(UpstreamSilenceHandler.SilenceKey, silence);
     }
 }

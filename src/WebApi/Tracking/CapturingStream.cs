@@ -1,10 +1,16 @@
+using System.IO.Pipelines;
+using CleanDashboard.Application.Tracking;
+
 namespace CleanDashboard.WebApi.Tracking;
 
 /// <summary>
 /// Passes every byte straight through to the inner stream (no buffering, flushes pass through) while keeping
 /// a copy of the first <c>limit</c> bytes and a rolling window of the last <c>limit</c> bytes.
+/// With <paramref name="clientOutput"/> (the server's own writer of the response) a flush also learns whether the
+/// client is still there: the server completes that writer when the connection drops, and from then on writes and
+/// flushes throw <see cref="ClientGoneException"/> instead of silently discarding what is written.
 /// </summary>
-internal sealed class CapturingStream(Stream inner, int limit, bool capture) : Stream
+internal sealed class CapturingStream(Stream inner, int limit, bool capture, PipeWriter? clientOutput = null) : Stream
 {
     private readonly MemoryStream _prefix = new();
     private byte[]? _suffix;
@@ -17,6 +23,12 @@ internal sealed class CapturingStream(Stream inner, int limit, bool capture) : S
     public long FirstByteTimestamp { get; private set; }
 
     public bool Capturing { get; set; } = capture;
+
+    /// <summary>Also follows the generated text of a streamed answer, for a token estimate when no usage arrives.</summary>
+    public StreamedTextCounter? TextCounter { get; set; }
+
+    /// <summary>True once a flush found the connection closed by the client.</summary>
+    public bool ClientGone { get; private set; }
 
     /// <summary>Runs just before the first byte is recorded: the moment a response's headers, such as its content type, are final.</summary>
     public Action? BeforeFirstByte { get; set; }
@@ -58,6 +70,7 @@ internal sealed class CapturingStream(Stream inner, int limit, bool capture) : S
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
+        ThrowIfClientGone();
         Record(buffer);
         inner.Write(buffer);
     }
@@ -67,6 +80,7 @@ internal sealed class CapturingStream(Stream inner, int limit, bool capture) : S
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        ThrowIfClientGone();
         Record(buffer.Span);
         return inner.WriteAsync(buffer, cancellationToken);
     }
@@ -92,7 +106,39 @@ internal sealed class CapturingStream(Stream inner, int limit, bool capture) : S
 
     public override void Flush() => inner.Flush();
 
-    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+    public override Task FlushAsync(CancellationToken cancellationToken) =>
+        clientOutput is null ? inner.FlushAsync(cancellationToken) : FlushToClientAsync(cancellationToken);
+
+    /// <summary>Flushes the server's writer; false (and <see cref="ClientGone"/> set) when the client has closed the connection.</summary>
+    public async Task<bool> ProbeClientAsync(CancellationToken cancellationToken)
+    {
+        if (clientOutput is null || ClientGone)
+        {
+            return !ClientGone;
+        }
+
+        var result = await clientOutput.FlushAsync(cancellationToken);
+        ClientGone = result.IsCompleted;
+        return !ClientGone;
+    }
+
+    private async Task FlushToClientAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfClientGone();
+        await inner.FlushAsync(cancellationToken);
+        if (!await ProbeClientAsync(cancellationToken))
+        {
+            ThrowIfClientGone();
+        }
+    }
+
+    private void ThrowIfClientGone()
+    {
+        if (ClientGone)
+        {
+            throw new ClientGoneException();
+        }
+    }
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
@@ -112,6 +158,7 @@ internal sealed class CapturingStream(Stream inner, int limit, bool capture) : S
         }
 
         TotalBytes += data.Length;
+        TextCounter?.Append(data);
         if (!Capturing)
         {
             return;
@@ -157,3 +204,6 @@ internal sealed class CapturingStream(Stream inner, int limit, bool capture) : S
         }
     }
 }
+
+/// <summary>The client closed the connection while the answer was being written: whatever comes next would be discarded.</summary>
+internal sealed class ClientGoneException() : IOException("The client closed the connection before the answer was complete.");

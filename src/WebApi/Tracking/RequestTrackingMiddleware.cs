@@ -38,12 +38,16 @@ public sealed class RequestTrackingMiddleware(
         var originalRequestBody = context.Request.Body;
         var originalResponseBody = context.Response.Body;
         var requestBody = new CapturingStream(originalRequestBody, settings.CaptureLimitBytes, capture: IsJson(context.Request.ContentType));
-        var responseBody = new CapturingStream(originalResponseBody, settings.CaptureLimitBytes, capture: false);
+        var responseBody = new CapturingStream(originalResponseBody, settings.CaptureLimitBytes, capture: false, context.Response.BodyWriter);
         context.Request.Body = requestBody;
         context.Response.Body = responseBody;
 
         // Decided at the first byte, not in OnStarting: the server raises OnStarting only after that first write has passed the capture.
-        responseBody.BeforeFirstByte = () => responseBody.Capturing = CarriesUsage(context.Response.ContentType);
+        responseBody.BeforeFirstByte = () =>
+        {
+            responseBody.Capturing = CarriesUsage(context.Response.ContentType);
+            responseBody.TextCounter = IsStream(context.Response.ContentType) ? new StreamedTextCounter(context.Items[ModelItemKey] as string) : null;
+        };
 
         // The exception handler clears the endpoint before it writes its problem document; the log keeps the route that was matched.
         var routedEndpoint = context.GetEndpoint();
@@ -58,6 +62,13 @@ public sealed class RequestTrackingMiddleware(
         try
         {
             await next(context);
+
+            // The server completes a dropped connection's writer at once but cancels RequestAborted later, on the thread pool:
+            // an answer written to the end into a closed connection would otherwise be logged as delivered.
+            if (context.Response.HasStarted)
+            {
+                await responseBody.ProbeClientAsync(CancellationToken.None);
+            }
         }
         catch
         {
@@ -73,13 +84,16 @@ public sealed class RequestTrackingMiddleware(
 
     private TrackedRequest BuildEntry(HttpContext context, Endpoint? routedEndpoint, RequestTrackingOptions settings, DateTime startedAt, long started, bool failed, CapturingStream requestBody, CapturingStream responseBody)
     {
-        var usage = responseBody.Capturing
-            ? UsageParser.ParseResponse(context.Response.ContentType, responseBody.Prefix, responseBody.Suffix(), responseBody.Complete)
-            : TokenUsage.None;
+        var usage = ReportedUsage(context, responseBody);
         // A name the gateway would refuse (control characters, too long) is never stored: the row keeps no model.
         var model = Acceptable(usage.Model) ?? Acceptable(context.Items[ModelItemKey] as string) ?? Acceptable(UsageParser.ParseRequestModel(requestBody.Prefix)) ?? string.Empty;
+        if (!usage.HasTokens && responseBody.TextCounter is { SawText: true } counter)
+        {
+            usage = EstimatedUsage(context, model, counter);
+        }
 
-        var status = context.RequestAborted.IsCancellationRequested ? ClientClosedRequest
+        var status = responseBody.ClientGone || context.RequestAborted.IsCancellationRequested ? ClientClosedRequest
+            : context.Items[StatusItemKey] is int outcome ? outcome
             : failed && !context.Response.HasStarted ? StatusCodes.Status500InternalServerError
             : context.Response.StatusCode;
         var address = clientAddresses.Resolve(context);
@@ -110,6 +124,38 @@ public sealed class RequestTrackingMiddleware(
             UserAgent = context.Request.Headers.UserAgent.ToString(),
         };
     }
+
+    /// <summary>The usage the answer reported: from the captured body, or from the usage event the gateway withheld from the client.</summary>
+    private static TokenUsage ReportedUsage(HttpContext context, CapturingStream responseBody)
+    {
+        var usage = responseBody.Capturing
+            ? UsageParser.ParseResponse(context.Response.ContentType, responseBody.Prefix, responseBody.Suffix(), responseBody.Complete)
+            : TokenUsage.None;
+        if (context.Items[WithheldUsageItemKey] is byte[] withheld
+            && UsageParser.ParseResponse(context.Response.ContentType, withheld, [], complete: true) is { HasTokens: true } fromWithheld)
+        {
+            return fromWithheld with { Model = usage.Model ?? fromWithheld.Model };
+        }
+
+        return usage;
+    }
+
+    /// <summary>No usage was reported (the stream ended early, or none was asked for): the tokens of the text, counted with the model's tokenizer.</summary>
+    private static TokenUsage EstimatedUsage(HttpContext context, string model, StreamedTextCounter counter)
+    {
+        var prompt = context.Items[PromptTextItemKey] is Func<string> promptText ? ModelTokenizer.CountTokens(model, promptText()) : (int?)null;
+        var completion = counter.CountTokens();
+        return new TokenUsage(model, prompt, completion, (prompt ?? 0) + completion) { Estimated = true };
+    }
+
+    /// <summary>The gateway puts the request's text here (computed only when needed), to estimate its prompt tokens.</summary>
+    public const string PromptTextItemKey = "CleanDashboard.PromptText";
+
+    /// <summary>The gateway puts here the usage event it asked the upstream for and kept from the client (<c>byte[]</c>).</summary>
+    public const string WithheldUsageItemKey = "CleanDashboard.WithheldUsage";
+
+    /// <summary>The outcome of a request whose status line was already sent, such as 504 for an upstream that stalled mid-stream (<c>int</c>).</summary>
+    public const string StatusItemKey = "CleanDashboard.Status";
 
     /// <summary>Endpoints that proxy to an upstream put its name here, for the request log's upstream column.</summary>
     public const string UpstreamItemKey = "CleanDashboard.Upstream";
@@ -147,6 +193,10 @@ public sealed class RequestTrackingMiddleware(
 
     private static bool IsJson(string? contentType) =>
         contentType is not null && contentType.Contains("json", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsStream(string? contentType) =>
+        contentType is not null
+        && (contentType.Contains("event-stream", StringComparison.OrdinalIgnoreCase) || contentType.Contains("ndjson", StringComparison.OrdinalIgnoreCase));
 
     private static bool CarriesUsage(string? contentType) =>
         contentType is not null

@@ -59,7 +59,7 @@ public sealed class StubUpstreamTests(GatewayFixture gateway) : IClassFixture<Ga
     }
 
     [Fact]
-    public async Task RawStreamingChat_WhenClientDidNotAskForUsage_ShouldInjectIncludeUsageAndKeepTheRestOfTheBody()
+    public async Task RawStreamingChat_WhenClientDidNotAskForUsage_ShouldInjectIncludeUsageRecordItAndWithholdTheUsageChunk()
     {
         var caller = await gateway.NewCallerAsync();
         using var http = caller.Http();
@@ -70,7 +70,8 @@ public sealed class StubUpstreamTests(GatewayFixture gateway) : IClassFixture<Ga
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.Should().Be("text/event-stream");
-        events.Should().Contain("\"usage\":{\"prompt_tokens\":12000,\"completion_tokens\":3400,\"total_tokens\":15400}").And.EndWith("data: [DONE]\n\n");
+        events.Should().NotContain("\"choices\":[]", "the usage chunk was asked for by the gateway, not by the client").And.NotContain("\"usage\"");
+        events.Should().Contain("\"content\":\"Hello\"").And.EndWith("\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n");
 
         var forwarded = gateway.Stub.LastRequestTo("/v1/chat/completions").Body;
         forwarded["stream_options"]!["include_usage"]!.GetValue<bool>().Should().BeTrue();

@@ -17,7 +17,8 @@ namespace CleanDashboard.Gateway.IntegrationTests.Infrastructure;
 /// A model server on 127.0.0.1 speaking the OpenAI API (under /v1) and the Ollama API (under /api), with fixed
 /// answers and usage. Its behaviour depends on the model asked for: "slow-*" waits <see cref="SlowModelDelay"/>
 /// before answering, "drip-*" streams ten pieces <see cref="DripInterval"/> apart, "fail-*" answers 503 with an
-/// OpenAI error document; everything else answers at once.
+/// OpenAI error document, a streamed "*stall*" sends its pieces and then goes silent until the caller hangs up;
+/// everything else answers at once.
 /// </summary>
 public sealed class StubUpstream : IAsyncDisposable
 {
@@ -155,6 +156,8 @@ public sealed class StubUpstream : IAsyncDisposable
             await SendEventAsync(context, Chunk(model, new JsonObject { ["content"] = piece }, null));
         }
 
+        await StallIfAskedAsync(context, model);
+
         await SendEventAsync(context, Chunk(model, new JsonObject(), "stop"));
         if ((body["stream_options"] as JsonObject)?["include_usage"]?.GetValue<bool>() == true)
         {
@@ -236,8 +239,12 @@ public sealed class StubUpstream : IAsyncDisposable
             await context.Response.Body.FlushAsync(context.RequestAborted);
         }
 
+        await StallIfAskedAsync(context, model);
         await context.Response.WriteAsync(Line(string.Empty, done: true).ToJsonString() + "\n", context.RequestAborted);
     }
+
+    private static Task StallIfAskedAsync(HttpContext context, string model) =>
+        model.Contains("stall", StringComparison.Ordinal) ? Task.Delay(Timeout.Infinite, context.RequestAborted) : Task.CompletedTask;
 
     private static JsonObject Chunk(string model, JsonObject? delta, string? finishReason) => new()
     {

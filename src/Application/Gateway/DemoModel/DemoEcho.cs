@@ -106,7 +106,7 @@ public static class DemoEcho
         var lastUser = string.Empty;
         foreach (var message in messages.OfType<JsonObject>())
         {
-            var content = MessageText(message["content"]);
+            var content = PromptText.MessageText(message["content"]);
             all.Append(content).Append(' ');
             if (message["role"] is JsonValue role && role.GetValueKind() == JsonValueKind.String
                 && string.Equals(role.GetValue<string>(), "user", StringComparison.OrdinalIgnoreCase))
@@ -117,16 +117,6 @@ public static class DemoEcho
 
         return (all.ToString(), lastUser);
     }
-
-    /// <summary>A message's text: the content string, or the text parts of a content array.</summary>
-    private static string MessageText(JsonNode? content) => content switch
-    {
-        JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
-        JsonArray parts => string.Join(' ', parts.OfType<JsonObject>()
-            .Where(p => p["text"] is JsonValue t && t.GetValueKind() == JsonValueKind.String)
-            .Select(p => p["text"]!.GetValue<string>())),
-        _ => string.Empty,
-    };
 
     private static (string PromptText, string Echoed) ReadCompletionPrompt(JsonObject body)
     {
