@@ -36,6 +36,7 @@ public sealed class GatewayProxy(
         }
 
         context.Items[RequestTrackingMiddleware.UpstreamItemKey] = target.Upstream!.Name;
+        context.Items[RequestTrackingMiddleware.ProviderItemKey] = target.Upstream.PricingProvider;
         if (!operation.SpeaksOllama() && settings.InjectStreamUsage && request.IsStreaming(operation) && request.RequestStreamUsage())
         {
             body = request.ToUtf8Bytes();
