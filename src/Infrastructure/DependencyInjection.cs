@@ -56,8 +56,12 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseInitializer>();
 
         services.Configure<PricingOptions>(configuration.GetSection(PricingOptions.Section));
-        services.AddSingleton(sp => new PricingCatalog(sp.GetRequiredService<IOptions<PricingOptions>>().Value.Models
-            .Select(m => new PricedModel(m.Key, m.Value.InputPerMillion, m.Value.OutputPerMillion, m.Value.Aliases))));
+        services.AddSingleton<PriceCatalogFile>();
+        services.AddSingleton<IHealthContributor, PricingHealthContributor>();
+        services.AddSingleton(sp => new PricingCatalog(
+            sp.GetRequiredService<IOptions<PricingOptions>>().Value.Models.Select(m => new PricedModel(
+                m.Key, m.Value.InputPerMillion, m.Value.OutputPerMillion, m.Value.Aliases, m.Value.CachedInputPerMillion, m.Value.CacheWritePerMillion)),
+            sp.GetRequiredService<PriceCatalogFile>().Catalog));
 
         services.Configure<GeoIpOptions>(configuration.GetSection(GeoIpOptions.Section));
         services.AddSingleton<MaxMindGeoIpResolver>();

@@ -111,6 +111,7 @@ public static class DependencyInjection
         app.MapAdminFeedbackEndpoints();
         app.MapAdminThreatEndpoints();
         app.MapAdminUsageStatsEndpoints();
+        app.MapAdminPricingEndpoints();
         app.MapAdminUserEndpoints();
         app.MapAdminApiKeyEndpoints();
         app.MapGatewayEndpoints();

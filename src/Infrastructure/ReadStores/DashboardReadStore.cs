@@ -59,6 +59,31 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
     public async Task<IReadOnlyList<LabelCount>> GetTopCountryCodesAsync(DateTime from, DateTime to, int limit, CancellationToken cancellationToken) =>
         Top(await CountByAsync(from, to, RollupDimension.Country, cancellationToken), limit);
 
+    public async Task<IReadOnlyList<LabelCount>> GetUnpricedModelsAsync(DateTime from, DateTime to, CancellationToken cancellationToken)
+    {
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, cancellationToken);
+        var plan = await PlanAsync(from, to, useDays: true, cancellationToken);
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var slice in plan.Raw)
+        {
+            var raw = await Logs(slice).Where(r => r.ModelName != string.Empty && r.TotalTokens != null && r.CostUsd == null)
+                .GroupBy(r => r.ModelName).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken);
+            Merge(counts, raw.Select(r => (r.Key, r.Count)));
+        }
+
+        foreach (var span in plan.Hours)
+        {
+            Merge(counts, await RollupUnpricedByModelAsync(db.HourlyRequestRollups, span, cancellationToken));
+        }
+
+        if (plan.Days is { } days)
+        {
+            Merge(counts, await RollupUnpricedByModelAsync(db.DailyRequestRollups, days, cancellationToken));
+        }
+
+        return Top(counts.Where(c => c.Value > 0).ToDictionary(StringComparer.Ordinal), int.MaxValue);
+    }
+
     public async Task<UserActivity> GetUserActivityAsync(DateTime from, DateTime to, CancellationToken cancellationToken)
     {
         await using var snapshot = await ReadSnapshot.BeginAsync(db, cancellationToken);
@@ -259,6 +284,18 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
             .Where(r => r.Dimension == dimension && (!errorsOnly || r.Errors > 0))
             .GroupBy(r => r.Key)
             .Select(g => new { g.Key, Count = g.Sum(r => r.Requests) })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => (r.Key, r.Count));
+    }
+
+    /// <summary>Rows with cost imply rows with tokens, so per model key the difference is exactly the unpriced rows.</summary>
+    private static async Task<IEnumerable<(string Key, long Count)>> RollupUnpricedByModelAsync<T>(IQueryable<T> rollups, BucketSpan span, CancellationToken cancellationToken)
+        where T : RequestRollup
+    {
+        var rows = await InSpan(rollups, span)
+            .Where(r => r.Dimension == RollupDimension.Model && r.RowsWithTokens > r.RowsWithCost)
+            .GroupBy(r => r.Key)
+            .Select(g => new { g.Key, Count = g.Sum(r => r.RowsWithTokens - r.RowsWithCost) })
             .ToListAsync(cancellationToken);
         return rows.Select(r => (r.Key, r.Count));
     }

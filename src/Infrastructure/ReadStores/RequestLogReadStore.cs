@@ -76,6 +76,11 @@ public sealed class RequestLogReadStore(DashboardDbContext db) : IRequestLogRead
             query = query.Where(r => r.UserId == userId);
         }
 
+        if (filter.Unpriced is { } unpriced)
+        {
+            query = unpriced ? query.Where(r => r.TotalTokens != null && r.CostUsd == null) : query.Where(r => r.TotalTokens == null || r.CostUsd != null);
+        }
+
         return query;
     }
 }

@@ -38,6 +38,13 @@ public sealed class UpstreamOptions
     /// <summary><c>openai</c> or <c>ollama</c>.</summary>
     public string Kind { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Whose prices the price catalog applies: a catalog provider id such as <c>openai</c>, <c>anthropic</c>, <c>groq</c> or
+    /// <c>azure</c>. Unset: derived from an OpenAI-kind upstream's BaseUrl (api.openai.com → openai); otherwise, and for a
+    /// provider the catalog does not know, the provider whose models the name matches.
+    /// </summary>
+    public string? Provider { get; set; }
+
     /// <summary>Sent to the upstream as <c>Authorization: Bearer</c>; the client's own key is never forwarded.</summary>
     public string? ApiKey { get; set; }
 

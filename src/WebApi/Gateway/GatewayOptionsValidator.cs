@@ -67,6 +67,9 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             new Uri(u.BaseUrl, UriKind.Absolute),
             ParseKind(u.Kind) ?? throw new InvalidOperationException($"Upstream '{u.Name}': unknown kind '{u.Kind}'."),
             string.IsNullOrEmpty(u.ApiKey) ? null : u.ApiKey,
-            u.Models.Select(m => m.Trim()).ToList()))
+            u.Models.Select(m => m.Trim()).ToList())
+        {
+            Provider = string.IsNullOrWhiteSpace(u.Provider) ? null : u.Provider.Trim(),
+        })
         .ToList();
 }

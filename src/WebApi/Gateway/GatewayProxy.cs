@@ -67,6 +67,7 @@ public sealed class GatewayProxy(
         }
 
         context.Items[RequestTrackingMiddleware.UpstreamItemKey] = target.Upstream!.Name;
+        context.Items[RequestTrackingMiddleware.ProviderItemKey] = target.Upstream.PricingProvider;
         if (injectUsage && request.RequestStreamUsage())
         {
             body = request.ToUtf8Bytes();

@@ -115,7 +115,7 @@ public sealed class RequestTrackingMiddleware(
             CacheCreationTokens = usage.CacheCreationTokens,
             ReasoningTokens = usage.ReasoningTokens,
             UsageEstimated = usage.Estimated,
-            CostUsd = pricing.Cost(model, usage, startedAt),
+            CostUsd = pricing.Cost(model, usage, startedAt, context.Items[ProviderItemKey] as string),
             CountryCode = geoIp.ResolveCountryCode(address),
             IpAddress = address is null ? null : (settings.AnonymizeIp ? IpAnonymizer.Anonymize(address) : address).ToString(),
             UserId = caller?.UserId,
@@ -159,6 +159,9 @@ public sealed class RequestTrackingMiddleware(
 
     /// <summary>Endpoints that proxy to an upstream put its name here, for the request log's upstream column.</summary>
     public const string UpstreamItemKey = "CleanDashboard.Upstream";
+
+    /// <summary>Endpoints that proxy to an upstream put whose prices apply here (a catalog provider id or the upstream's API root).</summary>
+    public const string ProviderItemKey = "CleanDashboard.Provider";
 
     /// <summary>Endpoints that read the requested model put it here; used when the answer names none (errors, cut-off streams).</summary>
     public const string ModelItemKey = "CleanDashboard.Model";

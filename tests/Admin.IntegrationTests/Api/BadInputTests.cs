@@ -57,6 +57,8 @@ public sealed class BadInputTests(AdminApiFactory factory)
         Get("request-logs/export?sort=nope", "sort");
         Get("request-logs/export?from=2026-02-01&to=2026-01-01", "to");
         Get("request-logs/export?status=1000", "status");
+        Get("request-logs?unpriced=maybe", "unpriced");
+        Get("request-logs/export?unpriced=2", "unpriced");
         Get("user-sessions?page=0", "page");
         Get("user-sessions?active=yes", "active");
         Get("user-sessions?userId=abc", "userId");

@@ -81,6 +81,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             ["Gateway:Upstreams:0:Name"] = "stub-openai",
             ["Gateway:Upstreams:0:BaseUrl"] = stubRoot + "/v1",
             ["Gateway:Upstreams:0:Kind"] = "openai",
+            ["Gateway:Upstreams:0:Provider"] = "openai",
             ["Gateway:Upstreams:0:ApiKey"] = UpstreamKey,
             ["Gateway:Upstreams:0:Models:0"] = "gpt-4o-mini",
             ["Gateway:Upstreams:0:Models:1"] = "text-embedding-3-small",

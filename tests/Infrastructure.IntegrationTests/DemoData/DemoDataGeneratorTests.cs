@@ -154,6 +154,8 @@ public sealed class DemoDataGeneratorTests(DemoDataGeneratorTests.GeneratedDatab
         ["Pricing:Models:llama3.2:OutputPerMillion"] = "0.06",
         ["Pricing:Models:gpt-4o:InputPerMillion"] = "2.50",
         ["Pricing:Models:gpt-4o:OutputPerMillion"] = "10.00",
+        // Configured prices only: the catalog the build places beside the tests would price the other demo models too.
+        ["Pricing:CatalogPath"] = Path.Combine(Path.GetTempPath(), "cleandashboard-no-price-catalog.json"),
     })
     {
         public DemoDataOptions Options { get; } = new(Days: 2, Users: 2, Seed: 7);

@@ -43,14 +43,18 @@ public sealed class DashboardReadStoreTests(DashboardDataSet data) : IClassFixtu
     {
         var dashboard = await SendAsync("24h");
 
-        dashboard.Summary.Should().Be(new SummaryDto(
+        dashboard.Summary.Should().BeEquivalentTo(new SummaryDto(
             TotalRequests: 22,             // 4 + 3 + 4 + 11; O1 and O2 are outside
             SuccessfulRequests: 15,        // 2 + 2 + 2 + 9
             AvgLatencyMs: 328.2,           // (1620 + 2810 + 780 + 2010) / 22 = 7220 / 22 = 328.18
             TotalCost: 0.1415m,            // 0.0150 + 0.1234 + 0.0010 + 0.0021
             TotalTokens: 660,              // 100 + 50 + 300 + 80 + 60 + 40 + 10 + 20
             AvgTokensPerRequest: 82.5,     // 660 / 8 rows with tokens (not / 22)
-            AvgCostPerRequest: 0.0202m));  // 0.1415 / 7 rows with cost = 0.020214 (not / 22)
+            AvgCostPerRequest: 0.0202m)    // 0.1415 / 7 rows with cost = 0.020214 (not / 22)
+        {
+            UnpricedRequests = 1,           // R7: 80 tokens, no price (8 rows with tokens − 7 with cost)
+            UnpricedModels = ["alpha"],
+        }, o => o.WithStrictOrdering());
         dashboard.Requests.Sum(p => p.Success + p.Error).Should().Be(dashboard.Summary.TotalRequests);
         dashboard.Costs.Sum(p => p.Cost).Should().Be(dashboard.Summary.TotalCost);
     }
@@ -152,14 +156,18 @@ public sealed class DashboardReadStoreTests(DashboardDataSet data) : IClassFixtu
             (11L, 4L)); // R8 R9 R12, 7 singles, R22 ok; R10 R11 R13 R21 (O2 is after now)
         dashboard.Costs.Select(p => p.Cost).Should().Equal(0m, 0m, 0m, 0m, 0m, 1.1384m, 0.0031m); // 1 + 0.0100 + 0.0050 + 0.1234; 0.0006 + 0.0004 + 0.0001 + 0.0020
         dashboard.Latency.Select(p => p.Latency).Should().Equal(0d, 0d, 0d, 0d, 0d, 1.179, 0.186); // 9430 / 8 = 1178.75 ms; 2790 / 15 = 186 ms
-        dashboard.Summary.Should().Be(new SummaryDto(
+        dashboard.Summary.Should().BeEquivalentTo(new SummaryDto(
             TotalRequests: 23,
             SuccessfulRequests: 16,
             AvgLatencyMs: 531.3,          // 12220 / 23 = 531.30
             TotalCost: 1.1415m,
             TotalTokens: 1660,
             AvgTokensPerRequest: 184.44,  // 1660 / 9 = 184.444
-            AvgCostPerRequest: 0.1427m)); // 1.1415 / 8 = 0.1426875
+            AvgCostPerRequest: 0.1427m)   // 1.1415 / 8 = 0.1426875
+        {
+            UnpricedRequests = 1,         // R7 again (9 rows with tokens − 8 with cost)
+            UnpricedModels = ["alpha"],
+        }, o => o.WithStrictOrdering());
         dashboard.TopModels.Take(2).Should().Equal(new NamedCountDto("gpt-4o", 4), new NamedCountDto("llama3.2", 4)); // O1 makes gpt-4o tie: by name
         dashboard.Users.Should().Be(new UsersDto(4, 5, 1.0277m, 3.8)); // dave active; 5.1386 / 5 = 1.02772; 19 / 5
         dashboard.Feedback.TotalFeedback.Should().Be(9);
@@ -181,7 +189,7 @@ public sealed class DashboardReadStoreTests(DashboardDataSet data) : IClassFixtu
         dashboard.Requests.Should().Equal(new RequestPointDto(Utc(3, 1, 10, 0, 0), 7, 2));
         dashboard.Costs.Should().Equal(new CostPointDto(Utc(3, 1, 10, 0, 0), 0m));
         dashboard.Latency.Should().Equal(new LatencyPointDto(Utc(3, 1, 10, 0, 0), 0.101)); // (200 + 700 + 10) / 9 = 101.1 ms
-        dashboard.Summary.Should().Be(new SummaryDto(9, 7, 101.1, 0m, 0, 0, 0m));
+        dashboard.Summary.Should().BeEquivalentTo(new SummaryDto(9, 7, 101.1, 0m, 0, 0, 0m), o => o.WithStrictOrdering()); // no tokens: none unpriced
         dashboard.ErrorsBreakdown.Should().Equal(new LabelValueDto("401", 1), new LabelValueDto("500", 1));
         dashboard.TopModels.Select(m => m.Name).Should().Equal("llama3.2", "single-a", "single-b", "single-c", "single-d", "single-e", "single-f", "single-g");
         dashboard.TopCountries.Should().Equal(new NamedCountDto("Canada (CA)", 7), new NamedCountDto("Japan (JP)", 1), new NamedCountDto("Unknown", 1));
@@ -212,7 +220,7 @@ public sealed class DashboardReadStoreTests(DashboardDataSet data) : IClassFixtu
         dashboard.ErrorsBreakdown.Should().BeEmpty();
         dashboard.TopModels.Should().BeEmpty();
         dashboard.TopCountries.Should().BeEmpty();
-        dashboard.Summary.Should().Be(new SummaryDto(0, 0, 0, 0m, 0, 0, 0m));
+        dashboard.Summary.Should().BeEquivalentTo(new SummaryDto(0, 0, 0, 0m, 0, 0, 0m), o => o.WithStrictOrdering());
         dashboard.Users.Should().Be(new UsersDto(0, 0, 0m, 0));
         dashboard.Feedback.TotalFeedback.Should().Be(0);
         dashboard.Feedback.RatingDistribution.Should().Equal(new Dictionary<string, long> { ["5"] = 0, ["4"] = 0, ["3"] = 0, ["2"] = 0, ["1"] = 0 });

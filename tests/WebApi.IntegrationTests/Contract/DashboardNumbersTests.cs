@@ -11,13 +11,15 @@ public sealed class DashboardNumbersTests(SeededDashboardFactory factory) : ICla
     {
         var summary = (await GetAsync()).GetProperty("summary");
 
-        summary.GetProperty("totalRequests").GetInt64().Should().Be(3);         // the 10:59:59 row is outside
-        summary.GetProperty("successfulRequests").GetInt64().Should().Be(2);
-        summary.GetProperty("avgLatencyMs").GetDouble().Should().Be(700);       // (1200 + 300 + 600) / 3
+        summary.GetProperty("totalRequests").GetInt64().Should().Be(4);         // the 10:59:59 row is outside
+        summary.GetProperty("successfulRequests").GetInt64().Should().Be(3);
+        summary.GetProperty("avgLatencyMs").GetDouble().Should().Be(750);       // (1200 + 300 + 600 + 900) / 4
         summary.GetProperty("totalCost").GetRawText().Should().Be("0.265");     // 0.0150 + 0.2500, no trailing zeros
-        summary.GetProperty("totalTokens").GetInt64().Should().Be(200);         // 150 + 50
-        summary.GetProperty("avgTokensPerRequest").GetDouble().Should().Be(100); // 200 / 2 rows with tokens
+        summary.GetProperty("totalTokens").GetInt64().Should().Be(300);         // 150 + 50 + 100
+        summary.GetProperty("avgTokensPerRequest").GetDouble().Should().Be(100); // 300 / 3 rows with tokens
         summary.GetProperty("avgCostPerRequest").GetDecimal().Should().Be(0.1325m); // 0.265 / 2 rows with cost
+        summary.GetProperty("unpricedRequests").GetInt64().Should().Be(1);      // my-model: 100 tokens, no price; the failed gpt-4o call is not unpriced
+        summary.GetProperty("unpricedModels").EnumerateArray().Select(m => m.GetString()).Should().Equal("my-model");
     }
 
     [Fact]
@@ -32,14 +34,14 @@ public sealed class DashboardNumbersTests(SeededDashboardFactory factory) : ICla
         (nine.GetProperty("success").GetInt64(), nine.GetProperty("error").GetInt64()).Should().Be((1L, 1L));
         var ten = requests[^1];
         ten.GetProperty("timestamp").GetString().Should().Be("2024-03-01T10:00:00Z");
-        (ten.GetProperty("success").GetInt64(), ten.GetProperty("error").GetInt64()).Should().Be((1L, 0L));
+        (ten.GetProperty("success").GetInt64(), ten.GetProperty("error").GetInt64()).Should().Be((2L, 0L));
 
         var costs = dashboard.GetProperty("costs").EnumerateArray().ToList();
         costs[22].GetProperty("cost").GetDecimal().Should().Be(0.015m);
         costs[23].GetProperty("cost").GetDecimal().Should().Be(0.25m);
         var latency = dashboard.GetProperty("latency").EnumerateArray().ToList();
         latency[22].GetProperty("latency").GetDouble().Should().Be(0.75);      // (1200 + 300) / 2 ms
-        latency[23].GetProperty("latency").GetDouble().Should().Be(0.6);
+        latency[23].GetProperty("latency").GetDouble().Should().Be(0.75);      // (600 + 900) / 2 ms
     }
 
     [Fact]
@@ -62,8 +64,8 @@ public sealed class DashboardNumbersTests(SeededDashboardFactory factory) : ICla
         var dashboard = await GetAsync();
 
         Pairs(dashboard.GetProperty("errorsBreakdown"), "label", "value").Should().Equal(("500", 1L));
-        Pairs(dashboard.GetProperty("topModels"), "name", "requests").Should().Equal(("gpt-4o", 2L), ("llama3.2", 1L));
-        Pairs(dashboard.GetProperty("topCountries"), "name", "requests").Should().Equal(("Germany (DE)", 1L), ("United States (US)", 1L), ("Unknown", 1L));
+        Pairs(dashboard.GetProperty("topModels"), "name", "requests").Should().Equal(("gpt-4o", 2L), ("llama3.2", 1L), ("my-model", 1L));
+        Pairs(dashboard.GetProperty("topCountries"), "name", "requests").Should().Equal(("United States (US)", 2L), ("Germany (DE)", 1L), ("Unknown", 1L));
         var users = dashboard.GetProperty("users");
         (users.GetProperty("activeUsers").GetInt64(), users.GetProperty("totalSessions").GetInt64()).Should().Be((1L, 1L));
         users.GetProperty("avgSessionCost").GetDecimal().Should().Be(0.015m);

@@ -12,6 +12,7 @@ namespace CleanDashboard.WebApi.IntegrationTests.Contract;
 ///  03-01 09:15:00    200     1200  llama3.2  150     0.0150  US       member
 ///  03-01 09:45:00    500      300  gpt-4o    -       -       DE       member
 ///  03-01 10:05:00    200      600  gpt-4o    50      0.2500  (blank)  -
+///  03-01 10:20:00    200      900  my-model  100     -       US       -        (tokens, no price: unpriced)
 /// </code>
 /// plus one session (09:15, 2 requests, 0.0150), one 4-star rating and one open high rate_limit threat.
 /// </summary>
@@ -33,7 +34,8 @@ public sealed class SeededDashboardFactory : DashboardApiFactory
                 Log(At(2, 29, 10, 59, 59), 200, 100, "llama3.2", 10, 9.0000m, "US", member),
                 r1,
                 Log(At(3, 1, 9, 45, 0), 500, 300, "gpt-4o", null, null, "DE", member),
-                Log(At(3, 1, 10, 5, 0), 200, 600, "gpt-4o", 50, 0.2500m, string.Empty, null));
+                Log(At(3, 1, 10, 5, 0), 200, 600, "gpt-4o", 50, 0.2500m, string.Empty, null),
+                Log(At(3, 1, 10, 20, 0), 200, 900, "my-model", 100, null, "US", null));
             db.UserSessions.Add(new UserSession
             {
                 User = member,

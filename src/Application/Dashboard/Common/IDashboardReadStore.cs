@@ -18,6 +18,9 @@ public interface IDashboardReadStore
     /// <summary>Country codes by request count, most first, ties by code; blank code for unknown.</summary>
     Task<IReadOnlyList<LabelCount>> GetTopCountryCodesAsync(DateTime from, DateTime to, int limit, CancellationToken cancellationToken);
 
+    /// <summary>Models with requests that carry tokens but no cost (no price known), with those requests' count, most first, ties by name.</summary>
+    Task<IReadOnlyList<LabelCount>> GetUnpricedModelsAsync(DateTime from, DateTime to, CancellationToken cancellationToken);
+
     Task<UserActivity> GetUserActivityAsync(DateTime from, DateTime to, CancellationToken cancellationToken);
 
     /// <summary>Feedback counts per rating (1–5) for feedback created in the window.</summary>

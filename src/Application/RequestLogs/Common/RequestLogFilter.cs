@@ -4,8 +4,11 @@ using FluentValidation;
 
 namespace CleanDashboard.Application.RequestLogs.Common;
 
-/// <summary>Request-log filters, parsed: <c>From &lt;= CreatedAt &lt; To</c>, exact model, status, country and user.</summary>
-public sealed record RequestLogFilter(DateTime? From, DateTime? To, string? Model, int? Status, string? Country, int? UserId)
+/// <summary>
+/// Request-log filters, parsed: <c>From &lt;= CreatedAt &lt; To</c>, exact model, status, country and user, and
+/// <see cref="Unpriced"/>: true keeps only rows with tokens and no cost (no price known), false only the others.
+/// </summary>
+public sealed record RequestLogFilter(DateTime? From, DateTime? To, string? Model, int? Status, string? Country, int? UserId, bool? Unpriced = null)
 {
     public static RequestLogFilter Parse(IRequestLogFilterQuery query) => new(
         ListValues.ParseInstant(query.From),
@@ -13,7 +16,8 @@ public sealed record RequestLogFilter(DateTime? From, DateTime? To, string? Mode
         string.IsNullOrWhiteSpace(query.Model) ? null : query.Model.Trim(),
         ListValues.ParseInt(query.Status),
         string.IsNullOrWhiteSpace(query.Country) ? null : query.Country.Trim().ToUpperInvariant(),
-        ListValues.ParseInt(query.UserId));
+        ListValues.ParseInt(query.UserId),
+        ListValues.ParseBool(query.Unpriced));
 }
 
 /// <summary>The request-log filters as sent, shared by the list and the CSV export.</summary>
@@ -26,6 +30,8 @@ public interface IRequestLogFilterQuery : IListQuery, IDateRangeQuery
     string? Country { get; }
 
     string? UserId { get; }
+
+    string? Unpriced { get; }
 }
 
 /// <summary>The rules of <see cref="IRequestLogFilterQuery"/>, for the list's and the export's validators.</summary>
@@ -42,5 +48,9 @@ public abstract class RequestLogFilterValidator<TQuery> : ListQueryValidator<TQu
             .Matches("^[A-Za-z]{2}$").When(q => !string.IsNullOrWhiteSpace(q.Country))
             .WithMessage("Country must be a two-letter ISO country code.");
         RuleForOptionalInt(q => q.UserId, "userId", 1, int.MaxValue);
+        RuleFor(q => q.Unpriced)
+            .Must(v => string.IsNullOrWhiteSpace(v) || ListValues.ParseBool(v) is not null)
+            .OverridePropertyName("unpriced")
+            .WithMessage("Unpriced must be true or false.");
     }
 }

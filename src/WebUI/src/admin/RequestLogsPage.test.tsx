@@ -45,6 +45,16 @@ describe('Request logs screen', () => {
     );
   });
 
+  it('opens from the dashboard link with only the unpriced rows asked for, and can widen again', async () => {
+    const { calls, user } = await open('/admin/request-logs?unpriced=true');
+    expect(lists(calls)).toEqual(['unpriced=true&page=1&pageSize=50']);
+    expect(screen.getByLabelText('Price')).toHaveValue('true');
+    await user.selectOptions(screen.getByLabelText('Price'), 'Any');
+    await user.click(screen.getByRole('button', { name: 'Apply filters' }));
+    await waitFor(() => expect(lists(calls)).toHaveLength(2));
+    expect(lists(calls)[1]).toBe('page=1&pageSize=50');
+  });
+
   it('leaves out empty filters and goes back to page 1 when filters change', async () => {
     const { calls, user } = await open('/admin/request-logs?page=3&model=llama3.2');
     expect(lists(calls)).toEqual(['model=llama3.2&page=3&pageSize=50']);

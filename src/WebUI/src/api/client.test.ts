@@ -50,6 +50,8 @@ describe('normalizeDashboard', () => {
     expect(data.requests).toEqual([]);
     expect(data.summary.totalRequests).toBe(3);
     expect(data.summary.avgCostPerRequest).toBeNull();
+    expect(data.summary.unpricedRequests).toBe(0);
+    expect(data.summary.unpricedModels).toEqual([]);
     expect(data.summary.totalCost).toBe(0);
     expect(data.feedback.ratingDistribution).toEqual({ '5': 0, '4': 0, '3': 0, '2': 0, '1': 0 });
     expect(data.threats.topThreatTypes).toEqual([]);

@@ -99,6 +99,8 @@ export function normalizeDashboard(raw: unknown): DashboardResponse {
       totalTokens: number(summary.totalTokens),
       avgTokensPerRequest: nullableNumber(summary.avgTokensPerRequest),
       avgCostPerRequest: nullableNumber(summary.avgCostPerRequest),
+      unpricedRequests: number(summary.unpricedRequests),
+      unpricedModels: array<unknown>(summary.unpricedModels).filter((m): m is string => typeof m === 'string'),
     },
     users: {
       activeUsers: number(users.activeUsers),

@@ -35,6 +35,10 @@ export interface DashboardSummary {
   totalTokens: number;
   avgTokensPerRequest: number | null;
   avgCostPerRequest: number | null;
+  /** Requests with token usage but no cost: no price is known for their model. */
+  unpricedRequests: number;
+  /** Their models, most unpriced requests first. */
+  unpricedModels: string[];
 }
 
 export interface DashboardUsers {

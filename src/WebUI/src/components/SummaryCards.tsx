@@ -1,4 +1,5 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import type { DashboardResponse } from '../api/types';
 import {
   EMPTY,
@@ -14,7 +15,7 @@ import {
 interface CardProps {
   title: string;
   value: string;
-  detail?: string;
+  detail?: ReactNode;
   tone?: 'good' | 'warn' | 'bad';
 }
 
@@ -33,6 +34,18 @@ function Card({ title, value, detail, tone }: CardProps) {
 
 function plural(count: number, one: string, many: string): string {
   return `${formatInteger(count)} ${count === 1 ? one : many}`;
+}
+
+/** Shown beside the total cost: requests that are not in it because no price is known, linking to those rows. */
+function UnpricedDetail({ requests, models }: { requests: number; models: string[] }) {
+  const shown = models.slice(0, 3).join(', ');
+  const more = models.length > 3 ? ` +${models.length - 3} more` : '';
+  return (
+    <>
+      <Link to="/admin/request-logs?unpriced=true">{plural(requests, 'unpriced request', 'unpriced requests')}</Link>
+      {shown && ` (${shown}${more})`} not included
+    </>
+  );
 }
 
 export function SummaryCards({ data }: { data: DashboardResponse }) {
@@ -55,7 +68,14 @@ export function SummaryCards({ data }: { data: DashboardResponse }) {
           tone={successTone}
         />
         <Card title="Avg latency" value={formatLatencyMs(summary.avgLatencyMs)} />
-        <Card title="Total cost" value={formatMoney(summary.totalCost)} />
+        <Card
+          title="Total cost"
+          value={formatMoney(summary.totalCost)}
+          detail={
+            summary.unpricedRequests > 0 ? <UnpricedDetail requests={summary.unpricedRequests} models={summary.unpricedModels} /> : undefined
+          }
+          tone={summary.unpricedRequests > 0 ? 'warn' : undefined}
+        />
         <Card title="Total tokens" value={formatInteger(summary.totalTokens)} detail={formatCompact(summary.totalTokens)} />
         <Card title="Avg tokens per request" value={formatDecimal(summary.avgTokensPerRequest)} />
         <Card title="Avg cost per request" value={formatMoney(summary.avgCostPerRequest)} />

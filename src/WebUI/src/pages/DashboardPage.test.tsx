@@ -61,6 +61,26 @@ describe('Dashboard with a full response', () => {
     expect(screen.getAllByRole('group').filter((g) => g.classList.contains('card'))).toHaveLength(expected.length);
   });
 
+  it('shows the unpriced requests beside the total cost, linking to those request logs', async () => {
+    const week = weekResponse();
+    mockFetch(json({ ...week, summary: { ...week.summary, unpricedRequests: 1234, unpricedModels: ['llama3.2', 'my-model', 'a', 'b'] } }));
+    renderApp('/', { apiKey: KEY });
+    const cost = await screen.findByRole('group', { name: 'Total cost' });
+
+    expect(cost.querySelector('.card-value')).toHaveTextContent('$1,234.56');
+    expect(cost.querySelector('.card-detail')).toHaveTextContent('1,234 unpriced requests (llama3.2, my-model, a +1 more) not included');
+    expect(within(cost).getByRole('link', { name: '1,234 unpriced requests' })).toHaveAttribute('href', '/admin/request-logs?unpriced=true');
+    expect(cost).toHaveClass('card-warn');
+  });
+
+  it('shows no unpriced note when every request with tokens has a price', async () => {
+    await renderWeek();
+    const cost = screen.getByRole('group', { name: 'Total cost' });
+
+    expect(cost.querySelector('.card-detail')).toBeNull();
+    expect(within(cost).queryByRole('link')).toBeNull();
+  });
+
   it('renders each chart with a named figure, an image label and a data table', async () => {
     await renderWeek();
     expect(tableRows('Requests over time')).toEqual([

@@ -39,6 +39,8 @@ export function weekResponse(): DashboardResponse {
       totalTokens: 2450000,
       avgTokensPerRequest: 196.77,
       avgCostPerRequest: 0.099,
+      unpricedRequests: 0,
+      unpricedModels: [],
     },
     users: { activeUsers: 125, totalSessions: 450, avgSessionCost: 2.45, avgSessionRequests: 12.5 },
     feedback: {
@@ -82,6 +84,8 @@ export function dayResponse(): DashboardResponse {
       totalTokens: 3000,
       avgTokensPerRequest: 200,
       avgCostPerRequest: 0.00103,
+      unpricedRequests: 0,
+      unpricedModels: [],
     },
   };
 }
@@ -105,6 +109,8 @@ export function emptyResponse(): DashboardResponse {
       totalTokens: 0,
       avgTokensPerRequest: 0,
       avgCostPerRequest: 0,
+      unpricedRequests: 0,
+      unpricedModels: [],
     },
     users: { activeUsers: 0, totalSessions: 0, avgSessionCost: 0, avgSessionRequests: 0 },
     feedback: { totalFeedback: 0, avgRating: 0, ratingDistribution: { '5': 0, '4': 0, '3': 0, '2': 0, '1': 0 } },

@@ -173,6 +173,8 @@ public sealed class CachingBehaviorTests : IDisposable
 
         public Task<IReadOnlyList<LabelCount>> GetErrorCodesAsync(DateTime from, DateTime to, CancellationToken cancellationToken) => Empty<LabelCount>();
 
+        public Task<IReadOnlyList<LabelCount>> GetUnpricedModelsAsync(DateTime from, DateTime to, CancellationToken cancellationToken) => Empty<LabelCount>();
+
         public Task<IReadOnlyList<LabelCount>> GetTopModelsAsync(DateTime from, DateTime to, int limit, CancellationToken cancellationToken) => Empty<LabelCount>();
 
         public Task<IReadOnlyList<LabelCount>> GetTopCountryCodesAsync(DateTime from, DateTime to, int limit, CancellationToken cancellationToken) => Empty<LabelCount>();

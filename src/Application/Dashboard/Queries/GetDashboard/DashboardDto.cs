@@ -33,7 +33,14 @@ public sealed record SummaryDto(
     decimal TotalCost,
     long TotalTokens,
     double AvgTokensPerRequest,
-    decimal AvgCostPerRequest);
+    decimal AvgCostPerRequest)
+{
+    /// <summary>Requests that reported tokens but have no cost because no price is known for their model; a failed call without usage is not one.</summary>
+    public long UnpricedRequests { get; init; }
+
+    /// <summary>The models of those requests, most unpriced requests first, ties by name.</summary>
+    public IReadOnlyList<string> UnpricedModels { get; init; } = [];
+}
 
 public sealed record UsersDto(long ActiveUsers, long TotalSessions, decimal AvgSessionCost, double AvgSessionRequests);
 

@@ -6,7 +6,7 @@ namespace CleanDashboard.Application.Dashboard.Queries.GetDashboard;
 internal static class DashboardFigures
 {
     /// <summary>Summed from the same bucket totals as the series, so every series adds up to its summary figure.</summary>
-    public static SummaryDto Summary(IReadOnlyList<RequestBucketTotals> buckets)
+    public static SummaryDto Summary(IReadOnlyList<RequestBucketTotals> buckets, IReadOnlyList<LabelCount> unpricedModels)
     {
         long success = 0, error = 0, tokens = 0, rowsWithTokens = 0, rowsWithCost = 0, latencyUs = 0;
         decimal cost = 0;
@@ -29,7 +29,12 @@ internal static class DashboardFigures
             Rounding.Money(cost),
             tokens,
             Rounding.Average(rowsWithTokens == 0 ? 0 : (double)tokens / rowsWithTokens),
-            Rounding.Money(rowsWithCost == 0 ? 0 : cost / rowsWithCost));
+            Rounding.Money(rowsWithCost == 0 ? 0 : cost / rowsWithCost))
+        {
+            // A row with a cost always has tokens, so the difference is exactly the rows with tokens and no cost.
+            UnpricedRequests = rowsWithTokens - rowsWithCost,
+            UnpricedModels = [.. unpricedModels.Select(m => m.Label)],
+        };
     }
 
     public static UsersDto Users(UserActivity activity) => new(

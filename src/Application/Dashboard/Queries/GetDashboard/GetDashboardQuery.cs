@@ -63,6 +63,7 @@ public sealed class GetDashboardQueryHandler(IDashboardReadStore readStore, Time
         var models = await readStore.GetTopModelsAsync(from, to, TopListSize, cancellationToken);
         // Ties are ranked by the shown name, which the store cannot sort by; country codes are few, so read them all.
         var countries = await readStore.GetTopCountryCodesAsync(from, to, int.MaxValue, cancellationToken);
+        var unpricedModels = await readStore.GetUnpricedModelsAsync(from, to, cancellationToken);
         var users = await readStore.GetUserActivityAsync(from, to, cancellationToken);
         var ratings = await readStore.GetRatingCountsAsync(from, to, cancellationToken);
         var threats = await readStore.GetThreatTotalsAsync(from, to, TopListSize, cancellationToken);
@@ -77,7 +78,7 @@ public sealed class GetDashboardQueryHandler(IDashboardReadStore readStore, Time
             series.Costs,
             TopCountries(countries),
             series.Latency,
-            DashboardFigures.Summary(buckets),
+            DashboardFigures.Summary(buckets, unpricedModels),
             DashboardFigures.Users(users),
             DashboardFigures.Feedback(ratings),
             new ThreatsDto(threats.Total, threats.Unresolved, threats.Critical, threats.High, threats.TopTypes.Adapt<List<ThreatTypeCountDto>>(mapping)));

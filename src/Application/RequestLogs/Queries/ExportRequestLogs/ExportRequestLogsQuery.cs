@@ -16,7 +16,8 @@ public sealed record ExportRequestLogsQuery(
     string? Country = null,
     string? UserId = null,
     string? Sort = null,
-    string? Desc = null) : IRequest<CsvExportDto>, IRequestLogFilterQuery
+    string? Desc = null,
+    string? Unpriced = null) : IRequest<CsvExportDto>, IRequestLogFilterQuery
 {
     string? IListQuery.Page => null;
 

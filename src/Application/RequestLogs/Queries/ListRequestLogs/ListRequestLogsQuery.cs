@@ -15,7 +15,8 @@ public sealed record ListRequestLogsQuery(
     string? Page = null,
     string? PageSize = null,
     string? Sort = null,
-    string? Desc = null) : IRequest<PagedList<RequestLogDto>>, IRequestLogFilterQuery;
+    string? Desc = null,
+    string? Unpriced = null) : IRequest<PagedList<RequestLogDto>>, IRequestLogFilterQuery;
 
 public sealed class ListRequestLogsQueryHandler(IRequestLogReadStore readStore) : IRequestHandler<ListRequestLogsQuery, PagedList<RequestLogDto>>
 {

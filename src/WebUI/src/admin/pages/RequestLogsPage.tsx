@@ -17,6 +17,15 @@ export const REQUEST_LOG_SPEC: ListSpec = {
     { name: 'status', label: 'Status code', kind: 'text', inputMode: 'numeric', maxLength: 3, placeholder: '500' },
     { name: 'country', label: 'Country', kind: 'text', maxLength: 2, placeholder: 'DE', hint: 'Two-letter code' },
     { name: 'userId', label: 'User ID', kind: 'text', inputMode: 'numeric', maxLength: 10 },
+    {
+      name: 'unpriced',
+      label: 'Price',
+      kind: 'select',
+      options: [
+        { value: 'true', label: 'Unpriced (tokens, no price)' },
+        { value: 'false', label: 'Priced or without tokens' },
+      ],
+    },
   ],
 };
 

@@ -103,7 +103,7 @@ public sealed class DashboardSeriesTests
         };
 
         var series = DashboardSeries.Fill(Window, totals);
-        var summary = DashboardFigures.Summary(totals);
+        var summary = DashboardFigures.Summary(totals, []);
 
         series.Requests.Sum(p => p.Success + p.Error).Should().Be(summary.TotalRequests).And.Be(18);
         series.Requests.Sum(p => p.Success).Should().Be(summary.SuccessfulRequests).And.Be(13);

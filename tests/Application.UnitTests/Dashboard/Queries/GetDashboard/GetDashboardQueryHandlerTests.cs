@@ -43,6 +43,23 @@ public sealed class GetDashboardQueryHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task Handle_WhenRowsHaveTokensButNoCost_ShouldCountThemAsUnpricedWithTheirModelsInTheStoresOrder()
+    {
+        // Bucket 1: 5 rows with tokens, 3 with cost; bucket 2: 4 with tokens, 4 with cost; failed rows carry neither.
+        _store.Buckets =
+        [
+            new RequestBucketTotals(Utc(2024, 2, 28), 5, 2, 7_000, 500, 5, 0.003m, 3),
+            new RequestBucketTotals(Utc(2024, 2, 29), 4, 1, 5_000, 400, 4, 0.004m, 4),
+        ];
+        _store.UnpricedModels = [new LabelCount("llama3.2", 2)];
+
+        var dashboard = await SendAsync(new GetDashboardQuery("7d", null, null));
+
+        dashboard.Summary.UnpricedRequests.Should().Be(2);
+        dashboard.Summary.UnpricedModels.Should().Equal("llama3.2");
+    }
+
+    [Fact]
     public async Task Handle_WhenNowHasMilliseconds_ShouldReportGeneratedAtToTheSecondInUtc()
     {
         var dashboard = await SendAsync(new GetDashboardQuery("24h", null, null));
@@ -79,7 +96,7 @@ public sealed class GetDashboardQueryHandlerTests : IDisposable
         dashboard.Latency[^1].Should().Be(new LatencyPointDto(Utc(2024, 3, 1, 10), 0.5)); // 2000 ms / 4 rows
         dashboard.ErrorsBreakdown.Should().Equal(new LabelValueDto("500", 1));
         dashboard.TopModels.Should().Equal(new NamedCountDto("llama3.2", 3), new NamedCountDto("gpt-4o", 1));
-        dashboard.Summary.Should().Be(new SummaryDto(4, 3, 500, 0.03m, 90, 30, 0.01m));
+        dashboard.Summary.Should().BeEquivalentTo(new SummaryDto(4, 3, 500, 0.03m, 90, 30, 0.01m), o => o.WithStrictOrdering()); // 3 rows with tokens, 3 with cost: none unpriced
         dashboard.Users.Should().Be(new UsersDto(2, 1, 0.03m, 4));
         dashboard.Feedback.TotalFeedback.Should().Be(1);
         dashboard.Feedback.AvgRating.Should().Be(5);
@@ -163,6 +180,8 @@ public sealed class GetDashboardQueryHandlerTests : IDisposable
 
         public IReadOnlyList<LabelCount> Countries { get; set; } = [];
 
+        public IReadOnlyList<LabelCount> UnpricedModels { get; set; } = [];
+
         public UserActivity Users { get; set; } = new(0, 0, 0m, 0);
 
         public IReadOnlyList<RatingCount> Ratings { get; set; } = [];
@@ -193,6 +212,12 @@ public sealed class GetDashboardQueryHandlerTests : IDisposable
         {
             Calls.Add((nameof(GetTopCountryCodesAsync), from, to));
             return Task.FromResult<IReadOnlyList<LabelCount>>([.. Countries.Take(limit)]);
+        }
+
+        public Task<IReadOnlyList<LabelCount>> GetUnpricedModelsAsync(DateTime from, DateTime to, CancellationToken cancellationToken)
+        {
+            Calls.Add((nameof(GetUnpricedModelsAsync), from, to));
+            return Task.FromResult(UnpricedModels);
         }
 
         public Task<UserActivity> GetUserActivityAsync(DateTime from, DateTime to, CancellationToken cancellationToken)
