@@ -218,7 +218,7 @@ internal sealed class DemoTraffic(Random random, DateTime now, double requestsPe
         log.PromptTokens = prompt;
         log.CompletionTokens = completion;
         log.TotalTokens = prompt + completion;
-        log.CostUsd = pricing.Cost(model.Name, prompt, completion);
+        log.CostUsd = pricing.Cost(model.Name, new TokenUsage(model.Name, prompt, completion, prompt + completion), createdAt);
         return log;
     }
 

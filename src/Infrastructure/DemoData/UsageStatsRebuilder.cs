@@ -41,7 +41,7 @@ public sealed class UsageStatsRebuilder(DashboardDbContext db)
             .Where(r => r.Dimension == RollupDimension.Model)
             .ToListAsync(cancellationToken);
         return await ReplaceAsync(
-            rollups.Select(r => (DateOnly.FromDateTime(r.BucketStart), r.Key, (int)r.Requests, (int)(r.Requests - r.Errors), r.Tokens, RollupMath.FromTenThousandths(r.CostTenThousandths), r.LatencyUs)),
+            rollups.Select(r => (DateOnly.FromDateTime(r.BucketStart), r.Key, (int)r.Requests, (int)(r.Requests - r.Errors), r.Tokens, RollupMath.FromCostUnits(r.CostUnits), r.LatencyUs)),
             cancellationToken);
     }
 
