@@ -29,6 +29,7 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
     private DbCommand? _sessionInsert;
     private DbCommand? _sessionUpdate;
     private DbCommand? _sessionWithId;
+    private DbCommand? _costUpdate;
 
     /// <summary>Inserts the request log, with its id when one was assigned, else numbered by the database (nobody needs it back).</summary>
     public async Task InsertRequestAsync(RequestLog r, CancellationToken cancellationToken)
@@ -54,6 +55,13 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
             RequestParameters);
         Bind(_request, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens, r.CompletionTokens, r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.ApiKeyId, r.Upstream, r.CachedInputTokens, r.CacheCreationTokens, r.ReasoningTokens, r.UsageEstimated);
         await _request.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task UpdateCostAsync(long requestLogId, decimal? costUsd, CancellationToken cancellationToken)
+    {
+        _costUpdate ??= Prepare("""UPDATE "request_logs" SET "CostUsd" = @cost WHERE "Id" = @id;""", ("@cost", DbType.Decimal), ("@id", DbType.Int64));
+        Bind(_costUpdate, costUsd, requestLogId);
+        await _costUpdate.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task InsertFeedbackAsync(FeedbackLog f, CancellationToken cancellationToken)
@@ -121,7 +129,7 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { _request, _requestWithId, _feedback, _threat, _sessionInsert, _sessionUpdate, _sessionWithId })
+        foreach (var command in new[] { _request, _requestWithId, _feedback, _threat, _sessionInsert, _sessionUpdate, _sessionWithId, _costUpdate })
         {
             if (command is not null)
             {
