@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { DashboardResponse } from '../api/types';
 import {
   EMPTY,
@@ -6,14 +6,14 @@ import {
   formatDecimal,
   formatInteger,
   formatLatencyMs,
-  formatMoney,
   formatRating,
   formatRatio,
 } from '../format';
+import { Money } from './Money';
 
 interface CardProps {
   title: string;
-  value: string;
+  value: ReactNode;
   detail?: string;
   tone?: 'good' | 'warn' | 'bad';
 }
@@ -55,13 +55,13 @@ export function SummaryCards({ data }: { data: DashboardResponse }) {
           tone={successTone}
         />
         <Card title="Avg latency" value={formatLatencyMs(summary.avgLatencyMs)} />
-        <Card title="Total cost" value={formatMoney(summary.totalCost)} />
+        <Card title="Total cost" value={<Money value={summary.totalCost} />} />
         <Card title="Total tokens" value={formatInteger(summary.totalTokens)} detail={formatCompact(summary.totalTokens)} />
         <Card title="Avg tokens per request" value={formatDecimal(summary.avgTokensPerRequest)} />
-        <Card title="Avg cost per request" value={formatMoney(summary.avgCostPerRequest)} />
+        <Card title="Avg cost per request" value={<Money value={summary.avgCostPerRequest} />} />
         <Card title="Active users" value={formatInteger(users.activeUsers)} />
         <Card title="Sessions" value={formatInteger(users.totalSessions)} />
-        <Card title="Avg session cost" value={formatMoney(users.avgSessionCost)} />
+        <Card title="Avg session cost" value={<Money value={users.avgSessionCost} />} />
         <Card title="Avg requests per session" value={formatDecimal(users.avgSessionRequests, 1)} />
         <Card
           title="Average rating"
