@@ -12,7 +12,8 @@ namespace CleanDashboard.Gateway.IntegrationTests.Gateway;
 
 /// <summary>
 /// Requests forwarded to the stub upstream. Costs from pricing.json: gpt-4o-mini $0.15 / $0.60, text-embedding-3-small
-/// $0.02 / $0, llama3.2 $0.06 / $0.06 per million tokens; rounded to 4 decimals, halves away from zero.
+/// $0.02 / $0, llama3.2 $0.06 / $0.06 per million tokens; stored exactly (gpt-4o-mini: 12,000 × 0.15 + 3,400 × 0.60 = 0.00384;
+/// llama3.2: 15,400 × 0.06 = 0.000924 — the old 4-decimal rounding stored 0.0038 and 0.0009).
 /// </summary>
 public sealed class StubUpstreamTests(GatewayFixture gateway) : IClassFixture<GatewayFixture>
 {
@@ -36,8 +37,8 @@ public sealed class StubUpstreamTests(GatewayFixture gateway) : IClassFixture<Ga
         received.Authorization.Should().Be("Bearer " + GatewayFixture.UpstreamKey, "the gateway sends the upstream's key, never the client's");
         received.Body["model"]!.GetValue<string>().Should().Be("gpt-4o-mini");
 
-        // 12,000 × 0.15 / 1M + 3,400 × 0.60 / 1M = 0.0018 + 0.00204 = 0.00384 → 0.0038
-        ShouldBeUpstreamRow(await caller.SingleRequestLogAsync(), caller, "/v1/chat/completions", "gpt-4o-mini", "stub-openai", 12_000, 3_400, 0.0038m);
+        // 12,000 × 0.15 / 1M + 3,400 × 0.60 / 1M = 0.0018 + 0.00204 = 0.00384, stored exactly
+        ShouldBeUpstreamRow(await caller.SingleRequestLogAsync(), caller, "/v1/chat/completions", "gpt-4o-mini", "stub-openai", 12_000, 3_400, 0.00384m);
     }
 
     [Fact]
@@ -55,7 +56,7 @@ public sealed class StubUpstreamTests(GatewayFixture gateway) : IClassFixture<Ga
 
         pieces.Should().Equal(StubUpstream.ChatPieces);
         usage!.TotalTokenCount.Should().Be(StubChatTotalTokens);
-        ShouldBeUpstreamRow(await caller.SingleRequestLogAsync(), caller, "/v1/chat/completions", "gpt-4o-mini", "stub-openai", 12_000, 3_400, 0.0038m);
+        ShouldBeUpstreamRow(await caller.SingleRequestLogAsync(), caller, "/v1/chat/completions", "gpt-4o-mini", "stub-openai", 12_000, 3_400, 0.00384m);
     }
 
     [Fact]
@@ -78,7 +79,7 @@ public sealed class StubUpstreamTests(GatewayFixture gateway) : IClassFixture<Ga
         forwarded["user"]!.GetValue<string>().Should().Be("raw-client");
         forwarded["messages"]![0]!["content"]!.GetValue<string>().Should().Be("Say hello");
 
-        ShouldBeUpstreamRow(await caller.SingleRequestLogAsync(), caller, "/v1/chat/completions", "gpt-4o-mini", "stub-openai", 12_000, 3_400, 0.0038m);
+        ShouldBeUpstreamRow(await caller.SingleRequestLogAsync(), caller, "/v1/chat/completions", "gpt-4o-mini", "stub-openai", 12_000, 3_400, 0.00384m);
     }
 
     [Fact]
@@ -112,7 +113,7 @@ public sealed class StubUpstreamTests(GatewayFixture gateway) : IClassFixture<Ga
         gateway.Stub.LastRequestTo("/v1/chat/completions").Body["model"]!.GetValue<string>().Should().Be("llama3.2");
 
         // 15,400 × 0.06 / 1M = 0.000924 → 0.0009
-        ShouldBeUpstreamRow(await caller.SingleRequestLogAsync(), caller, "/v1/chat/completions", "llama3.2", "stub-ollama", 12_000, 3_400, 0.0009m);
+        ShouldBeUpstreamRow(await caller.SingleRequestLogAsync(), caller, "/v1/chat/completions", "llama3.2", "stub-ollama", 12_000, 3_400, 0.000924m);
     }
 
     [Fact]
