@@ -22,6 +22,9 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
         ("@cached", DbType.Int32), ("@cacheWrite", DbType.Int32), ("@reasoning", DbType.Int32), ("@estimated", DbType.Boolean),
     ];
 
+    private static readonly object BoxedTrue = true;
+    private static readonly object BoxedFalse = false;
+
     private DbCommand? _request;
     private DbCommand? _requestWithId;
     private DbCommand? _feedback;
@@ -42,7 +45,7 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
                 VALUES (@id, @createdAt, @endpoint, @method, @status, @latency, @ttft, @model, @prompt, @completion, @total, @cost, @country, @ip, @user, @key, @upstream, @cached, @cacheWrite, @reasoning, @estimated);
                 """,
                 [("@id", DbType.Int64), .. RequestParameters]);
-            Bind(_requestWithId, r.Id, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens, r.CompletionTokens, r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.ApiKeyId, r.Upstream, r.CachedInputTokens, r.CacheCreationTokens, r.ReasoningTokens, r.UsageEstimated);
+            Bind(_requestWithId, r.Id, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens, r.CompletionTokens, r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.ApiKeyId, r.Upstream, r.CachedInputTokens, r.CacheCreationTokens, r.ReasoningTokens, Boxed(r.UsageEstimated));
             await _requestWithId.ExecuteNonQueryAsync(cancellationToken);
             return;
         }
@@ -53,7 +56,7 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
             VALUES (@createdAt, @endpoint, @method, @status, @latency, @ttft, @model, @prompt, @completion, @total, @cost, @country, @ip, @user, @key, @upstream, @cached, @cacheWrite, @reasoning, @estimated);
             """,
             RequestParameters);
-        Bind(_request, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens, r.CompletionTokens, r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.ApiKeyId, r.Upstream, r.CachedInputTokens, r.CacheCreationTokens, r.ReasoningTokens, r.UsageEstimated);
+        Bind(_request, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens, r.CompletionTokens, r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.ApiKeyId, r.Upstream, r.CachedInputTokens, r.CacheCreationTokens, r.ReasoningTokens, Boxed(r.UsageEstimated));
         await _request.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -155,6 +158,9 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
         command.Prepare();
         return command;
     }
+
+    /// <summary>One shared box per value: the flag is bound for every request log, so no allocation per row.</summary>
+    private static object Boxed(bool value) => value ? BoxedTrue : BoxedFalse;
 
     private static void Bind(DbCommand command, params object?[] values)
     {
