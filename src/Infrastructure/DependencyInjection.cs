@@ -19,6 +19,7 @@ using CleanDashboard.Infrastructure.Persistence;
 using CleanDashboard.Infrastructure.Pricing;
 using CleanDashboard.Infrastructure.ReadStores;
 using CleanDashboard.Infrastructure.Retention;
+using CleanDashboard.Infrastructure.Repricing;
 using CleanDashboard.Infrastructure.Rollups;
 using CleanDashboard.Infrastructure.Tracking;
 using CleanDashboard.Infrastructure.Tracking.Journal;
@@ -90,6 +91,7 @@ public static class DependencyInjection
         services.AddScoped<DemoDataGenerator>();
         services.AddScoped<UsageStatsRebuilder>();
         services.AddScoped<RollupRebuilder>();
+        services.AddScoped<IRequestLogRepricer, RequestLogRepricer>();
         return services;
     }
 

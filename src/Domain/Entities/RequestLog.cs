@@ -10,6 +10,9 @@ public class RequestLog
     public const int IpAddressMaxLength = 45;
     public const int UpstreamMaxLength = 64;
 
+    /// <summary>Decimal places of stored money (docs/decisions/060-exact-money.md).</summary>
+    public const int CostDecimals = 10;
+
     public long Id { get; set; }
 
     public DateTime CreatedAt { get; set; }
@@ -33,7 +36,19 @@ public class RequestLog
 
     public int? TotalTokens { get; set; }
 
-    /// <summary>USD with four decimals; <c>null</c> when the price or the usage is unknown, never an invented zero.</summary>
+    /// <summary>See <c>TokenUsage.CachedInputTokens</c>: input tokens read from the prompt cache, part of <see cref="PromptTokens"/>.</summary>
+    public int? CachedInputTokens { get; set; }
+
+    /// <summary>Input tokens written to the prompt cache, part of <see cref="PromptTokens"/>.</summary>
+    public int? CacheCreationTokens { get; set; }
+
+    /// <summary>Reasoning tokens, part of <see cref="CompletionTokens"/>.</summary>
+    public int? ReasoningTokens { get; set; }
+
+    /// <summary>True when the token counts were estimated with a tokenizer because the upstream reported none.</summary>
+    public bool UsageEstimated { get; set; }
+
+    /// <summary>USD, exact to 1e-10 (<see cref="CostDecimals"/>); <c>null</c> when the price or the usage is unknown, never an invented zero.</summary>
     public decimal? CostUsd { get; set; }
 
     public string CountryCode { get; set; } = string.Empty;

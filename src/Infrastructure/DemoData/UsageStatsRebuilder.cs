@@ -13,9 +13,21 @@ namespace CleanDashboard.Infrastructure.DemoData;
 public sealed class UsageStatsRebuilder(DashboardDbContext db)
 {
     /// <summary>Returns the number of (day, model) rows written.</summary>
-    public async Task<int> RebuildAsync(CancellationToken cancellationToken)
+    public async Task<int> RebuildAsync(CancellationToken cancellationToken) =>
+        await ReplaceAsync(db.ModelUsageStats, await GroupsAsync(db.RequestLogs, cancellationToken), cancellationToken);
+
+    /// <summary>The rows of the whole UTC days [<paramref name="fromDay"/>, <paramref name="toDay"/>) only, in the caller's transaction if there is one.</summary>
+    public async Task<int> RebuildDaysAsync(DateTime fromDay, DateTime toDay, CancellationToken cancellationToken)
     {
-        var groups = await db.RequestLogs.AsNoTracking()
+        var (fromDate, toDate) = (DateOnly.FromDateTime(fromDay), DateOnly.FromDateTime(toDay));
+        var groups = await GroupsAsync(db.RequestLogs.Where(r => r.CreatedAt >= fromDay && r.CreatedAt < toDay), cancellationToken);
+        return await ReplaceAsync(db.ModelUsageStats.Where(s => s.Date >= fromDate && s.Date < toDate), groups, cancellationToken);
+    }
+
+    private static async Task<IEnumerable<(DateOnly Date, string Model, int Requests, int Successes, long Tokens, decimal Cost, long LatencyUs)>> GroupsAsync(
+        IQueryable<RequestLog> requestLogs, CancellationToken cancellationToken)
+    {
+        var groups = await requestLogs.AsNoTracking()
             .Where(r => r.ModelName != string.Empty)
             .GroupBy(r => new { r.CreatedAt.Year, r.CreatedAt.Month, r.CreatedAt.Day, r.ModelName })
             .Select(g => new
@@ -29,9 +41,7 @@ public sealed class UsageStatsRebuilder(DashboardDbContext db)
             })
             .ToListAsync(cancellationToken);
 
-        return await ReplaceAsync(
-            groups.Select(g => (new DateOnly(g.Key.Year, g.Key.Month, g.Key.Day), g.Key.ModelName, g.Requests, g.Successes, g.Tokens, g.Cost, g.LatencyUs)),
-            cancellationToken);
+        return groups.Select(g => (new DateOnly(g.Key.Year, g.Key.Month, g.Key.Day), g.Key.ModelName, g.Requests, g.Successes, g.Tokens, g.Cost, g.LatencyUs));
     }
 
     /// <summary>The same rows from the daily per-model rollups (which hold the same exact sums), without reading the raw logs.</summary>
@@ -41,14 +51,16 @@ public sealed class UsageStatsRebuilder(DashboardDbContext db)
             .Where(r => r.Dimension == RollupDimension.Model)
             .ToListAsync(cancellationToken);
         return await ReplaceAsync(
-            rollups.Select(r => (DateOnly.FromDateTime(r.BucketStart), r.Key, (int)r.Requests, (int)(r.Requests - r.Errors), r.Tokens, RollupMath.FromTenThousandths(r.CostTenThousandths), r.LatencyUs)),
+            db.ModelUsageStats,
+            rollups.Select(r => (DateOnly.FromDateTime(r.BucketStart), r.Key, (int)r.Requests, (int)(r.Requests - r.Errors), r.Tokens, RollupMath.FromCostUnits(r.CostUnits), r.LatencyUs)),
             cancellationToken);
     }
 
-    private async Task<int> ReplaceAsync(IEnumerable<(DateOnly Date, string Model, int Requests, int Successes, long Tokens, decimal Cost, long LatencyUs)> rows, CancellationToken cancellationToken)
+    private async Task<int> ReplaceAsync(
+        IQueryable<ModelUsageStats> replaced, IEnumerable<(DateOnly Date, string Model, int Requests, int Successes, long Tokens, decimal Cost, long LatencyUs)> rows, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.ModelUsageStats.ExecuteDeleteAsync(cancellationToken);
+        await using var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await replaced.ExecuteDeleteAsync(cancellationToken);
         var count = 0;
 
         // In day and model order, so the new rows' ids do not depend on the order a provider returns its groups in.
@@ -61,7 +73,11 @@ public sealed class UsageStatsRebuilder(DashboardDbContext db)
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (ownTransaction is not null)
+        {
+            await ownTransaction.CommitAsync(cancellationToken);
+        }
+
         db.ChangeTracker.Clear();
         return count;
     }

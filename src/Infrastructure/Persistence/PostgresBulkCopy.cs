@@ -14,7 +14,7 @@ internal static class PostgresBulkCopy
     {
         await using var copy = await connection.BeginBinaryImportAsync(
             """
-            COPY "request_logs" ("Id", "CreatedAt", "Endpoint", "Method", "StatusCode", "LatencyMs", "TtftMs", "ModelName", "PromptTokens", "CompletionTokens", "TotalTokens", "CostUsd", "CountryCode", "IpAddress", "UserId", "ApiKeyId", "Upstream")
+            COPY "request_logs" ("Id", "CreatedAt", "Endpoint", "Method", "StatusCode", "LatencyMs", "TtftMs", "ModelName", "PromptTokens", "CompletionTokens", "TotalTokens", "CostUsd", "CountryCode", "IpAddress", "UserId", "ApiKeyId", "Upstream", "CachedInputTokens", "CacheCreationTokens", "ReasoningTokens", "UsageEstimated")
             FROM STDIN (FORMAT BINARY)
             """,
             cancellationToken);
@@ -38,6 +38,10 @@ internal static class PostgresBulkCopy
             await WriteAsync(copy, r.UserId, NpgsqlDbType.Integer, cancellationToken);
             await WriteAsync(copy, r.ApiKeyId, NpgsqlDbType.Integer, cancellationToken);
             await WriteAsync(copy, r.Upstream, NpgsqlDbType.Varchar, cancellationToken);
+            await WriteAsync(copy, r.CachedInputTokens, NpgsqlDbType.Integer, cancellationToken);
+            await WriteAsync(copy, r.CacheCreationTokens, NpgsqlDbType.Integer, cancellationToken);
+            await WriteAsync(copy, r.ReasoningTokens, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteAsync(r.UsageEstimated, NpgsqlDbType.Boolean, cancellationToken);
         }
 
         await copy.CompleteAsync(cancellationToken);

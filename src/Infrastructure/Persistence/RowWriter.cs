@@ -19,7 +19,11 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
         ("@latency", DbType.Double), ("@ttft", DbType.Double), ("@model", DbType.String), ("@prompt", DbType.Int32),
         ("@completion", DbType.Int32), ("@total", DbType.Int32), ("@cost", DbType.Decimal), ("@country", DbType.String),
         ("@ip", DbType.String), ("@user", DbType.Int32), ("@key", DbType.Int32), ("@upstream", DbType.String),
+        ("@cached", DbType.Int32), ("@cacheWrite", DbType.Int32), ("@reasoning", DbType.Int32), ("@estimated", DbType.Boolean),
     ];
+
+    private static readonly object BoxedTrue = true;
+    private static readonly object BoxedFalse = false;
 
     private DbCommand? _request;
     private DbCommand? _requestWithId;
@@ -28,6 +32,7 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
     private DbCommand? _sessionInsert;
     private DbCommand? _sessionUpdate;
     private DbCommand? _sessionWithId;
+    private DbCommand? _costUpdate;
 
     /// <summary>Inserts the request log, with its id when one was assigned, else numbered by the database (nobody needs it back).</summary>
     public async Task InsertRequestAsync(RequestLog r, CancellationToken cancellationToken)
@@ -36,23 +41,30 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
         {
             _requestWithId ??= Prepare(
                 """
-                INSERT INTO "request_logs" ("Id", "CreatedAt", "Endpoint", "Method", "StatusCode", "LatencyMs", "TtftMs", "ModelName", "PromptTokens", "CompletionTokens", "TotalTokens", "CostUsd", "CountryCode", "IpAddress", "UserId", "ApiKeyId", "Upstream")
-                VALUES (@id, @createdAt, @endpoint, @method, @status, @latency, @ttft, @model, @prompt, @completion, @total, @cost, @country, @ip, @user, @key, @upstream);
+                INSERT INTO "request_logs" ("Id", "CreatedAt", "Endpoint", "Method", "StatusCode", "LatencyMs", "TtftMs", "ModelName", "PromptTokens", "CompletionTokens", "TotalTokens", "CostUsd", "CountryCode", "IpAddress", "UserId", "ApiKeyId", "Upstream", "CachedInputTokens", "CacheCreationTokens", "ReasoningTokens", "UsageEstimated")
+                VALUES (@id, @createdAt, @endpoint, @method, @status, @latency, @ttft, @model, @prompt, @completion, @total, @cost, @country, @ip, @user, @key, @upstream, @cached, @cacheWrite, @reasoning, @estimated);
                 """,
                 [("@id", DbType.Int64), .. RequestParameters]);
-            Bind(_requestWithId, r.Id, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens, r.CompletionTokens, r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.ApiKeyId, r.Upstream);
+            Bind(_requestWithId, r.Id, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens, r.CompletionTokens, r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.ApiKeyId, r.Upstream, r.CachedInputTokens, r.CacheCreationTokens, r.ReasoningTokens, Boxed(r.UsageEstimated));
             await _requestWithId.ExecuteNonQueryAsync(cancellationToken);
             return;
         }
 
         _request ??= Prepare(
             """
-            INSERT INTO "request_logs" ("CreatedAt", "Endpoint", "Method", "StatusCode", "LatencyMs", "TtftMs", "ModelName", "PromptTokens", "CompletionTokens", "TotalTokens", "CostUsd", "CountryCode", "IpAddress", "UserId", "ApiKeyId", "Upstream")
-            VALUES (@createdAt, @endpoint, @method, @status, @latency, @ttft, @model, @prompt, @completion, @total, @cost, @country, @ip, @user, @key, @upstream);
+            INSERT INTO "request_logs" ("CreatedAt", "Endpoint", "Method", "StatusCode", "LatencyMs", "TtftMs", "ModelName", "PromptTokens", "CompletionTokens", "TotalTokens", "CostUsd", "CountryCode", "IpAddress", "UserId", "ApiKeyId", "Upstream", "CachedInputTokens", "CacheCreationTokens", "ReasoningTokens", "UsageEstimated")
+            VALUES (@createdAt, @endpoint, @method, @status, @latency, @ttft, @model, @prompt, @completion, @total, @cost, @country, @ip, @user, @key, @upstream, @cached, @cacheWrite, @reasoning, @estimated);
             """,
             RequestParameters);
-        Bind(_request, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens, r.CompletionTokens, r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.ApiKeyId, r.Upstream);
+        Bind(_request, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens, r.CompletionTokens, r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.ApiKeyId, r.Upstream, r.CachedInputTokens, r.CacheCreationTokens, r.ReasoningTokens, Boxed(r.UsageEstimated));
         await _request.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task UpdateCostAsync(long requestLogId, decimal? costUsd, CancellationToken cancellationToken)
+    {
+        _costUpdate ??= Prepare("""UPDATE "request_logs" SET "CostUsd" = @cost WHERE "Id" = @id;""", ("@cost", DbType.Decimal), ("@id", DbType.Int64));
+        Bind(_costUpdate, costUsd, requestLogId);
+        await _costUpdate.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task InsertFeedbackAsync(FeedbackLog f, CancellationToken cancellationToken)
@@ -120,7 +132,7 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { _request, _requestWithId, _feedback, _threat, _sessionInsert, _sessionUpdate, _sessionWithId })
+        foreach (var command in new[] { _request, _requestWithId, _feedback, _threat, _sessionInsert, _sessionUpdate, _sessionWithId, _costUpdate })
         {
             if (command is not null)
             {
@@ -146,6 +158,9 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
         command.Prepare();
         return command;
     }
+
+    /// <summary>One shared box per value: the flag is bound for every request log, so no allocation per row.</summary>
+    private static object Boxed(bool value) => value ? BoxedTrue : BoxedFalse;
 
     private static void Bind(DbCommand command, params object?[] values)
     {

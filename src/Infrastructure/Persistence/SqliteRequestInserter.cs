@@ -14,8 +14,8 @@ namespace CleanDashboard.Infrastructure.Persistence;
 internal sealed class SqliteRequestInserter : IDisposable
 {
     private const string Sql = """
-        INSERT INTO "request_logs" ("Id", "CreatedAt", "Endpoint", "Method", "StatusCode", "LatencyMs", "TtftMs", "ModelName", "PromptTokens", "CompletionTokens", "TotalTokens", "CostUsd", "CountryCode", "IpAddress", "UserId", "ApiKeyId", "Upstream")
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17);
+        INSERT INTO "request_logs" ("Id", "CreatedAt", "Endpoint", "Method", "StatusCode", "LatencyMs", "TtftMs", "ModelName", "PromptTokens", "CompletionTokens", "TotalTokens", "CostUsd", "CountryCode", "IpAddress", "UserId", "ApiKeyId", "Upstream", "CachedInputTokens", "CacheCreationTokens", "ReasoningTokens", "UsageEstimated")
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21);
         """;
 
     private readonly sqlite3 _database;
@@ -47,6 +47,10 @@ internal sealed class SqliteRequestInserter : IDisposable
         Bind(15, r.UserId);
         Bind(16, r.ApiKeyId);
         Bind(17, r.Upstream);
+        Bind(18, r.CachedInputTokens);
+        Bind(19, r.CacheCreationTokens);
+        Bind(20, r.ReasoningTokens);
+        raw.sqlite3_bind_int64(s, 21, r.UsageEstimated ? 1 : 0);
         var result = raw.sqlite3_step(s);
         raw.sqlite3_reset(s);
         if (result != raw.SQLITE_DONE)

@@ -119,8 +119,8 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
 
         return new UserActivity(activeUsers, sessions, cost, requests);
 
-        void AddRolled((long Sessions, long Requests, long CostTenThousandths) rolled) =>
-            (sessions, requests, cost) = (sessions + rolled.Sessions, requests + rolled.Requests, cost + RollupMath.FromTenThousandths(rolled.CostTenThousandths));
+        void AddRolled((long Sessions, long Requests, long CostUnits) rolled) =>
+            (sessions, requests, cost) = (sessions + rolled.Sessions, requests + rolled.Requests, cost + RollupMath.FromCostUnits(rolled.CostUnits));
     }
 
     /// <summary>
@@ -223,11 +223,11 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
     {
         var rows = await InSpan(rollups, span)
             .Where(r => r.Dimension == RollupDimension.Total)
-            .Select(r => new { r.BucketStart, r.Requests, r.Errors, r.LatencyUs, r.Tokens, r.RowsWithTokens, r.CostTenThousandths, r.RowsWithCost })
+            .Select(r => new { r.BucketStart, r.Requests, r.Errors, r.LatencyUs, r.Tokens, r.RowsWithTokens, r.CostUnits, r.RowsWithCost })
             .ToListAsync(cancellationToken);
         return rows
             .Select(r => new RequestBucketTotals(
-                r.BucketStart, r.Requests - r.Errors, r.Errors, r.LatencyUs, r.Tokens, r.RowsWithTokens, RollupMath.FromTenThousandths(r.CostTenThousandths), r.RowsWithCost))
+                r.BucketStart, r.Requests - r.Errors, r.Errors, r.LatencyUs, r.Tokens, r.RowsWithTokens, RollupMath.FromCostUnits(r.CostUnits), r.RowsWithCost))
             .ToList();
     }
 
@@ -300,12 +300,12 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
         return rows.Select(r => (r.Key, r.Count));
     }
 
-    private static async Task<(long Sessions, long Requests, long CostTenThousandths)> SessionSumsAsync<T>(IQueryable<T> rollups, BucketSpan span, CancellationToken cancellationToken)
+    private static async Task<(long Sessions, long Requests, long CostUnits)> SessionSumsAsync<T>(IQueryable<T> rollups, BucketSpan span, CancellationToken cancellationToken)
         where T : SessionRollup
     {
         var sums = await InSpan(rollups, span)
             .GroupBy(_ => 1)
-            .Select(g => new { Sessions = g.Sum(s => s.Sessions), Requests = g.Sum(s => s.Requests), Cost = g.Sum(s => s.CostTenThousandths) })
+            .Select(g => new { Sessions = g.Sum(s => s.Sessions), Requests = g.Sum(s => s.Requests), Cost = g.Sum(s => s.CostUnits) })
             .FirstOrDefaultAsync(cancellationToken);
         return sums is null ? default : (sums.Sessions, sums.Requests, sums.Cost);
     }

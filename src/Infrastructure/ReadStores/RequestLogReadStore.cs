@@ -28,11 +28,16 @@ public sealed class RequestLogReadStore(DashboardDbContext db) : IRequestLogRead
         .Add("userId", r => r.UserId)
         .Add("userName", r => r.User!.Name)
         .Add("apiKeyId", r => r.ApiKeyId)
-        .Add("upstream", r => r.Upstream);
+        .Add("upstream", r => r.Upstream)
+        .Add("cachedInputTokens", r => r.CachedInputTokens)
+        .Add("cacheCreationTokens", r => r.CacheCreationTokens)
+        .Add("reasoningTokens", r => r.ReasoningTokens)
+        .Add("usageEstimated", r => r.UsageEstimated);
 
     private static readonly Expression<Func<RequestLog, RequestLogDto>> ToDto = r => new RequestLogDto(
         r.Id, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens, r.CompletionTokens,
-        r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.User == null ? null : r.User.Name, r.ApiKeyId, r.Upstream);
+        r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.User == null ? null : r.User.Name, r.ApiKeyId, r.Upstream,
+        r.CachedInputTokens, r.CacheCreationTokens, r.ReasoningTokens, r.UsageEstimated);
 
     public Task<PagedList<RequestLogDto>> ListAsync(RequestLogFilter filter, ListPage page, CancellationToken cancellationToken) =>
         Filtered(filter).ToPageAsync(Sorts, page, r => r.Id, ToDto, cancellationToken);

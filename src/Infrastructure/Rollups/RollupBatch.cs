@@ -38,7 +38,7 @@ public sealed class RollupBatch
         var hour = RollupMath.HourOf(createdAt);
         var day = RollupMath.DayOf(createdAt);
         var latencyUs = RollupMath.ToMicroseconds(latencyMs);
-        var cost = costUsd is decimal usd ? RollupMath.ToTenThousandths(usd) : (long?)null;
+        var cost = costUsd is decimal usd ? RollupMath.ToCostUnits(usd) : (long?)null;
         var status = statusCode.ToString(CultureInfo.InvariantCulture);
 
         foreach (var (dimension, key) in Dimensions(modelName, countryCode, status))
@@ -57,7 +57,7 @@ public sealed class RollupBatch
     /// <summary>Counts session activity into the bucket the session started in.</summary>
     public void AddSession(DateTime sessionStart, int startedSessions, long requests, decimal cost)
     {
-        var units = RollupMath.ToTenThousandths(cost);
+        var units = RollupMath.ToCostUnits(cost);
         Add(SessionRow(_hourlySessions, RollupMath.HourOf(sessionStart)), startedSessions, requests, units);
         Add(SessionRow(_dailySessions, RollupMath.DayOf(sessionStart)), startedSessions, requests, units);
     }
@@ -111,7 +111,7 @@ public sealed class RollupBatch
 
         if (cost is long c)
         {
-            row.CostTenThousandths += c;
+            row.CostUnits += c;
             row.RowsWithCost++;
         }
     }
@@ -120,6 +120,6 @@ public sealed class RollupBatch
     {
         row.Sessions += startedSessions;
         row.Requests += requests;
-        row.CostTenThousandths += costUnits;
+        row.CostUnits += costUnits;
     }
 }

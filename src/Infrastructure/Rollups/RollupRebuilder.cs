@@ -1,3 +1,5 @@
+using CleanDashboard.Domain.Entities;
+using CleanDashboard.Domain.Entities.Rollups;
 using CleanDashboard.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -19,28 +21,7 @@ public sealed class RollupRebuilder(DashboardDbContext db)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await ClearAsync(db, cancellationToken);
-            await using var writer = new RollupWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction());
-
-            long requests = 0;
-            var batch = new RollupBatch();
-            var logs = db.RequestLogs.AsNoTracking()
-                .Select(r => new { r.CreatedAt, r.ModelName, r.CountryCode, r.StatusCode, r.LatencyMs, r.TotalTokens, r.CostUsd, r.UserId })
-                .AsAsyncEnumerable();
-            await foreach (var r in logs.WithCancellation(cancellationToken))
-            {
-                batch.AddRequest(r.CreatedAt, r.ModelName, r.CountryCode, r.StatusCode, r.LatencyMs, r.TotalTokens, r.CostUsd, r.UserId);
-                requests++;
-            }
-
-            var sessions = db.UserSessions.AsNoTracking()
-                .Select(s => new { s.SessionStart, s.TotalRequests, s.TotalCost })
-                .AsAsyncEnumerable();
-            await foreach (var s in sessions.WithCancellation(cancellationToken))
-            {
-                batch.AddSession(s.SessionStart, 1, s.TotalRequests, s.TotalCost);
-            }
-
-            await writer.WriteAsync(batch, cancellationToken);
+            var requests = await RollUpAsync(db.RequestLogs, db.UserSessions, transaction, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return requests;
         }
@@ -49,6 +30,57 @@ public sealed class RollupRebuilder(DashboardDbContext db)
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    /// <summary>
+    /// Recomputes the rollups of the whole UTC days [<paramref name="fromDay"/>, <paramref name="toDay"/>) from the request
+    /// logs created and the sessions started in them, inside the caller's transaction. Returns how many request logs were rolled up.
+    /// </summary>
+    public async Task<long> RebuildDaysAsync(DateTime fromDay, DateTime toDay, CancellationToken cancellationToken)
+    {
+        var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Rebuilding some days needs the caller's transaction.");
+        await ClearAsync(db.HourlyRequestRollups, fromDay, toDay, cancellationToken);
+        await ClearAsync(db.DailyRequestRollups, fromDay, toDay, cancellationToken);
+        await ClearAsync(db.HourlyActiveUsers, fromDay, toDay, cancellationToken);
+        await ClearAsync(db.DailyActiveUsers, fromDay, toDay, cancellationToken);
+        await ClearAsync(db.HourlySessionRollups, fromDay, toDay, cancellationToken);
+        await ClearAsync(db.DailySessionRollups, fromDay, toDay, cancellationToken);
+        return await RollUpAsync(
+            db.RequestLogs.Where(r => r.CreatedAt >= fromDay && r.CreatedAt < toDay),
+            db.UserSessions.Where(s => s.SessionStart >= fromDay && s.SessionStart < toDay),
+            transaction,
+            cancellationToken);
+    }
+
+    private async Task<long> RollUpAsync(IQueryable<RequestLog> requestLogs, IQueryable<UserSession> userSessions, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var writer = new RollupWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction());
+        long requests = 0;
+        var batch = new RollupBatch();
+        var logs = requestLogs.AsNoTracking()
+            .Select(r => new { r.CreatedAt, r.ModelName, r.CountryCode, r.StatusCode, r.LatencyMs, r.TotalTokens, r.CostUsd, r.UserId })
+            .AsAsyncEnumerable();
+        await foreach (var r in logs.WithCancellation(cancellationToken))
+        {
+            batch.AddRequest(r.CreatedAt, r.ModelName, r.CountryCode, r.StatusCode, r.LatencyMs, r.TotalTokens, r.CostUsd, r.UserId);
+            requests++;
+        }
+
+        var sessions = userSessions.AsNoTracking()
+            .Select(s => new { s.SessionStart, s.TotalRequests, s.TotalCost })
+            .AsAsyncEnumerable();
+        await foreach (var s in sessions.WithCancellation(cancellationToken))
+        {
+            batch.AddSession(s.SessionStart, 1, s.TotalRequests, s.TotalCost);
+        }
+
+        await writer.WriteAsync(batch, cancellationToken);
+        return requests;
+    }
+
+    private static Task<int> ClearAsync<T>(DbSet<T> rollups, DateTime fromDay, DateTime toDay, CancellationToken cancellationToken)
+        where T : class =>
+        rollups.Where(r => EF.Property<DateTime>(r, nameof(RequestRollup.BucketStart)) >= fromDay && EF.Property<DateTime>(r, nameof(RequestRollup.BucketStart)) < toDay)
+            .ExecuteDeleteAsync(cancellationToken);
 
     /// <summary>Empties every rollup table (inside the caller's transaction, if any).</summary>
     public static async Task ClearAsync(DashboardDbContext db, CancellationToken cancellationToken)

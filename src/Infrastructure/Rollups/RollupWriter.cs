@@ -58,7 +58,7 @@ internal sealed class RollupWriter(DbConnection connection, DbTransaction transa
         ExecuteAsync(
             table,
             $"""
-            INSERT INTO {table} ("BucketStart", "Dimension", "Key", "Requests", "Errors", "LatencyUs", "Tokens", "RowsWithTokens", "CostTenThousandths", "RowsWithCost")
+            INSERT INTO {table} ("BucketStart", "Dimension", "Key", "Requests", "Errors", "LatencyUs", "Tokens", "RowsWithTokens", "CostUnits", "RowsWithCost")
             VALUES (@bucket, @dimension, @key, @requests, @errors, @latency, @tokens, @withTokens, @cost, @withCost)
             ON CONFLICT ("BucketStart", "Dimension", "Key") DO UPDATE SET
                 "Requests" = {table}."Requests" + excluded."Requests",
@@ -66,11 +66,11 @@ internal sealed class RollupWriter(DbConnection connection, DbTransaction transa
                 "LatencyUs" = {table}."LatencyUs" + excluded."LatencyUs",
                 "Tokens" = {table}."Tokens" + excluded."Tokens",
                 "RowsWithTokens" = {table}."RowsWithTokens" + excluded."RowsWithTokens",
-                "CostTenThousandths" = {table}."CostTenThousandths" + excluded."CostTenThousandths",
+                "CostUnits" = {table}."CostUnits" + excluded."CostUnits",
                 "RowsWithCost" = {table}."RowsWithCost" + excluded."RowsWithCost";
             """,
             ["@bucket", "@dimension", "@key", "@requests", "@errors", "@latency", "@tokens", "@withTokens", "@cost", "@withCost"],
-            [row.BucketStart, (int)row.Dimension, row.Key, row.Requests, row.Errors, row.LatencyUs, row.Tokens, row.RowsWithTokens, row.CostTenThousandths, row.RowsWithCost],
+            [row.BucketStart, (int)row.Dimension, row.Key, row.Requests, row.Errors, row.LatencyUs, row.Tokens, row.RowsWithTokens, row.CostUnits, row.RowsWithCost],
             cancellationToken);
 
     private Task InsertActiveUserAsync(string table, ActiveUser user, CancellationToken cancellationToken) =>
@@ -85,15 +85,15 @@ internal sealed class RollupWriter(DbConnection connection, DbTransaction transa
         ExecuteAsync(
             table,
             $"""
-            INSERT INTO {table} ("BucketStart", "Sessions", "Requests", "CostTenThousandths")
+            INSERT INTO {table} ("BucketStart", "Sessions", "Requests", "CostUnits")
             VALUES (@bucket, @sessions, @requests, @cost)
             ON CONFLICT ("BucketStart") DO UPDATE SET
                 "Sessions" = {table}."Sessions" + excluded."Sessions",
                 "Requests" = {table}."Requests" + excluded."Requests",
-                "CostTenThousandths" = {table}."CostTenThousandths" + excluded."CostTenThousandths";
+                "CostUnits" = {table}."CostUnits" + excluded."CostUnits";
             """,
             ["@bucket", "@sessions", "@requests", "@cost"],
-            [row.BucketStart, row.Sessions, row.Requests, row.CostTenThousandths],
+            [row.BucketStart, row.Sessions, row.Requests, row.CostUnits],
             cancellationToken);
 
     /// <summary>Runs the table's statement, prepared on first use (once its parameters have values) and reused after.</summary>

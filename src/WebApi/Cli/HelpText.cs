@@ -19,6 +19,7 @@ public static class HelpText
         ["populate-dashboard-data"] = ["--days", "--users", "--per-day", "--clear", "--seed"],
         ["rebuild-usage-stats"] = [],
         ["rebuild-rollups"] = [],
+        ["reprice"] = ["--from", "--to"],
         ["create-user"] = ["--role"],
         ["create-api-key"] = ["--name"],
     };
@@ -49,6 +50,10 @@ public static class HelpText
                                       generate sample traffic (--clear empties the analytics tables first)
           rebuild-usage-stats         recompute the daily per-model statistics from the request logs
           rebuild-rollups             recompute the hourly and daily rollups from the request logs
+          reprice --from <instant> --to <instant>
+                                      recompute the cost of the request logs created in [from, to) from their
+                                      stored tokens with the current prices, then their sessions, daily model
+                                      stats and rollups (instants: 2026-01-31 or 2026-01-31T10:00:00Z)
 
         Exit codes: 0 done; 2 bad arguments, or the port is already in use.
         """;

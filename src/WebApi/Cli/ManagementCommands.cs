@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CleanDashboard.Application.Common.Exceptions;
+using CleanDashboard.Application.RequestLogs.Commands.RepriceRequestLogs;
 using CleanDashboard.Application.Users.Commands.CreateApiKey;
 using CleanDashboard.Application.Users.Commands.CreateUser;
 using CleanDashboard.Application.Users.Common;
@@ -28,6 +29,7 @@ public static class ManagementCommands
                 "populate-dashboard-data" => await PopulateAsync(commandLine, scope.ServiceProvider),
                 "rebuild-usage-stats" => await RebuildUsageStatsAsync(scope.ServiceProvider),
                 "rebuild-rollups" => await RebuildRollupsAsync(scope.ServiceProvider),
+                "reprice" => await RepriceAsync(commandLine, scope.ServiceProvider),
                 "create-user" => await CreateUserAsync(commandLine, scope.ServiceProvider),
                 "create-api-key" => await CreateApiKeyAsync(commandLine, scope.ServiceProvider),
                 _ => Usage(),
@@ -80,6 +82,18 @@ public static class ManagementCommands
         Console.WriteLine($"Rebuilt the hourly and daily rollups from {requests:N0} request logs and their sessions in {stopwatch.Elapsed.TotalSeconds:F1} s.");
         return 0;
     }
+
+    private static async Task<int> RepriceAsync(CommandLine args, IServiceProvider services)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var result = await services.GetRequiredService<IMediator>().Send(new RepriceRequestLogsCommand(args.Option("--from"), args.Option("--to")));
+        Console.WriteLine(
+            $"Repriced {result.RowsInRange:N0} request logs from {args.Option("--from")} to {args.Option("--to")} in {stopwatch.Elapsed.TotalSeconds:F1} s: "
+            + $"{result.RowsChanged:N0} changed; total ${Usd(result.OldTotalUsd)} before, ${Usd(result.NewTotalUsd)} now. Their sessions, daily model stats and rollups are rebuilt.");
+        return 0;
+    }
+
+    private static string Usd(decimal value) => value.ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<int> CreateUserAsync(CommandLine args, IServiceProvider services)
     {

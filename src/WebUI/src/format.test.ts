@@ -9,6 +9,7 @@ import {
   formatInteger,
   formatLatencyMs,
   formatLatencySeconds,
+  describeMoney,
   formatMoney,
   formatPercent,
   formatRating,
@@ -53,12 +54,42 @@ describe('formatMoney', () => {
     [0.99999, '$1.00'],
     [-0.25, '-$0.25'],
     [-12.5, '-$12.50'],
+    [0.000011, '$0.000011'],
+    [0.000009, '$0.000009'],
+    [0.00000285, '$0.0000029'],
+    [0.000001, '$0.000001'],
+    [0.0000009999, '<$0.000001'],
+    [0.0000000011, '<$0.000001'],
   ])('%s → %s', (value, expected) => {
     expect(formatMoney(value)).toBe(expected);
   });
 
+  it('never shows a priced amount that is not zero as $0', () => {
+    expect(formatMoney(0.0000000001)).not.toBe('$0');
+  });
+
   it('shows a dash for an unknown amount instead of inventing $0', () => {
     expect(formatMoney(null)).toBe('—');
+  });
+});
+
+describe('describeMoney', () => {
+  it.each([
+    [0.00000285, '$0.0000029', '$0.00000285'],
+    [0.0000000011, '<$0.000001', '$0.0000000011'],
+    [0.00012346, '$0.0001235', '$0.00012346'],
+    [1234.5678901234, '$1,234.57', '$1,234.5678901234'],
+    [-0.0000000011, '>-$0.000001', '-$0.0000000011'],
+  ])('%s reads %s, and %s exactly on hover', (value, text, exact) => {
+    expect(describeMoney(value)).toEqual({ text, exact });
+  });
+
+  it.each([[0.000011], [0.5], [1234.56], [0]])('%s is shown exactly, so it needs no hover text', (value) => {
+    expect(describeMoney(value).exact).toBeUndefined();
+  });
+
+  it('gives a dash and no hover text for an unknown amount', () => {
+    expect(describeMoney(null)).toEqual({ text: '—' });
   });
 });
 

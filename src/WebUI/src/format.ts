@@ -36,21 +36,51 @@ export function formatDecimal(value: number | null | undefined, maxDecimals = 2)
   return new Intl.NumberFormat('en-US', { maximumFractionDigits: maxDecimals }).format(value);
 }
 
+const smallMoneyFormat = new Intl.NumberFormat('en-US', {
+  maximumSignificantDigits: 2,
+});
+const exactMoneyFormat = new Intl.NumberFormat('en-US', {
+  maximumFractionDigits: 10,
+});
+
+/** The smallest amount shown as a number; anything smaller (but not zero) reads "<$0.000001". */
+export const SMALLEST_SHOWN_USD = 0.000001;
+
+/** Money as shown, and the exact amount (as stored, up to 10 decimals) when the text rounds it, for a hover title. */
+export interface MoneyText {
+  text: string;
+  exact?: string;
+}
+
 /**
- * Money in US dollars: "$0" for zero, "$1,234.56" from one dollar up, and below one dollar at
- * most 4 significant digits with at least 2 decimals ("$0.099", "$0.50", "$0.00012346" → "$0.0001235").
+ * Money in US dollars: "$0" for zero, "$1,234.56" from one dollar up, below one dollar at most 4
+ * significant digits with at least 2 decimals ("$0.099", "$0.50", "$0.00012346" → "$0.0001235"),
+ * below $0.0001 at most 2 ("$0.000011", "$0.00000285" → "$0.0000029"), and below $0.000001
+ * "<$0.000001" — never "$0" for an amount that is not zero. `exact` is set whenever the text rounds.
  */
-export function formatMoney(value: number | null | undefined): string {
-  if (isMissing(value)) return EMPTY;
-  if (value === 0) return '$0';
+export function describeMoney(value: number | null | undefined): MoneyText {
+  if (isMissing(value)) return { text: EMPTY };
+  if (value === 0) return { text: '$0' };
   const sign = value < 0 ? '-' : '';
   const abs = Math.abs(value);
-  if (abs >= 1) return `${sign}$${dollarsFormat.format(abs)}`;
+  const exact = `${sign}$${exactMoneyFormat.format(abs)}`;
+  if (abs < SMALLEST_SHOWN_USD) return { text: `${sign ? '>-' : '<'}$${SMALLEST_SHOWN_USD.toFixed(6)}`, exact };
+  const text = `${sign}$${roundedDollars(abs)}`;
+  return Number(text.replace(/[$,]/g, '')) === value ? { text } : { text, exact };
+}
+
+/** The text of {@link describeMoney}: for places that cannot carry a title (chart axes and tooltips). */
+export function formatMoney(value: number | null | undefined): string {
+  return describeMoney(value).text;
+}
+
+function roundedDollars(abs: number): string {
+  if (abs >= 1) return dollarsFormat.format(abs);
+  if (abs < 0.0001) return smallMoneyFormat.format(abs);
   const small = centsFormat.format(abs);
-  if (Number(small) >= 1) return `${sign}$${dollarsFormat.format(Number(small))}`;
+  if (Number(small) >= 1) return dollarsFormat.format(Number(small));
   const [, decimals = ''] = small.split('.');
-  const padded = decimals.length < 2 ? Number(small).toFixed(2) : small;
-  return `${sign}$${padded}`;
+  return decimals.length < 2 ? Number(small).toFixed(2) : small;
 }
 
 /** Milliseconds: "850 ms" below one second, "2.45 s" from one second up. */

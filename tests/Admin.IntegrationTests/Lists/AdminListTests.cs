@@ -131,6 +131,11 @@ public sealed class AdminListTests(ListDataFactory data) : IClassFixture<ListDat
         request.GetProperty("modelName").GetString().Should().Be("gpt-4o");
         request.GetProperty("costUsd").GetDecimal().Should().Be(0.01m);
         request.GetProperty("createdAt").GetString().Should().Be("2026-01-01T10:00:00Z");
+        (request.GetProperty("cachedInputTokens").GetInt32(), request.GetProperty("cacheCreationTokens").GetInt32(), request.GetProperty("reasoningTokens").GetInt32(), request.GetProperty("usageEstimated").GetBoolean())
+            .Should().Be((800, 50, 60, true));
+        var plain = await client.GetFromJsonAsync<JsonElement>($"/api/admin/request-logs/{data.Requests[1].Id}");
+        (plain.GetProperty("cachedInputTokens").ValueKind, plain.GetProperty("reasoningTokens").ValueKind, plain.GetProperty("usageEstimated").GetBoolean())
+            .Should().Be((JsonValueKind.Null, JsonValueKind.Null, false));
 
         var threat = await client.GetFromJsonAsync<JsonElement>($"/api/admin/threats/{data.Threats[2].Id}");
         threat.GetProperty("severity").GetString().Should().Be("critical");

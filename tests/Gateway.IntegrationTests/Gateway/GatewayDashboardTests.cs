@@ -26,7 +26,7 @@ public sealed class GatewayDashboardTests(GatewayFixture gateway) : IClassFixtur
             update.Should().NotBeNull();
         }
 
-        // stub gpt-4o-mini: 12,000 + 3,400 → 0.0038
+        // stub gpt-4o-mini: 12,000 + 3,400 → 0.0018 + 0.00204 = 0.00384 (stored exactly, no longer rounded to 0.0038)
         await openAI.GetChatClient("gpt-4o-mini").CompleteChatAsync([new UserChatMessage("Say hello")], cancellationToken: Cancellation);
 
         // unknown model: 404, no tokens, no cost
@@ -52,9 +52,9 @@ public sealed class GatewayDashboardTests(GatewayFixture gateway) : IClassFixtur
         summary.GetProperty("totalRequests").GetInt64().Should().Be(5);
         summary.GetProperty("successfulRequests").GetInt64().Should().Be(4);
         summary.GetProperty("totalTokens").GetInt64().Should().Be(16 + 9 + 15_400 + 40_000);
-        summary.GetProperty("totalCost").GetDecimal().Should().Be(0.0422m);
+        summary.GetProperty("totalCost").GetDecimal().Should().Be(0.04224m);
         summary.GetProperty("avgTokensPerRequest").GetDouble().Should().Be(13_856.25, "55,425 tokens over the 4 requests that carry tokens");
-        summary.GetProperty("avgCostPerRequest").GetDecimal().Should().Be(0.0106m, "0.0422 over 4 priced requests is 0.01055, rounded half away from zero");
+        summary.GetProperty("avgCostPerRequest").GetDecimal().Should().Be(0.01056m, "0.04224 over 4 priced requests");
 
         dashboard.GetProperty("topModels").EnumerateArray()
             .Select(m => (m.GetProperty("name").GetString(), m.GetProperty("requests").GetInt64()))
@@ -63,7 +63,7 @@ public sealed class GatewayDashboardTests(GatewayFixture gateway) : IClassFixtur
             .Select(e => (e.GetProperty("label").GetString(), e.GetProperty("value").GetInt64()))
             .Should().Equal(("404", 1L));
         dashboard.GetProperty("requests").EnumerateArray().Sum(p => p.GetProperty("success").GetInt64()).Should().Be(4);
-        dashboard.GetProperty("costs").EnumerateArray().Sum(p => p.GetProperty("cost").GetDecimal()).Should().Be(0.0422m);
+        dashboard.GetProperty("costs").EnumerateArray().Sum(p => p.GetProperty("cost").GetDecimal()).Should().Be(0.04224m);
 
         var users = dashboard.GetProperty("users");
         users.GetProperty("activeUsers").GetInt64().Should().Be(1);

@@ -36,7 +36,7 @@ public sealed class StubUpstreamTests(GatewayFixture gateway) : IClassFixture<Ga
         received.Authorization.Should().Be("Bearer " + GatewayFixture.UpstreamKey, "the gateway sends the upstream's key, never the client's");
         received.Body["model"]!.GetValue<string>().Should().Be("gpt-4o-mini");
 
-        // 12,000 × 0.15 / 1M + 3,400 × 0.60 / 1M = 0.0018 + 0.00204 = 0.00384 → 0.0038
+        // 12,000 × 0.15 / 1M + 3,400 × 0.60 / 1M = 0.0018 + 0.00204 = 0.00384
         ShouldBeUpstreamRow(await caller.SingleRequestLogAsync(), caller, "/v1/chat/completions", "gpt-4o-mini", "stub-openai", 12_000, 3_400, 0.00384m); // (12,000 × 0.15 + 3,400 × 0.60) / 1e6, exact
     }
 

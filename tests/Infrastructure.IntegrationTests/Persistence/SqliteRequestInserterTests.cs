@@ -14,6 +14,25 @@ public sealed class SqliteRequestInserterTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _database.DisposeAsync();
 
+    private static readonly RequestLog TokenDetailsRow = new()
+    {
+        CreatedAt = new DateTime(2024, 6, 2, 0, 0, 0, DateTimeKind.Utc),
+        Endpoint = "/v1/responses",
+        Method = "POST",
+        StatusCode = 499,
+        LatencyMs = 88.5,
+        ModelName = "o3-mini",
+        PromptTokens = 1000,
+        CompletionTokens = 100,
+        TotalTokens = 1100,
+        CachedInputTokens = 800,
+        CacheCreationTokens = 50,
+        ReasoningTokens = 60,
+        UsageEstimated = true,
+        CostUsd = 0.0000000011m,
+        CountryCode = "US",
+    };
+
     public static TheoryData<RequestLog> Rows => new(
         new RequestLog
         {
@@ -53,7 +72,8 @@ public sealed class SqliteRequestInserterTests : IAsyncLifetime
             ModelName = "modèle-ünïcode",
             CostUsd = 0.00001234m,
             CountryCode = "JP",
-        });
+        },
+        TokenDetailsRow);
 
     [Theory]
     [MemberData(nameof(Rows))]
@@ -83,6 +103,27 @@ public sealed class SqliteRequestInserterTests : IAsyncLifetime
         viaInserter.Should().Be(viaAdo);
     }
 
+    [Fact]
+    public async Task Insert_WhenTheCostHasTenDecimals_ShouldStoreItExactlyWithTheTokenDetails()
+    {
+        Assert.SkipWhen(_database.IsPostgres, "The inserter is SQLite's; PostgreSQL uses the ADO.NET path.");
+        var row = TokenDetailsRow;
+
+        var stored = await _database.QueryAsync(async db =>
+        {
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync();
+            using (var inserter = new SqliteRequestInserter(connection))
+            {
+                inserter.Insert(Copy(row, id: 3));
+            }
+
+            return await StoredAsync(connection, 3);
+        });
+
+        stored.Split('|')[10..].Should().Equal("'0.0000000011'", "'US'", "NULL", "NULL", "NULL", "NULL", "800", "50", "60", "1");
+    }
+
     private static RequestLog Copy(RequestLog r, long id) => new()
     {
         Id = id,
@@ -102,6 +143,10 @@ public sealed class SqliteRequestInserterTests : IAsyncLifetime
         UserId = r.UserId,
         ApiKeyId = r.ApiKeyId,
         Upstream = r.Upstream,
+        CachedInputTokens = r.CachedInputTokens,
+        CacheCreationTokens = r.CacheCreationTokens,
+        ReasoningTokens = r.ReasoningTokens,
+        UsageEstimated = r.UsageEstimated,
     };
 
     /// <summary>Every column but the id, as SQLite's quote() writes it: type and bytes both.</summary>
@@ -112,7 +157,8 @@ public sealed class SqliteRequestInserterTests : IAsyncLifetime
             SELECT quote("CreatedAt") || '|' || quote("Endpoint") || '|' || quote("Method") || '|' || quote("StatusCode") || '|' || quote("LatencyMs")
                 || '|' || quote("TtftMs") || '|' || quote("ModelName") || '|' || quote("PromptTokens") || '|' || quote("CompletionTokens")
                 || '|' || quote("TotalTokens") || '|' || quote("CostUsd") || '|' || quote("CountryCode") || '|' || quote("IpAddress")
-                || '|' || quote("UserId") || '|' || quote("ApiKeyId") || '|' || quote("Upstream")
+                || '|' || quote("UserId") || '|' || quote("ApiKeyId") || '|' || quote("Upstream") || '|' || quote("CachedInputTokens") || '|' || quote("CacheCreationTokens")
+                || '|' || quote("ReasoningTokens") || '|' || quote("UsageEstimated")
             FROM "request_logs" WHERE "Id" = $id;
             """;
         command.Parameters.AddWithValue("$id", id);

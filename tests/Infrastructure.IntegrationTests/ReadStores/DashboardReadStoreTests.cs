@@ -50,7 +50,7 @@ public sealed class DashboardReadStoreTests(DashboardDataSet data) : IClassFixtu
             TotalCost: 0.1415m,            // 0.0150 + 0.1234 + 0.0010 + 0.0021
             TotalTokens: 660,              // 100 + 50 + 300 + 80 + 60 + 40 + 10 + 20
             AvgTokensPerRequest: 82.5,     // 660 / 8 rows with tokens (not / 22)
-            AvgCostPerRequest: 0.0202m)    // 0.1415 / 7 rows with cost = 0.020214 (not / 22)
+            AvgCostPerRequest: 0.020214m)  // 0.1415 / 7 rows with cost = 0.0202142… (not / 22), 6 decimals
         {
             UnpricedRequests = 1,           // R7: 80 tokens, no price (8 rows with tokens − 7 with cost)
             UnpricedModels = ["alpha"],
@@ -111,8 +111,8 @@ public sealed class DashboardReadStoreTests(DashboardDataSet data) : IClassFixtu
 
         // alice, bob, carol have requests inside; dave only 1 s before and after.
         // Sessions at From (3 req, 0.0145), 23:10 (2, 0.1234), 23:59:59 (2, 0.0006), at To (2, 0.0001):
-        // 0.1386 / 4 = 0.03465 → 0.0347; 9 / 4 = 2.25.
-        dashboard.Users.Should().Be(new UsersDto(ActiveUsers: 3, TotalSessions: 4, AvgSessionCost: 0.0347m, AvgSessionRequests: 2.25));
+        // 0.1386 / 4 = 0.03465 (money keeps 6 decimals); 9 / 4 = 2.25.
+        dashboard.Users.Should().Be(new UsersDto(ActiveUsers: 3, TotalSessions: 4, AvgSessionCost: 0.03465m, AvgSessionRequests: 2.25));
     }
 
     [Fact]
@@ -163,13 +163,13 @@ public sealed class DashboardReadStoreTests(DashboardDataSet data) : IClassFixtu
             TotalCost: 1.1415m,
             TotalTokens: 1660,
             AvgTokensPerRequest: 184.44,  // 1660 / 9 = 184.444
-            AvgCostPerRequest: 0.1427m)   // 1.1415 / 8 = 0.1426875
+            AvgCostPerRequest: 0.142688m) // 1.1415 / 8 = 0.1426875 → 6 decimals, half away from zero
         {
             UnpricedRequests = 1,         // R7 again (9 rows with tokens − 8 with cost)
             UnpricedModels = ["alpha"],
         }, o => o.WithStrictOrdering());
         dashboard.TopModels.Take(2).Should().Equal(new NamedCountDto("gpt-4o", 4), new NamedCountDto("llama3.2", 4)); // O1 makes gpt-4o tie: by name
-        dashboard.Users.Should().Be(new UsersDto(4, 5, 1.0277m, 3.8)); // dave active; 5.1386 / 5 = 1.02772; 19 / 5
+        dashboard.Users.Should().Be(new UsersDto(4, 5, 1.02772m, 3.8)); // dave active; 5.1386 / 5 = 1.02772 (6 decimals kept); 19 / 5
         dashboard.Feedback.TotalFeedback.Should().Be(9);
         dashboard.Feedback.AvgRating.Should().Be(3.78); // 34 / 9 = 3.777
         dashboard.Feedback.RatingDistribution["1"].Should().Be(1);

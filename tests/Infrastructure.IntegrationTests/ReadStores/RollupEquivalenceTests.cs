@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CleanDashboard.Application.Dashboard.Common;
 using CleanDashboard.Application.Dashboard.Queries.GetDashboard;
+using CleanDashboard.Application.RequestLogs.Common;
 using CleanDashboard.Application.Tracking;
 using CleanDashboard.Domain.Entities;
 using CleanDashboard.Domain.Enums;
@@ -64,6 +65,64 @@ public sealed class RollupEquivalenceTests
         (await RollupRowsAsync(database)).Should().Equal(written);
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public async Task ReadStore_WhenReadFromRollups_ShouldEqualTheRawSumsToTheLastTenBillionth(int seed)
+    {
+        var random = new Random(seed);
+        await using var database = await RandomDataSetAsync(random, minimumRows: 1);
+
+        await ShouldReadTheSameSumsAsync(database, random, $"seed {seed}");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public async Task Reprice_WhenRunOverARandomRange_ShouldKeepTheRollupsEqualToTheRawRowsAndToAFullRebuild(int seed)
+    {
+        var random = new Random(seed);
+        await using var database = await RandomDataSetAsync(random, minimumRows: 1);
+        var (from, to) = (RandomInstant(random), RandomInstant(random));
+        (from, to) = from < to ? (from, to) : (to, from.AddTicks(1));
+
+        var result = await database.InScopeAsync(sp => sp.GetRequiredService<IRequestLogRepricer>().RepriceAsync(from, to, SubCentPrice, CancellationToken.None));
+
+        result.RowsChanged.Should().BePositive($"seed {seed}: [{from:O}, {to:O}) holds rows with tokens");
+        await ShouldReadTheSameSumsAsync(database, random, $"seed {seed} after reprice");
+        var repriced = await RollupRowsAsync(database);
+        await database.InScopeAsync(sp => sp.GetRequiredService<RollupRebuilder>().RebuildAsync(CancellationToken.None));
+        (await RollupRowsAsync(database)).Should().Equal(repriced);
+        var (now, query) = (Start.AddDays(8), new GetDashboardQuery(DashboardRanges.Last7Days, null, null));
+        (await DashboardAsync(database, now, query, db => new DashboardReadStore(db))).Should().Be(await DashboardAsync(database, now, query, DashboardReadStore.RawOnly));
+    }
+
+    /// <summary>$0.0000011 per prompt token and $0.0000000013 per completion token: costs that need all ten decimals.</summary>
+    private static decimal? SubCentPrice(StoredUsage stored) =>
+        stored.Usage.PromptTokens is int prompt ? (prompt * 0.0000011m) + ((stored.Usage.CompletionTokens ?? 0) * 0.0000000013m) : null;
+
+    /// <summary>Bucket totals and session sums of random windows, compared unrounded: rollups and raw rows must agree exactly.</summary>
+    private static async Task ShouldReadTheSameSumsAsync(TestDatabase database, Random random, string because)
+    {
+        for (var i = 0; i < WindowsPerDataSet / 4; i++)
+        {
+            var from = RandomInstant(random).AddHours(-random.Next(0, 48));
+            var to = from.AddMinutes(1 + random.Next(60 * 24 * 9));
+            var size = random.Next(2) == 0 ? BucketSize.Hour : BucketSize.Day;
+            var (rolled, raw) = await database.InScopeAsync(async sp =>
+            {
+                var db = sp.GetRequiredService<DashboardDbContext>();
+                return (
+                    (await new DashboardReadStore(db).GetRequestBucketsAsync(from, to, size, CancellationToken.None), await new DashboardReadStore(db).GetUserActivityAsync(from, to, CancellationToken.None)),
+                    (await DashboardReadStore.RawOnly(db).GetRequestBucketsAsync(from, to, size, CancellationToken.None), await DashboardReadStore.RawOnly(db).GetUserActivityAsync(from, to, CancellationToken.None)));
+            });
+
+            rolled.Item1.Should().Equal(raw.Item1, $"{because}, window {i}: [{from:O}, {to:O}] by {size}");
+            rolled.Item2.Should().Be(raw.Item2, $"{because}, window {i}: [{from:O}, {to:O}]");
+        }
+    }
+
     /// <summary>A fresh database holding up to 600 random requests of six users, written through the real writer.</summary>
     private static async Task<TestDatabase> RandomDataSetAsync(Random random, int minimumRows)
     {
@@ -103,7 +162,7 @@ public sealed class RollupEquivalenceTests
                     PromptTokens = tokens / 2,
                     CompletionTokens = tokens - (tokens / 2),
                     // As the tracking middleware writes them: a cost only with tokens; rows with tokens and no cost are unpriced.
-                    CostUsd = random.NextDouble() < 0.6 && tokens is not null ? random.Next(0, 200_000) / 10_000m : null,
+                    CostUsd = random.NextDouble() < 0.6 && tokens is not null ? RandomCost(random) : null,
                     CountryCode = Countries[random.Next(Countries.Length)],
                     UserId = random.NextDouble() < 0.8 ? userIds[random.Next(userIds.Count)] : null,
                     IpAddress = "203.0.113.7",
@@ -111,6 +170,18 @@ public sealed class RollupEquivalenceTests
             })
             .OrderBy(r => r.CreatedAt)
             .ToList();
+
+    /// <summary>
+    /// Cents, sub-cent costs of 1e-10 precision (a $0.0000011 call), and now and then a large cost with 16 significant
+    /// digits, which a sum through doubles would not keep.
+    /// </summary>
+    private static decimal RandomCost(Random random) => random.Next(8) switch
+    {
+        0 or 1 or 2 => random.Next(0, 200_000) / 10_000m,
+        3 or 4 => random.Next(0, 100_000) / 10_000_000_000m,
+        5 or 6 => 0.0000011m * random.Next(1, 50),
+        _ => random.Next(0, 1_000_000) + (random.NextInt64(0, 10_000_000_000) / 10_000_000_000m),
+    };
 
     /// <summary>An instant in the data's span; one in four sits exactly on an hour (and some on a day) to probe the bucket edges.</summary>
     private static DateTime RandomInstant(Random random)

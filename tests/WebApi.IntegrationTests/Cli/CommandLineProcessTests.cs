@@ -81,6 +81,27 @@ public sealed class CommandLineProcessTests : IDisposable
     private static string PortInUseLine(int port) =>
         $"Port {port} is already in use (http://127.0.0.1:{port}); stop what listens there or choose another port with --urls http://127.0.0.1:PORT";
 
+    [Fact]
+    public async Task Reprice_WithoutARange_ShouldNameBothFieldsAndExit2()
+    {
+        var (exitCode, _, error) = await WebApiProcess.RunAsync(Environment, "reprice", "--to", "tomorrow");
+
+        exitCode.Should().Be(2);
+        error.Should().Be(
+            "from: From is required: a date (2026-01-31) or an ISO-8601 time with Z or an offset, from 1970-01-01T00:00:00Z up to (not including) 9999-01-01T00:00:00Z." + System.Environment.NewLine
+            + "to: To is required: a date (2026-01-31) or an ISO-8601 time with Z or an offset, from 1970-01-01T00:00:00Z up to (not including) 9999-01-01T00:00:00Z." + System.Environment.NewLine);
+    }
+
+    [Fact]
+    public async Task Reprice_WithARange_ShouldPrintTheRowsChangedAndBothTotalsAndExit0()
+    {
+        var (exitCode, output, error) = await WebApiProcess.RunAsync(Environment, "reprice", "--from", "2024-03-01", "--to", "2024-03-02T00:00:00Z");
+
+        exitCode.Should().Be(0, error);
+        output.Should().Contain("Repriced 0 request logs from 2024-03-01 to 2024-03-02T00:00:00Z in ")
+            .And.Contain(": 0 changed; total $0 before, $0 now. Their sessions, daily model stats and rollups are rebuilt.");
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -52,7 +52,7 @@ public sealed class RequestTrackingMiddlewareTests : IAsyncLifetime
         log.Endpoint.Should().Be("/v1/test/ollama/{session}");
         log.ModelName.Should().Be("llama3.2");
         (log.PromptTokens, log.CompletionTokens, log.TotalTokens).Should().Be((26, 290, 316));
-        log.CostUsd.Should().Be(0.00606m, "(26 × 10 + 290 × 20) / 1e6 = 0.00606 with the configured override");
+        log.CostUsd.Should().Be(0.00606m, "(26 × 10 + 290 × 20) / 1e6 = 0.00606 with the configured override, stored exactly");
     }
 
     [Fact]

@@ -1,9 +1,14 @@
 namespace CleanDashboard.Application.Dashboard.Common;
 
-/// <summary>The contract's rounding: money 4 decimals, averages 2, milliseconds 1, seconds 3; halves away from zero.</summary>
+/// <summary>
+/// The contract's rounding: money 6 decimals (averages of money too; docs/decisions/060-exact-money.md), other
+/// averages 2, milliseconds 1, seconds 3; halves away from zero.
+/// </summary>
 public static class Rounding
 {
-    public static decimal Money(decimal value) => Normalize(Math.Round(value, 4, MidpointRounding.AwayFromZero));
+    public const int MoneyDecimals = 6;
+
+    public static decimal Money(decimal value) => Normalize(Math.Round(value, MoneyDecimals, MidpointRounding.AwayFromZero));
 
     public static double Average(double value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 

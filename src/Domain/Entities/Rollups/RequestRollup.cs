@@ -4,7 +4,7 @@ namespace CleanDashboard.Domain.Entities.Rollups;
 
 /// <summary>
 /// The request logs of one time bucket and one value of one dimension, summed exactly: counts, whole
-/// microseconds of latency, tokens, and cost in ten-thousandths of a dollar (the cost column's precision).
+/// microseconds of latency, tokens, and cost in whole 1e-10 USD (the cost column's precision).
 /// </summary>
 public abstract class RequestRollup
 {
@@ -25,7 +25,8 @@ public abstract class RequestRollup
 
     public long RowsWithTokens { get; set; }
 
-    public long CostTenThousandths { get; set; }
+    /// <summary>Cost in whole 1e-10 USD (<see cref="RollupMath.CostUnitsPerUsd"/>).</summary>
+    public long CostUnits { get; set; }
 
     public long RowsWithCost { get; set; }
 }

@@ -12,7 +12,8 @@ public abstract class SessionRollup
 
     public long Requests { get; set; }
 
-    public long CostTenThousandths { get; set; }
+    /// <summary>Cost in whole 1e-10 USD (<see cref="RollupMath.CostUnitsPerUsd"/>).</summary>
+    public long CostUnits { get; set; }
 }
 
 /// <summary>A <see cref="SessionRollup"/> of one UTC hour.</summary>

@@ -10,7 +10,7 @@ public sealed class ModelUsageStatsConfiguration : IEntityTypeConfiguration<Mode
     {
         builder.ToTable("model_usage_stats");
         builder.Property(s => s.ModelName).HasMaxLength(RequestLog.ModelNameMaxLength).IsRequired();
-        builder.Property(s => s.TotalCost).HasPrecision(12, 4);
+        builder.Property(s => s.TotalCost).HasPrecision(22, RequestLog.CostDecimals);
         builder.HasIndex(s => new { s.Date, s.ModelName }).IsUnique();
     }
 }

@@ -12,7 +12,8 @@ public sealed class RequestLogConfiguration : IEntityTypeConfiguration<RequestLo
         builder.Property(r => r.Endpoint).HasMaxLength(RequestLog.EndpointMaxLength).IsRequired();
         builder.Property(r => r.Method).HasMaxLength(RequestLog.MethodMaxLength).IsRequired();
         builder.Property(r => r.ModelName).HasMaxLength(RequestLog.ModelNameMaxLength).IsRequired();
-        builder.Property(r => r.CostUsd).HasPrecision(10, 4);
+        builder.Property(r => r.CostUsd).HasPrecision(20, RequestLog.CostDecimals);
+        builder.Property(r => r.UsageEstimated).HasDefaultValue(false);
         builder.Property(r => r.CountryCode).HasMaxLength(RequestLog.CountryCodeLength).IsRequired();
         builder.Property(r => r.IpAddress).HasMaxLength(RequestLog.IpAddressMaxLength);
         builder.Property(r => r.Upstream).HasMaxLength(RequestLog.UpstreamMaxLength);

@@ -11,7 +11,7 @@ public sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSess
         builder.ToTable("user_sessions");
         builder.Property(s => s.IpAddress).HasMaxLength(RequestLog.IpAddressMaxLength).IsRequired();
         builder.Property(s => s.UserAgent).HasMaxLength(UserSession.UserAgentMaxLength).IsRequired();
-        builder.Property(s => s.TotalCost).HasPrecision(10, 4);
+        builder.Property(s => s.TotalCost).HasPrecision(20, RequestLog.CostDecimals);
         builder.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
 
         builder.HasIndex(s => s.SessionStart);

@@ -124,7 +124,7 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal>("TotalCost")
-                        .HasPrecision(12, 4)
+                        .HasPrecision(22, 10)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("TotalLatencyUs")
@@ -153,11 +153,17 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.Property<int?>("ApiKeyId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CacheCreationTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CachedInputTokens")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("CompletionTokens")
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal?>("CostUsd")
-                        .HasPrecision(10, 4)
+                        .HasPrecision(20, 10)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CountryCode")
@@ -193,6 +199,9 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.Property<int?>("PromptTokens")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ReasoningTokens")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("StatusCode")
                         .HasColumnType("INTEGER");
 
@@ -205,6 +214,11 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.Property<string>("Upstream")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("UsageEstimated")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.Property<int?>("UserId")
                         .HasColumnType("INTEGER");
@@ -245,7 +259,7 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("CostTenThousandths")
+                    b.Property<long>("CostUnits")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Errors")
@@ -276,7 +290,7 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.Property<DateTime>("BucketStart")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("CostTenThousandths")
+                    b.Property<long>("CostUnits")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Requests")
@@ -315,7 +329,7 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("CostTenThousandths")
+                    b.Property<long>("CostUnits")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Errors")
@@ -346,7 +360,7 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.Property<DateTime>("BucketStart")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("CostTenThousandths")
+                    b.Property<long>("CostUnits")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Requests")
@@ -456,7 +470,7 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("TotalCost")
-                        .HasPrecision(10, 4)
+                        .HasPrecision(20, 10)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("TotalRequests")

@@ -27,6 +27,17 @@ async function open(url = '/admin/request-logs', extra = {}) {
 }
 
 describe('Request logs screen', () => {
+  it('shows a sub-microdollar cost as "<$0.000001" with the exact amount on hover, never as $0', async () => {
+    await open('/admin/request-logs', {
+      'GET /api/admin/request-logs': () => json(page([requestLog(31, { costUsd: 0.0000000011 }), requestLog(32, { costUsd: 0.000011 })])),
+    });
+
+    const table = screen.getByRole('table', { name: 'Request logs' });
+    expect(within(table).getByText('<$0.000001')).toHaveAttribute('title', '$0.0000000011');
+    expect(within(table).getByText('$0.000011')).not.toHaveAttribute('title');
+    expect(within(table).queryByText('$0')).toBeNull();
+  });
+
   it('builds the query string from every filter, in a fixed order, with "to" made exclusive', async () => {
     const { calls, user } = await open();
     expect(lists(calls)).toEqual(['page=1&pageSize=50']);

@@ -54,6 +54,10 @@ export interface RequestLog {
   userName: string | null;
   apiKeyId: number | null;
   upstream: string | null;
+  cachedInputTokens: number | null;
+  cacheCreationTokens: number | null;
+  reasoningTokens: number | null;
+  usageEstimated: boolean;
 }
 
 export interface UserSession {

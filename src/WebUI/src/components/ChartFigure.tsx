@@ -5,7 +5,7 @@ export interface ChartFigureProps {
   /** What the drawing shows, for assistive technology (the drawing itself is one image). */
   description: string;
   columns: string[];
-  rows: string[][];
+  rows: ReactNode[][];
   /** Shown instead of a drawing when there are no rows. */
   emptyText?: string;
   /** Extra content above the drawing, e.g. headline figures. */

@@ -10,6 +10,7 @@ import {
   type Granularity,
 } from '../format';
 import { ChartFigure } from './ChartFigure';
+import { Money } from './Money';
 
 // The drawings (and recharts with them) load after the numbers and tables are on screen.
 const loadCharts = () => import('./charts');
@@ -95,7 +96,7 @@ export function DashboardCharts({ data, granularity }: { data: DashboardResponse
           title="Cost over time"
           description={`Area chart of cost, ${bucketWord(granularity, data.costs.length)}; total ${formatMoney(totalCost)}.`}
           columns={[timeColumn, 'Cost']}
-          rows={data.costs.map((b) => [formatBucketLong(b.timestamp, granularity), formatMoney(b.cost)])}
+          rows={data.costs.map((b) => [formatBucketLong(b.timestamp, granularity), <Money key="cost" value={b.cost} />])}
         >
           <CostChart data={costPoints} />
         </ChartFigure>

@@ -7,14 +7,14 @@ import {
   formatDecimal,
   formatInteger,
   formatLatencyMs,
-  formatMoney,
   formatRating,
   formatRatio,
 } from '../format';
+import { Money } from './Money';
 
 interface CardProps {
   title: string;
-  value: string;
+  value: ReactNode;
   detail?: ReactNode;
   tone?: 'good' | 'warn' | 'bad';
 }
@@ -70,7 +70,7 @@ export function SummaryCards({ data }: { data: DashboardResponse }) {
         <Card title="Avg latency" value={formatLatencyMs(summary.avgLatencyMs)} />
         <Card
           title="Total cost"
-          value={formatMoney(summary.totalCost)}
+          value={<Money value={summary.totalCost} />}
           detail={
             summary.unpricedRequests > 0 ? <UnpricedDetail requests={summary.unpricedRequests} models={summary.unpricedModels} /> : undefined
           }
@@ -78,10 +78,10 @@ export function SummaryCards({ data }: { data: DashboardResponse }) {
         />
         <Card title="Total tokens" value={formatInteger(summary.totalTokens)} detail={formatCompact(summary.totalTokens)} />
         <Card title="Avg tokens per request" value={formatDecimal(summary.avgTokensPerRequest)} />
-        <Card title="Avg cost per request" value={formatMoney(summary.avgCostPerRequest)} />
+        <Card title="Avg cost per request" value={<Money value={summary.avgCostPerRequest} />} />
         <Card title="Active users" value={formatInteger(users.activeUsers)} />
         <Card title="Sessions" value={formatInteger(users.totalSessions)} />
-        <Card title="Avg session cost" value={formatMoney(users.avgSessionCost)} />
+        <Card title="Avg session cost" value={<Money value={users.avgSessionCost} />} />
         <Card title="Avg requests per session" value={formatDecimal(users.avgSessionRequests, 1)} />
         <Card
           title="Average rating"

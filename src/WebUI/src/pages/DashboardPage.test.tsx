@@ -228,6 +228,22 @@ describe('Dashboard with a full response', () => {
     expect(ticks.every((t) => /^\d{2}:00$/.test(t ?? ''))).toBe(true);
   });
 
+  it('shows sub-cent money as it is, never as $0, with the exact figure on hover when it is rounded', async () => {
+    const day = dayResponse();
+    const response = {
+      ...day,
+      summary: { ...day.summary, totalCost: 0.000834, avgCostPerRequest: 0.00000285 },
+      costs: day.costs.map((point, index) => ({ ...point, cost: index === 22 ? 0.000011 : 0 })),
+    };
+    mockFetch(json(response));
+    renderApp('/?range=24h', { apiKey: KEY });
+    await screen.findByRole('group', { name: 'Total cost' });
+
+    expect(card('Total cost').getByText('$0.000834')).not.toHaveAttribute('title');
+    expect(card('Avg cost per request').getByText('$0.0000029')).toHaveAttribute('title', '$0.00000285');
+    expect(tableRows('Cost over time')[23]).toEqual(['Jul 20, 21:00', '$0.000011']);
+  });
+
   it('fetches again with the new range when the range changes', async () => {
     const user = userEvent.setup();
     const fetchMock = mockFetch(json(weekResponse()), json(dayResponse()));

@@ -49,6 +49,10 @@ export function requestLog(id: number, overrides: Partial<RequestLog> = {}): Req
     userName: 'demo-user-3',
     apiKeyId: 4,
     upstream: 'ollama',
+    cachedInputTokens: null,
+    cacheCreationTokens: null,
+    reasoningTokens: null,
+    usageEstimated: false,
     ...overrides,
   };
 }

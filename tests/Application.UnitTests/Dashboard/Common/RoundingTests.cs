@@ -6,14 +6,17 @@ namespace CleanDashboard.Application.UnitTests.Dashboard.Common;
 public sealed class RoundingTests
 {
     [Theory]
-    [InlineData("0.00005", "0.0001")]
-    [InlineData("-0.00005", "-0.0001")]
-    [InlineData("0.00015", "0.0002")]
-    [InlineData("0.00025", "0.0003")]
-    [InlineData("1.23454", "1.2345")]
-    [InlineData("1.23456", "1.2346")]
+    [InlineData("0.0000005", "0.000001")]
+    [InlineData("-0.0000005", "-0.000001")]
+    [InlineData("0.0000015", "0.000002")]
+    [InlineData("0.0000025", "0.000003")]
+    [InlineData("1.2345674", "1.234567")]
+    [InlineData("1.2345676", "1.234568")]
+    [InlineData("0.0000110000", "0.000011")]
+    [InlineData("0.0000090", "0.000009")]
+    [InlineData("0.0000004999", "0")]
     [InlineData("245.67", "245.67")]
-    public void Money_WhenGivenMoreThanFourDecimals_ShouldRoundHalfAwayFromZero(string value, string expected)
+    public void Money_WhenGivenMoreThanSixDecimals_ShouldRoundHalfAwayFromZero(string value, string expected)
     {
         Rounding.Money(decimal.Parse(value, CultureInfo.InvariantCulture)).Should().Be(decimal.Parse(expected, CultureInfo.InvariantCulture));
     }

@@ -27,6 +27,19 @@ public sealed class WriterOutageTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
+    public void JournalJson_WhenARequestCarriesTokenDetailsAndAnExactCost_ShouldReadBackEqual()
+    {
+        var request = Request(3);
+
+        var json = JsonSerializer.SerializeToUtf8Bytes(new JournalRecord(9, request, null), JournalJsonContext.Default.JournalRecord);
+        var read = JsonSerializer.Deserialize(json, JournalJsonContext.Default.JournalRecord)!;
+
+        read.Request.Should().Be(request);
+        (read.Request!.CachedInputTokens, read.Request.CacheCreationTokens, read.Request.ReasoningTokens, read.Request.UsageEstimated, read.Request.CostUsd)
+            .Should().Be((80, 5, 7, true, 0.0000456789m));
+    }
+
+    [Fact]
     public async Task Stop_WhenDatabaseIsLocked_ShouldJournalEveryEntryAndTheNextStartShouldWriteEachOnceInOrder()
     {
         await using (await DatabaseLock.TakeAsync(_database.Target))
@@ -54,7 +67,8 @@ public sealed class WriterOutageTests : IAsyncLifetime
         rows.Select(r => r.CreatedAt).Should().Equal(Enumerable.Range(0, 31).Select(i => Start.AddSeconds(i)), "the journal is replayed before what was queued after it");
         var replayed = rows[0];
         (replayed.Endpoint, replayed.Method, replayed.StatusCode, replayed.LatencyMs, replayed.ModelName).Should().Be(("/v1/chat/completions", "POST", 200, 12.5, "gpt-4o"));
-        (replayed.PromptTokens, replayed.CompletionTokens, replayed.TotalTokens, replayed.CostUsd).Should().Be((100, 20, 120, 0.0045m));
+        (replayed.PromptTokens, replayed.CompletionTokens, replayed.TotalTokens, replayed.CostUsd).Should().Be((100, 20, 120, 0.0000456789m));
+        (replayed.CachedInputTokens, replayed.CacheCreationTokens, replayed.ReasoningTokens, replayed.UsageEstimated).Should().Be((80, 5, 7, true));
         (replayed.CountryCode, replayed.IpAddress).Should().Be(("DE", "203.0.113.9"));
         var threats = await _database.QueryAsync(db => db.ThreatLogs.AsNoTracking().OrderBy(t => t.IpAddress).ToListAsync());
         threats.Select(t => (t.IpAddress, t.Occurrences, t.CreatedAt)).Should().Equal(("198.51.100.1", 5, Start.AddSeconds(1)), ("198.51.100.2", 5, Start.AddSeconds(2)));
@@ -334,7 +348,11 @@ public sealed class WriterOutageTests : IAsyncLifetime
         PromptTokens = 100,
         CompletionTokens = 20,
         TotalTokens = 120,
-        CostUsd = 0.0045m,
+        CachedInputTokens = 80,
+        CacheCreationTokens = 5,
+        ReasoningTokens = 7,
+        UsageEstimated = true,
+        CostUsd = 0.0000456789m,
         CountryCode = "DE",
         IpAddress = "203.0.113.9",
         UserAgent = "tests",

@@ -15,13 +15,18 @@ internal sealed record DashboardSeries(
         var costs = new List<CostPointDto>(window.Buckets.Count);
         var latency = new List<LatencyPointDto>(window.Buckets.Count);
 
+        // Each point is the step of the rounded running total: the points sum to the rounded summary exactly, each within 1e-6 of its bucket.
+        decimal runningCost = 0m, roundedSoFar = 0m;
         foreach (var bucket in window.Buckets)
         {
             if (byBucket.TryGetValue(bucket, out var t))
             {
                 var count = t.Success + t.Error;
                 requests.Add(new RequestPointDto(bucket, t.Success, t.Error));
-                costs.Add(new CostPointDto(bucket, Rounding.Money(t.CostSum)));
+                runningCost += t.CostSum;
+                var rounded = Rounding.Money(runningCost);
+                costs.Add(new CostPointDto(bucket, Rounding.Money(rounded - roundedSoFar)));
+                roundedSoFar = rounded;
                 latency.Add(new LatencyPointDto(bucket, Rounding.Seconds(count == 0 ? 0 : t.LatencyUsSum / 1_000_000d / count)));
             }
             else

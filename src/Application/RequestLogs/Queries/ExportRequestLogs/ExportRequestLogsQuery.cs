@@ -41,7 +41,8 @@ public sealed class ExportRequestLogsQueryHandler(IRequestLogReadStore readStore
         {
             yield return [
                 r.Id, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens,
-                r.CompletionTokens, r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.UserName, r.ApiKeyId, r.Upstream];
+                r.CompletionTokens, r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.UserName, r.ApiKeyId, r.Upstream,
+                r.CachedInputTokens, r.CacheCreationTokens, r.ReasoningTokens, r.UsageEstimated];
         }
     }
 }

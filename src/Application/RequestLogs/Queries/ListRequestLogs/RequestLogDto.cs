@@ -21,7 +21,11 @@ public sealed record RequestLogDto(
     int? UserId,
     string? UserName,
     int? ApiKeyId,
-    string? Upstream)
+    string? Upstream,
+    int? CachedInputTokens,
+    int? CacheCreationTokens,
+    int? ReasoningTokens,
+    bool UsageEstimated)
 {
     public static readonly IReadOnlyList<string> Columns = ListValues.ColumnsOf<RequestLogDto>();
 }

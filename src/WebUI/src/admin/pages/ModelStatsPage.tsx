@@ -1,4 +1,5 @@
-import { formatInteger, formatLatencyMs, formatMoney, formatRatio } from '../../format';
+import { Money } from '../../components/Money';
+import { formatInteger, formatLatencyMs, formatRatio } from '../../format';
 import type { ModelUsageStats } from '../api';
 import { DataTable, type Column } from '../DataTable';
 import { useAdminList } from '../hooks';
@@ -27,7 +28,7 @@ const COLUMNS: readonly Column<ModelUsageStats>[] = [
     render: (s) => formatRatio(s.successfulRequests, s.totalRequests),
   },
   { key: 'totalTokens', label: 'Tokens', numeric: true, render: (s) => formatInteger(s.totalTokens) },
-  { key: 'totalCost', label: 'Cost', numeric: true, render: (s) => formatMoney(s.totalCost) },
+  { key: 'totalCost', label: 'Cost', numeric: true, render: (s) => <Money value={s.totalCost} /> },
   { key: 'avgLatencyMs', label: 'Avg latency', numeric: true, render: (s) => formatLatencyMs(s.avgLatencyMs) },
 ];
 

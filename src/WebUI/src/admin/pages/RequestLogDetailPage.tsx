@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { useAuth } from '../../auth';
-import { EMPTY, formatInteger, formatLatencyMs, formatMoney, formatTimestamp } from '../../format';
+import { Money } from '../../components/Money';
+import { EMPTY, formatInteger, formatLatencyMs, formatTimestamp } from '../../format';
 import { getRequestLog, type RequestLog } from '../api';
 import { ErrorState, LoadingState, usePageTitle } from '../parts';
 
@@ -19,9 +20,13 @@ function rows(log: RequestLog): Array<[string, ReactNode]> {
     ['Prompt tokens', formatInteger(log.promptTokens)],
     ['Completion tokens', formatInteger(log.completionTokens)],
     ['Total tokens', formatInteger(log.totalTokens)],
+    ['Cached input tokens', formatInteger(log.cachedInputTokens)],
+    ['Cache write tokens', formatInteger(log.cacheCreationTokens)],
+    ['Reasoning tokens', formatInteger(log.reasoningTokens)],
+    ['Token counts', log.usageEstimated ? 'estimated with a tokenizer (the upstream reported none)' : 'as reported by the upstream'],
     [
       'Cost',
-      log.costUsd !== null ? formatMoney(log.costUsd) : log.modelName ? 'unpriced (no price known for this model)' : EMPTY,
+      log.costUsd !== null ? <Money key="cost" value={log.costUsd} /> : log.modelName ? 'unpriced (no price known for this model)' : EMPTY,
     ],
     ['Country', text(log.countryCode)],
     ['IP address', text(log.ipAddress)],

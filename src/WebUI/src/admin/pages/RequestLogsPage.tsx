@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { isApiError, MESSAGES } from '../../api/client';
 import { useAuth } from '../../auth';
-import { formatInteger, formatLatencyMs, formatMoney, formatTimestamp } from '../../format';
+import { Money } from '../../components/Money';
+import { formatInteger, formatLatencyMs, formatTimestamp } from '../../format';
 import { exportRequestLogs, saveBlob, type RequestLog } from '../api';
 import { DataTable, type Column } from '../DataTable';
 import { useAdminList } from '../hooks';
@@ -58,7 +59,7 @@ const COLUMNS: readonly Column<RequestLog>[] = [
     numeric: true,
     render: (r) =>
       r.costUsd !== null ? (
-        formatMoney(r.costUsd)
+        <Money value={r.costUsd} />
       ) : r.modelName ? (
         <span className="muted" title="No price is known for this model">
           unpriced

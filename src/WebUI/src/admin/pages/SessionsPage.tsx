@@ -1,4 +1,5 @@
-import { formatInteger, formatMoney, formatTimestamp } from '../../format';
+import { Money } from '../../components/Money';
+import { formatInteger, formatTimestamp } from '../../format';
 import type { UserSession } from '../api';
 import { DataTable, type Column } from '../DataTable';
 import { useAdminList } from '../hooks';
@@ -34,7 +35,7 @@ const COLUMNS: readonly Column<UserSession>[] = [
   { key: 'lastActivityAt', label: 'Last activity (UTC)', render: (s) => formatTimestamp(s.lastActivityAt) },
   { key: 'totalRequests', label: 'Requests', numeric: true, render: (s) => formatInteger(s.totalRequests) },
   { key: 'totalTokens', label: 'Tokens', numeric: true, render: (s) => formatInteger(s.totalTokens) },
-  { key: 'totalCost', label: 'Cost', numeric: true, render: (s) => formatMoney(s.totalCost) },
+  { key: 'totalCost', label: 'Cost', numeric: true, render: (s) => <Money value={s.totalCost} /> },
   { key: 'ipAddress', label: 'IP', render: (s) => <code>{s.ipAddress || '—'}</code> },
   { key: 'userAgent', label: 'User agent', render: (s) => <span className="cell-wrap cell-small">{s.userAgent || '—'}</span> },
 ];

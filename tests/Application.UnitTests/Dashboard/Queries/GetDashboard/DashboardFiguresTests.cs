@@ -30,20 +30,20 @@ public sealed class DashboardFiguresTests
         summary.TotalCost.Should().Be(0.1384m);        // 0.0150 + 0.1234
         summary.TotalTokens.Should().Be(530);          // 150 + 380
         summary.AvgTokensPerRequest.Should().Be(132.5); // 530 / 4 rows with tokens (not / 7)
-        summary.AvgCostPerRequest.Should().Be(0.0461m); // 0.1384 / 3 rows with cost = 0.046133… (not / 7)
+        summary.AvgCostPerRequest.Should().Be(0.046133m); // 0.1384 / 3 rows with cost = 0.0461333… (not / 7), 6 decimals
     }
 
     [Fact]
     public void Summary_WhenAveragesFallOnAHalf_ShouldRoundAwayFromZero()
     {
-        // 2 rows, 10.5 ms → 5.25 → 5.3; 9 tokens over 8 rows → 1.125 → 1.13; 0.0001 over 2 rows → 0.00005 → 0.0001.
-        var buckets = new[] { new RequestBucketTotals(Day, 2, 0, 10_500, 9, 8, 0.0001m, 2) };
+        // 2 rows, 10.5 ms → 5.25 → 5.3; 9 tokens over 8 rows → 1.125 → 1.13; 0.000001 over 2 rows → 0.0000005 → 0.000001.
+        var buckets = new[] { new RequestBucketTotals(Day, 2, 0, 10_500, 9, 8, 0.000001m, 2) };
 
         var summary = DashboardFigures.Summary(buckets, []);
 
         summary.AvgLatencyMs.Should().Be(5.3);
         summary.AvgTokensPerRequest.Should().Be(1.13);
-        summary.AvgCostPerRequest.Should().Be(0.0001m);
+        summary.AvgCostPerRequest.Should().Be(0.000001m);
     }
 
     [Fact]
@@ -63,10 +63,10 @@ public sealed class DashboardFiguresTests
     [Fact]
     public void Users_WhenSessionsExist_ShouldAverageCostAndRequestsPerSession()
     {
-        // 0.1386 / 4 = 0.03465 → 0.0347 (half away from zero; to-even would give 0.0346); 9 / 4 = 2.25.
-        var users = DashboardFigures.Users(new UserActivity(3, 4, 0.1386m, 9));
+        // 0.00001 / 4 = 0.0000025 → 0.000003 (half away from zero; to-even would give 0.000002); 9 / 4 = 2.25.
+        var users = DashboardFigures.Users(new UserActivity(3, 4, 0.00001m, 9));
 
-        users.Should().Be(new UsersDto(3, 4, 0.0347m, 2.25));
+        users.Should().Be(new UsersDto(3, 4, 0.000003m, 2.25));
     }
 
     [Fact]

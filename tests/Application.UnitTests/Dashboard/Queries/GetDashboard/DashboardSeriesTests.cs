@@ -68,11 +68,25 @@ public sealed class DashboardSeriesTests
     }
 
     [Fact]
-    public void Fill_WhenCostHasMoreThanFourDecimals_ShouldRoundHalfAwayFromZero()
+    public void Fill_WhenCostHasMoreThanSixDecimals_ShouldRoundHalfAwayFromZero()
     {
-        var totals = new[] { new RequestBucketTotals(H0, 2, 0, 10_000, 0, 0, 0.00125m, 2) };
+        var totals = new[] { new RequestBucketTotals(H0, 2, 0, 10_000, 0, 0, 0.0000125m, 2) };
 
-        DashboardSeries.Fill(Window, totals).Costs[0].Cost.Should().Be(0.0013m);
+        DashboardSeries.Fill(Window, totals).Costs[0].Cost.Should().Be(0.000013m);
+    }
+
+    [Fact]
+    public void Fill_WhenSubMicrodollarCostsWouldRoundAwayPerBucket_ShouldStillSumToTheRoundedSummary()
+    {
+        // Five buckets of $0.0000004 each: rounded one by one they would all be 0, but together they are $0.000002.
+        var totals = Enumerable.Range(0, 5).Select(h => new RequestBucketTotals(H0.AddHours(h), 1, 0, 1_000, 7, 1, 0.0000004m, 1)).ToArray();
+
+        var series = DashboardSeries.Fill(Window, totals);
+        var summary = DashboardFigures.Summary(totals, []);
+
+        summary.TotalCost.Should().Be(0.000002m);
+        series.Costs.Select(p => p.Cost).Should().Equal(0m, 0.000001m, 0m, 0.000001m, 0m); // running totals 0.4, 0.8, 1.2, 1.6, 2.0 µ$ rounded: 0, 1, 1, 2, 2
+        series.Costs.Sum(p => p.Cost).Should().Be(summary.TotalCost);
     }
 
     [Fact]

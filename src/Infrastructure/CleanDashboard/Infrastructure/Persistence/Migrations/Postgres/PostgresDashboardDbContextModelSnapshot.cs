@@ -139,8 +139,8 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<decimal>("TotalCost")
-                        .HasPrecision(12, 4)
-                        .HasColumnType("numeric(12,4)");
+                        .HasPrecision(22, 10)
+                        .HasColumnType("numeric(22,10)");
 
                     b.Property<long>("TotalLatencyUs")
                         .HasColumnType("bigint");
@@ -170,12 +170,18 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int?>("ApiKeyId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("CacheCreationTokens")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CachedInputTokens")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("CompletionTokens")
                         .HasColumnType("integer");
 
                     b.Property<decimal?>("CostUsd")
-                        .HasPrecision(10, 4)
-                        .HasColumnType("numeric(10,4)");
+                        .HasPrecision(20, 10)
+                        .HasColumnType("numeric(20,10)");
 
                     b.Property<string>("CountryCode")
                         .IsRequired()
@@ -215,6 +221,9 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int?>("PromptTokens")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ReasoningTokens")
+                        .HasColumnType("integer");
+
                     b.Property<int>("StatusCode")
                         .HasColumnType("integer");
 
@@ -228,6 +237,11 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .UseCollation("C");
+
+                    b.Property<bool>("UsageEstimated")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<int?>("UserId")
                         .HasColumnType("integer");
@@ -269,7 +283,7 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(128)")
                         .UseCollation("C");
 
-                    b.Property<long>("CostTenThousandths")
+                    b.Property<long>("CostUnits")
                         .HasColumnType("bigint");
 
                     b.Property<long>("Errors")
@@ -300,7 +314,7 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTime>("BucketStart")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<long>("CostTenThousandths")
+                    b.Property<long>("CostUnits")
                         .HasColumnType("bigint");
 
                     b.Property<long>("Requests")
@@ -340,7 +354,7 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(128)")
                         .UseCollation("C");
 
-                    b.Property<long>("CostTenThousandths")
+                    b.Property<long>("CostUnits")
                         .HasColumnType("bigint");
 
                     b.Property<long>("Errors")
@@ -371,7 +385,7 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTime>("BucketStart")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<long>("CostTenThousandths")
+                    b.Property<long>("CostUnits")
                         .HasColumnType("bigint");
 
                     b.Property<long>("Requests")
@@ -494,8 +508,8 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<decimal>("TotalCost")
-                        .HasPrecision(10, 4)
-                        .HasColumnType("numeric(10,4)");
+                        .HasPrecision(20, 10)
+                        .HasColumnType("numeric(20,10)");
 
                     b.Property<int>("TotalRequests")
                         .HasColumnType("integer");
