@@ -35,11 +35,14 @@ public sealed class ApiKeyLastUsedTests(DashboardApiFactory factory) : IClassFix
         {
             await using var scope = factory.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
-            var key = await db.ApiKeys.AsNoTracking().SingleAsync(k => k.UserId == factory.MemberUserId, TestContext.Current.CancellationToken);
-            var requests = await db.RequestLogs.CountAsync(r => r.ApiKeyId == key.Id, TestContext.Current.CancellationToken);
+            // The rows first, then the key: the batch that holds the request sets LastUsedAt in the same transaction, so
+            // once its rows are seen the key is read after that commit (the other order could read the key before it).
+            var keyId = await db.ApiKeys.Where(k => k.UserId == factory.MemberUserId).Select(k => k.Id).SingleAsync(TestContext.Current.CancellationToken);
+            var requests = await db.RequestLogs.CountAsync(r => r.ApiKeyId == keyId, TestContext.Current.CancellationToken);
             if (requests >= count || DateTime.UtcNow > deadline)
             {
-                return (requests, key.LastUsedAt);
+                var lastUsedAt = await db.ApiKeys.Where(k => k.Id == keyId).Select(k => k.LastUsedAt).SingleAsync(TestContext.Current.CancellationToken);
+                return (requests, lastUsedAt);
             }
 
             await Task.Delay(50, TestContext.Current.CancellationToken);
