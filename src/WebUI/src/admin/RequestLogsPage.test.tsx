@@ -205,4 +205,18 @@ describe('Request logs CSV export', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Cannot reach the CleanDashboard API: the export failed. Try again.');
     expect(clicked).toHaveLength(0);
   });
+
+  it('shows a failed call without usage as having no cost, not as unpriced', async () => {
+    mockApi({
+      'GET /api/me': () => json(ADMIN_ME),
+      'GET /api/admin/request-logs/31': () =>
+        json(requestLog(31, { statusCode: 502, costUsd: null, promptTokens: null, completionTokens: null, totalTokens: null })),
+    });
+    renderApp('/admin/request-logs/31', { apiKey: KEY });
+    expect(await screen.findByRole('heading', { level: 2, name: 'Request 31' })).toBeInTheDocument();
+    expect(await screen.findByText('502')).toBeInTheDocument();
+    const terms = screen.getAllByRole('term').map((t) => t.textContent);
+    const values = screen.getAllByRole('definition').map((d) => d.textContent);
+    expect(values[terms.indexOf('Cost')]).toBe('— (no usage reported)');
+  });
 });

@@ -26,7 +26,11 @@ function rows(log: RequestLog): Array<[string, ReactNode]> {
     ['Token counts', log.usageEstimated ? 'estimated with a tokenizer (the upstream reported none)' : 'as reported by the upstream'],
     [
       'Cost',
-      log.costUsd !== null ? <Money key="cost" value={log.costUsd} /> : log.modelName ? 'unpriced (no price known for this model)' : EMPTY,
+      log.costUsd !== null
+        ? <Money key="cost" value={log.costUsd} />
+        : reportedUsage(log)
+          ? 'unpriced (no price known for this model)'
+          : `${EMPTY} (no usage reported)`,
     ],
     ['Country', text(log.countryCode)],
     ['IP address', text(log.ipAddress)],
@@ -79,4 +83,9 @@ export function RequestLogDetailPage() {
       {body}
     </section>
   );
+}
+
+/** A call that failed before any usage has no cost to know: it is not unpriced (and never $0). */
+function reportedUsage(log: { promptTokens: number | null; completionTokens: number | null; totalTokens: number | null }): boolean {
+  return log.promptTokens !== null || log.completionTokens !== null || log.totalTokens !== null;
 }
