@@ -1,10 +1,8 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Linq.Expressions;
 using System.Text.Json;
-using CleanDashboard.Application.Tracking;
 using CleanDashboard.Application.Users.Commands.CreateApiKey;
 using CleanDashboard.Application.Users.Commands.CreateUser;
 using CleanDashboard.Domain.Entities;
@@ -15,7 +13,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -58,9 +55,6 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public IServiceProvider Services => _app!.Services;
 
-    /// <summary>Every entry the tracking middleware handed to the request log writer, as it handed it (the writer still gets each).</summary>
-    public ConcurrentQueue<TrackedRequest> Tracked { get; } = new();
-
     public async ValueTask InitializeAsync()
     {
         if (!await _database.TryCreateAsync())
@@ -101,7 +95,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             ["Pricing:Models:demo-echo:OutputPerMillion"] = DemoOutputPerMillion.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
 
-        _app = new GatewayApplication(settings, Tracked);
+        _app = new GatewayApplication(settings);
         _app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         _app.StartServer();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -194,7 +188,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class GatewayApplication(IReadOnlyDictionary<string, string?> settings, ConcurrentQueue<TrackedRequest> tracked) : WebApplicationFactory<Program>
+    private sealed class GatewayApplication(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -203,30 +197,6 @@ public sealed class GatewayFixture : IAsyncLifetime
             {
                 builder.UseSetting(key, value);
             }
-
-            builder.ConfigureTestServices(services =>
-            {
-                var writerQueue = services.Last(d => d.ServiceType == typeof(IRequestLogQueue));
-                services.Remove(writerQueue);
-                services.AddSingleton<IRequestLogQueue>(provider => new RecordingRequestLogQueue((IRequestLogQueue)ServiceOf(provider, writerQueue), tracked));
-            });
         }
-
-        private static object ServiceOf(IServiceProvider provider, ServiceDescriptor descriptor) =>
-            descriptor.ImplementationInstance
-            ?? descriptor.ImplementationFactory?.Invoke(provider)
-            ?? ActivatorUtilities.GetServiceOrCreateInstance(provider, descriptor.ImplementationType!);
-    }
-
-    /// <summary>Keeps a copy of each entry, then hands it to the real queue of the background writer.</summary>
-    private sealed class RecordingRequestLogQueue(IRequestLogQueue writer, ConcurrentQueue<TrackedRequest> tracked) : IRequestLogQueue
-    {
-        public bool TryEnqueue(TrackedRequest entry)
-        {
-            tracked.Enqueue(entry);
-            return writer.TryEnqueue(entry);
-        }
-
-        public bool TryEnqueue(CleanDashboard.Application.Threats.Common.ThreatEvent threat) => writer.TryEnqueue(threat);
     }
 }
