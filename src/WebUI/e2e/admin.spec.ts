@@ -121,7 +121,8 @@ test.describe('admin', () => {
     const file = await download.path();
     const lines = fs.readFileSync(file, 'utf8').trim().split(/\r?\n/);
     expect(lines[0]).toBe(
-      'id,createdAt,endpoint,method,statusCode,latencyMs,ttftMs,modelName,promptTokens,completionTokens,totalTokens,costUsd,countryCode,ipAddress,userId,userName,apiKeyId,upstream',
+      'id,createdAt,endpoint,method,statusCode,latencyMs,ttftMs,modelName,promptTokens,completionTokens,totalTokens,costUsd,countryCode,ipAddress,userId,userName,apiKeyId,upstream,' +
+        'cachedInputTokens,cacheCreationTokens,reasoningTokens,usageEstimated',
     );
     // Every matching row (not one page), all with status 200, by latency ascending. Requests made
     // since the page loaded (this test's own) may be in the file too.
