@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -43,6 +44,7 @@ public sealed class StubUpstream : IAsyncDisposable
 
     private readonly WebApplication _app;
     private int _dripStreamsFinished;
+    private readonly Channel<bool> _dripStreamEnds = Channel.CreateUnbounded<bool>();
 
     private StubUpstream(WebApplication app) => _app = app;
 
@@ -67,6 +69,9 @@ public sealed class StubUpstream : IAsyncDisposable
 
     /// <summary>How many "drip-*" streams the stub has written to the end.</summary>
     public int DripStreamsFinished => Volatile.Read(ref _dripStreamsFinished);
+
+    /// <summary>How the next "drip-*" stream ended: true when written to the end, false when its caller went away first.</summary>
+    public ValueTask<bool> NextDripStreamEndAsync(CancellationToken cancellationToken) => _dripStreamEnds.Reader.ReadAsync(cancellationToken);
 
     public ReceivedRequest LastRequestTo(string path) => Received.Last(r => r.Path == path);
 
@@ -144,33 +149,46 @@ public sealed class StubUpstream : IAsyncDisposable
 
         var drip = model.StartsWith("drip", StringComparison.Ordinal);
         var pieces = drip ? Enumerable.Range(1, 10).Select(i => $"drip{i} ").ToArray() : ChatPieces;
-        context.Response.ContentType = "text/event-stream";
-        await SendEventAsync(context, Chunk(model, new JsonObject { ["role"] = "assistant", ["content"] = string.Empty }, null));
-        foreach (var piece in pieces)
+        var finished = false;
+        try
+        {
+            context.Response.ContentType = "text/event-stream";
+            await SendEventAsync(context, Chunk(model, new JsonObject { ["role"] = "assistant", ["content"] = string.Empty }, null));
+            foreach (var piece in pieces)
+            {
+                if (drip)
+                {
+                    await Task.Delay(DripInterval, context.RequestAborted);
+                }
+
+                await SendEventAsync(context, Chunk(model, new JsonObject { ["content"] = piece }, null));
+            }
+
+            await StallIfAskedAsync(context, model);
+
+            await SendEventAsync(context, Chunk(model, new JsonObject(), "stop"));
+            if ((body["stream_options"] as JsonObject)?["include_usage"]?.GetValue<bool>() == true)
+            {
+                var last = Chunk(model, null, null);
+                last["choices"] = new JsonArray();
+                last["usage"] = usage;
+                await SendEventAsync(context, last);
+            }
+
+            await context.Response.WriteAsync("data: [DONE]\n\n", context.RequestAborted);
+            finished = true;
+        }
+        finally
         {
             if (drip)
             {
-                await Task.Delay(DripInterval, context.RequestAborted);
+                if (finished)
+                {
+                    Interlocked.Increment(ref _dripStreamsFinished);
+                }
+
+                _dripStreamEnds.Writer.TryWrite(finished);
             }
-
-            await SendEventAsync(context, Chunk(model, new JsonObject { ["content"] = piece }, null));
-        }
-
-        await StallIfAskedAsync(context, model);
-
-        await SendEventAsync(context, Chunk(model, new JsonObject(), "stop"));
-        if ((body["stream_options"] as JsonObject)?["include_usage"]?.GetValue<bool>() == true)
-        {
-            var last = Chunk(model, null, null);
-            last["choices"] = new JsonArray();
-            last["usage"] = usage;
-            await SendEventAsync(context, last);
-        }
-
-        await context.Response.WriteAsync("data: [DONE]\n\n", context.RequestAborted);
-        if (drip)
-        {
-            Interlocked.Increment(ref _dripStreamsFinished);
         }
     }
 

@@ -15,6 +15,8 @@ public sealed class WebApiProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly StringBuilder _error = new();
     private readonly List<string> _outputLines = [];
+    private TaskCompletionSource _outputChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _outputEnded;
 
     private WebApiProcess(Process process)
     {
@@ -106,9 +108,10 @@ public sealed class WebApiProcess : IAsyncDisposable
     /// <summary>The first line printed after the line that contains <paramref name="marker"/>, waiting up to <paramref name="timeout"/>.</summary>
     public async Task<string> LineAfterAsync(string marker, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        using var deadline = new CancellationTokenSource(timeout);
+        while (true)
         {
+            Task changed;
             lock (_output)
             {
                 var index = _outputLines.FindIndex(l => l.Contains(marker, StringComparison.Ordinal));
@@ -116,14 +119,23 @@ public sealed class WebApiProcess : IAsyncDisposable
                 {
                     return _outputLines[index + 1];
                 }
+
+                if (_outputEnded)
+                {
+                    break;
+                }
+
+                changed = _outputChanged.Task;
             }
 
-            if (_process.HasExited)
+            try
+            {
+                await changed.WaitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
             {
                 break;
             }
-
-            await Task.Delay(100);
         }
 
         throw new TimeoutException($"No line after '{marker}' within {timeout.TotalSeconds:0} s. Output:\n{Output}\n{Error}");
@@ -140,17 +152,23 @@ public sealed class WebApiProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    /// <summary>Keeps a line (null: the stream ended); a line or the end of standard output wakes <see cref="LineAfterAsync"/>.</summary>
     private void Append(StringBuilder target, string? line, List<string>? lines)
     {
-        if (line is null)
-        {
-            return;
-        }
-
         lock (target)
         {
-            target.AppendLine(line);
-            lines?.Add(line);
+            if (line is not null)
+            {
+                target.AppendLine(line);
+                lines?.Add(line);
+            }
+
+            if (lines is not null)
+            {
+                _outputEnded |= line is null;
+                _outputChanged.TrySetResult();
+                _outputChanged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
         }
     }
 
