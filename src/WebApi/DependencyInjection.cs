@@ -4,6 +4,7 @@ using CleanDashboard.Application.Gateway;
 using CleanDashboard.Application.Health.Queries.GetHealth;
 using CleanDashboard.WebApi.Endpoints;
 using CleanDashboard.WebApi.Gateway;
+using CleanDashboard.WebApi.Gateway.Failover;
 using CleanDashboard.WebApi.Infrastructure;
 using CleanDashboard.WebApi.Threats;
 using CleanDashboard.WebApi.Tracking;
@@ -60,11 +61,8 @@ public static class DependencyInjection
     {
         services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<GatewayOptions>>().Value;
-            return new UpstreamRouter(GatewayOptionsValidator.ToUpstreams(options), options.DemoModel.Enabled);
-        });
+        services.AddSingleton(sp => GatewayOptionsValidator.ToRouter(sp.GetRequiredService<IOptions<GatewayOptions>>().Value));
+        services.AddGatewayFailover();
         services.AddHttpForwarder();
         services.AddSingleton<UpstreamHttpClient>();
         services.AddSingleton<DemoModelResponder>();

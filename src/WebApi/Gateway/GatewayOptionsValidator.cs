@@ -20,6 +20,7 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             failures.Add("Gateway:UpstreamTimeout and Gateway:ConnectTimeout must be positive durations, such as 00:05:00.");
         }
 
+        var routed = new HashSet<string>(options.ModelRoutes.SelectMany(r => r.Upstreams).Select(u => u.Name.Trim()), StringComparer.OrdinalIgnoreCase);
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { UpstreamRouter.DemoUpstreamName };
         for (var i = 0; i < options.Upstreams.Count; i++)
         {
@@ -44,12 +45,13 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
                 failures.Add($"{at}:Kind must be 'openai' or 'ollama', not '{upstream.Kind}'.");
             }
 
-            if (upstream.Models.Count == 0 || upstream.Models.Any(string.IsNullOrWhiteSpace))
+            if ((upstream.Models.Count == 0 && !routed.Contains(upstream.Name.Trim())) || upstream.Models.Any(string.IsNullOrWhiteSpace))
             {
-                failures.Add($"{at}:Models needs at least one model name pattern, such as 'gpt-4o*' or '*'.");
+                failures.Add($"{at}:Models needs at least one model name pattern, such as 'gpt-4o*' or '*' (or name the upstream in {UpstreamRouter.ModelRoutesConfigurationKey}).");
             }
         }
 
+        failures.AddRange(ModelRoutesValidator.Validate(options));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -59,6 +61,13 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         "ollama" => UpstreamKind.Ollama,
         _ => null,
     };
+
+    /// <summary>The validated configuration as the router.</summary>
+    public static UpstreamRouter ToRouter(GatewayOptions options)
+    {
+        var upstreams = ToUpstreams(options);
+        return new UpstreamRouter(upstreams, options.DemoModel.Enabled, ModelRoutesValidator.ToPools(options, upstreams));
+    }
 
     /// <summary>The validated configuration as the router's upstreams.</summary>
     public static IReadOnlyList<Upstream> ToUpstreams(GatewayOptions options) => options.Upstreams

@@ -1,4 +1,5 @@
 using CleanDashboard.Application.Gateway;
+using CleanDashboard.WebApi.Gateway.Failover;
 using CleanDashboard.WebApi.Tracking;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Forwarder;
@@ -12,8 +13,7 @@ namespace CleanDashboard.WebApi.Gateway;
 /// in the route's protocol.
 /// </summary>
 public sealed class GatewayProxy(
-    IHttpForwarder forwarder,
-    UpstreamHttpClient upstreamClient,
+    UpstreamFailover failover,
     UpstreamRouter router,
     DemoModelResponder demoModel,
     IOptions<GatewayOptions> options,
@@ -87,7 +87,7 @@ public sealed class GatewayProxy(
         ForwarderError error;
         try
         {
-            error = await forwarder.SendAsync(context, target.Address!.AbsoluteUri, upstreamClient.Invoker, _forwarderConfig, new UpstreamRequestTransformer(target.Address, upstream.ApiKey, silence));
+            error = await failover.ForwardAsync(context, target, _forwarderConfig, silence);
         }
         finally
         {

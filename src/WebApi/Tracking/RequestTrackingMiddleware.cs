@@ -121,6 +121,7 @@ public sealed class RequestTrackingMiddleware(
             UserId = caller?.UserId,
             ApiKeyId = caller?.ApiKeyId,
             Upstream = context.Items.TryGetValue(UpstreamItemKey, out var upstream) ? upstream as string : null,
+            FailedAttempts = context.Items.TryGetValue(FailedAttemptsItemKey, out var attempts) ? attempts as IReadOnlyList<FailedUpstreamAttempt> : null,
             UserAgent = context.Request.Headers.UserAgent.ToString(),
         };
     }
@@ -159,6 +160,9 @@ public sealed class RequestTrackingMiddleware(
 
     /// <summary>Endpoints that proxy to an upstream put its name here, for the request log's upstream column.</summary>
     public const string UpstreamItemKey = "CleanDashboard.Upstream";
+
+    /// <summary>A balanced request puts here the upstreams it tried before the one that answered (<c>IReadOnlyList&lt;FailedUpstreamAttempt&gt;</c>).</summary>
+    public const string FailedAttemptsItemKey = "CleanDashboard.FailedAttempts";
 
     /// <summary>Endpoints that proxy to an upstream put whose prices apply here (a catalog provider id or the upstream's API root).</summary>
     public const string ProviderItemKey = "CleanDashboard.Provider";
