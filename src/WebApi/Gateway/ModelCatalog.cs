@@ -5,18 +5,31 @@ using System.Text.Json;
 using CleanDashboard.Application.Gateway;
 using CleanDashboard.Application.Gateway.DemoModel;
 using CleanDashboard.Application.Health.Queries.GetHealth;
+using CleanDashboard.WebApi.Gateway.Failover;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace CleanDashboard.WebApi.Gateway;
 
 /// <summary>
 /// The models a client can ask the gateway for: the demo model, then what each upstream lists (its <c>/models</c> or
-/// <c>/api/tags</c>), keeping only names that would actually be routed to that upstream. An upstream that cannot be
-/// asked contributes its patterns that have no wildcard.
+/// <c>/api/tags</c>), keeping only names that would actually be routed to that upstream, each name once (a model of a
+/// model route is listed by each of its upstreams). An upstream that cannot be asked contributes its patterns that have
+/// no wildcard. The upstreams are asked at most once per Gateway:ModelListCacheDuration, by one caller at a time.
 /// </summary>
-public sealed class ModelCatalog(UpstreamRouter router, UpstreamHttpClient upstreamClient, ApplicationInfo application, ILogger<ModelCatalog> logger)
+public sealed class ModelCatalog(
+    UpstreamRouter router,
+    UpstreamHttpClient upstreamClient,
+    ApplicationInfo application,
+    IOptions<GatewayOptions> options,
+    [FromKeyedServices(UpstreamCircuits.TimeProviderKey)] TimeProvider clock,
+    ILogger<ModelCatalog> logger) : IDisposable
 {
     private static readonly TimeSpan ListTimeout = TimeSpan.FromSeconds(5);
+    private readonly SemaphoreSlim _refresh = new(1, 1);
+    private CollectedModels? _collected;
+
+    public void Dispose() => _refresh.Dispose();
 
     /// <summary><c>GET /v1/models</c>: an OpenAI model list.</summary>
     public async Task<FileContentHttpResult> ListOpenAIModelsAsync(CancellationToken cancellationToken)
@@ -78,18 +91,51 @@ public sealed class ModelCatalog(UpstreamRouter router, UpstreamHttpClient upstr
 
     private async Task<List<ListedModel>> CollectAsync(bool ollamaRoutesOnly, CancellationToken cancellationToken)
     {
+        var listed = await UpstreamModelsAsync(cancellationToken);
         var models = new List<ListedModel>();
         if (router.DemoModelEnabled)
         {
             models.Add(new ListedModel(DemoEcho.ModelName, UpstreamRouter.DemoUpstreamName, application.StartedAt, null));
         }
 
-        var upstreams = router.Upstreams.Where(u => !ollamaRoutesOnly || u.Kind == UpstreamKind.Ollama).ToList();
-        var listed = await Task.WhenAll(upstreams.Select(u => ListUpstreamAsync(u, cancellationToken)));
         var seen = new HashSet<string>(models.Select(m => m.Name), StringComparer.OrdinalIgnoreCase);
-        models.AddRange(listed.SelectMany(m => m).Where(m => seen.Add(m.Name)));
+        models.AddRange(listed
+            .Where(u => !ollamaRoutesOnly || u.Upstream.Kind == UpstreamKind.Ollama)
+            .SelectMany(u => u.Models)
+            .Where(m => seen.Add(m.Name)));
         return models;
     }
+
+    /// <summary>What every upstream listed, from the cache while it is fresh.</summary>
+    private async Task<IReadOnlyList<(Upstream Upstream, List<ListedModel> Models)>> UpstreamModelsAsync(CancellationToken cancellationToken)
+    {
+        if (Fresh(Volatile.Read(ref _collected)) is { } cached)
+        {
+            return cached;
+        }
+
+        await _refresh.WaitAsync(cancellationToken);
+        try
+        {
+            if (Fresh(_collected) is { } refreshedMeanwhile)
+            {
+                return refreshedMeanwhile;
+            }
+
+            var upstreams = router.Upstreams;
+            var listed = await Task.WhenAll(upstreams.Select(u => ListUpstreamAsync(u, cancellationToken)));
+            var collected = upstreams.Zip(listed).ToList();
+            Volatile.Write(ref _collected, new CollectedModels(collected, clock.GetUtcNow()));
+            return collected;
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
+
+    private IReadOnlyList<(Upstream Upstream, List<ListedModel> Models)>? Fresh(CollectedModels? collected) =>
+        collected is not null && clock.GetUtcNow() - collected.At < options.Value.ModelListCacheDuration ? collected.Models : null;
 
     private async Task<List<ListedModel>> ListUpstreamAsync(Upstream upstream, CancellationToken cancellationToken)
     {
@@ -112,8 +158,7 @@ public sealed class ModelCatalog(UpstreamRouter router, UpstreamHttpClient upstr
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or JsonException or InvalidOperationException or KeyNotFoundException && !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Listing the models of upstream {Upstream} failed ({Reason}); listing its configured model names instead", upstream.Name, ex.Message);
-            return upstream.LiteralModelNames
-                .Where(name => router.RoutesTo(name, upstream))
+            return router.LiteralModelNames(upstream)
                 .Select(name => new ListedModel(name, upstream.Name, null, null))
                 .ToList();
         }
@@ -151,6 +196,8 @@ public sealed class ModelCatalog(UpstreamRouter router, UpstreamHttpClient upstr
 
         return TypedResults.Bytes(buffer.WrittenSpan.ToArray(), "application/json; charset=utf-8");
     }
+
+    private sealed record CollectedModels(IReadOnlyList<(Upstream Upstream, List<ListedModel> Models)> Models, DateTimeOffset At);
 
     /// <param name="OllamaEntry">The upstream's own entry of an Ollama list, passed on unchanged.</param>
     private sealed record ListedModel(string Name, string Owner, DateTimeOffset? Created, JsonElement? OllamaEntry);
