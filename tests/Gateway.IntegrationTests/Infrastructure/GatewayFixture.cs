@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,7 +26,7 @@ namespace CleanDashboard.Gateway.IntegrationTests.Infrastructure;
 /// (Ollama kind) and "offline" (a port nobody listens on). demo-echo is priced at $1,000 / $2,000 per million
 /// tokens so its small word counts give costs that survive rounding to 4 decimals.
 /// </summary>
-public sealed class GatewayFixture : IAsyncLifetime
+public class GatewayFixture : IAsyncLifetime
 {
     public const string AdminKey = "test-admin-key-0123456789-abcdefghij";
     public const string UpstreamKey = "upstream-secret-key";
@@ -95,7 +96,8 @@ public sealed class GatewayFixture : IAsyncLifetime
             ["Pricing:Models:demo-echo:OutputPerMillion"] = DemoOutputPerMillion.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
 
-        _app = new GatewayApplication(settings);
+        await AddSettingsAsync(settings);
+        _app = new GatewayApplication(settings, ConfigureServices);
         _app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         _app.StartServer();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -113,6 +115,8 @@ public sealed class GatewayFixture : IAsyncLifetime
             await _app.DisposeAsync();
         }
 
+        await DisposeExtrasAsync();
+
         if (Stub is not null)
         {
             await Stub.DisposeAsync();
@@ -124,6 +128,8 @@ public sealed class GatewayFixture : IAsyncLifetime
         {
             File.Delete(_databasePath + suffix);
         }
+
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>A new API key of the member: its requests are told apart from other tests' by the key id in the request log.</summary>
@@ -180,15 +186,25 @@ public sealed class GatewayFixture : IAsyncLifetime
         return document.RootElement.Clone();
     }
 
+    /// <summary>For a derived fixture: more configuration (upstreams, model routes) on top of the shared one.</summary>
+    protected virtual Task AddSettingsAsync(Dictionary<string, string?> settings) => Task.CompletedTask;
+
+    /// <summary>For a derived fixture: services replaced after the application's own (a fake clock).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    protected virtual ValueTask DisposeExtrasAsync() => ValueTask.CompletedTask;
+
     /// <summary>A loopback port with nothing listening on it: connecting is refused at once.</summary>
-    private static int UnusedPort()
+    protected static int UnusedPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class GatewayApplication(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    private sealed class GatewayApplication(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection> configureServices) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -197,6 +213,8 @@ public sealed class GatewayFixture : IAsyncLifetime
             {
                 builder.UseSetting(key, value);
             }
+
+            builder.ConfigureTestServices(configureServices);
         }
     }
 }

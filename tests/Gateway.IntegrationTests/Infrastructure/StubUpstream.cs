@@ -44,11 +44,24 @@ public sealed class StubUpstream : IAsyncDisposable
 
     private readonly WebApplication _app;
     private int _dripStreamsFinished;
+    private int _modelListCalls;
     private readonly Channel<bool> _dripStreamEnds = Channel.CreateUnbounded<bool>();
 
     private StubUpstream(WebApplication app) => _app = app;
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>When set, every model request is answered with this status and an OpenAI error document (a stub that is down or throttled).</summary>
+    public int? ForcedStatus { get; set; }
+
+    /// <summary>When set, every model request waits this long before it is answered (a stub slower than the gateway's timeout).</summary>
+    public TimeSpan? ForcedDelay { get; set; }
+
+    /// <summary>When true, a streamed chat answer sends its first piece and then goes silent until the caller hangs up.</summary>
+    public bool StallsAfterFirstPiece { get; set; }
+
+    /// <summary>How many times a model list (/v1/models or /api/tags) was asked for.</summary>
+    public int ModelListCalls => Volatile.Read(ref _modelListCalls);
 
     /// <summary>Every model request the stub received, in order.</summary>
     public ConcurrentQueue<ReceivedRequest> Received { get; } = new();
@@ -83,16 +96,22 @@ public sealed class StubUpstream : IAsyncDisposable
 
     private void MapRoutes()
     {
-        _app.MapGet("/v1/models", () => Results.Text(
+        _app.MapGet("/v1/models", () => CountModelList() ?? Results.Text(
             """{"object":"list","data":[{"id":"gpt-4o-mini","object":"model","created":1721172741,"owned_by":"openai"},{"id":"text-embedding-3-small","object":"model","created":1705948997,"owned_by":"openai"},{"id":"slow-model","object":"model","created":1700000000,"owned_by":"stub"},{"id":"other-model","object":"model","created":1700000000,"owned_by":"stub"}]}""",
             "application/json"));
-        _app.MapGet("/api/tags", () => Results.Text(
+        _app.MapGet("/api/tags", () => CountModelList() ?? Results.Text(
             """{"models":[{"name":"llama3.2:latest","model":"llama3.2:latest","modified_at":"2026-01-02T03:04:05Z","size":2019393189,"digest":"a80c4f17acd5","details":{"format":"gguf","family":"llama","parameter_size":"3.2B","quantization_level":"Q4_K_M"}},{"name":"qwen2:0.5b","model":"qwen2:0.5b","modified_at":"2026-01-02T03:04:05Z","size":352164041,"digest":"6f48b936a09f","details":{"format":"gguf","family":"qwen2","parameter_size":"494.03M","quantization_level":"Q4_0"}}]}""",
             "application/json"));
         _app.MapPost("/v1/chat/completions", OpenAIChatAsync);
         _app.MapPost("/v1/embeddings", OpenAIEmbeddingsAsync);
         _app.MapPost("/api/chat", (HttpContext context) => OllamaAsync(context, chat: true));
         _app.MapPost("/api/generate", (HttpContext context) => OllamaAsync(context, chat: false));
+    }
+
+    private IResult? CountModelList()
+    {
+        Interlocked.Increment(ref _modelListCalls);
+        return null;
     }
 
     /// <summary>The request body, or null when the stub already answered with its failure.</summary>
@@ -103,14 +122,14 @@ public sealed class StubUpstream : IAsyncDisposable
         var body = JsonNode.Parse(text)!.AsObject();
         Received.Enqueue(new ReceivedRequest(context.Request.Path, context.Request.Headers.Authorization.ToString(), body));
         var model = body["model"]!.GetValue<string>();
-        if (model.StartsWith("slow", StringComparison.Ordinal))
+        if (model.StartsWith("slow", StringComparison.Ordinal) || ForcedDelay is not null)
         {
-            await Task.Delay(SlowModelDelay, context.RequestAborted);
+            await Task.Delay(ForcedDelay ?? SlowModelDelay, context.RequestAborted);
         }
 
-        if (model.StartsWith("fail", StringComparison.Ordinal))
+        if (model.StartsWith("fail", StringComparison.Ordinal) || ForcedStatus is not null)
         {
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.StatusCode = ForcedStatus ?? StatusCodes.Status503ServiceUnavailable;
             await WriteJsonAsync(context, new JsonObject { ["error"] = new JsonObject { ["message"] = FailureMessage, ["type"] = "server_error" } });
             return null;
         }
@@ -162,6 +181,10 @@ public sealed class StubUpstream : IAsyncDisposable
                 }
 
                 await SendEventAsync(context, Chunk(model, new JsonObject { ["content"] = piece }, null));
+                if (StallsAfterFirstPiece)
+                {
+                    await Task.Delay(Timeout.Infinite, context.RequestAborted);
+                }
             }
 
             await StallIfAskedAsync(context, model);

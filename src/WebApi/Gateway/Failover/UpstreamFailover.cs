@@ -33,6 +33,7 @@ public sealed class UpstreamFailover(IHttpForwarder forwarder, UpstreamHttpClien
         {
             return await _retry.ExecuteAsync(static (ctx, self) => self.AttemptAsync(ctx.Properties.GetValue(RequestKey, null!)), resilience, this);
         }
+
         finally
         {
             ResilienceContextPool.Shared.Return(resilience);
@@ -58,6 +59,9 @@ public sealed class UpstreamFailover(IHttpForwarder forwarder, UpstreamHttpClien
         var attempt = request.Next();
         var context = request.Context;
         context.Request.Body.Position = 0;
+
+        // The forwarder refuses a response whose status is set; the failed attempt's 502 was never sent.
+        context.Response.StatusCode = StatusCodes.Status200OK;
         context.Features.Set<IForwarderErrorFeature>(null);
         request.Silence.TimedOut = false;
         var candidate = attempt.Candidate;
