@@ -7,7 +7,7 @@ namespace CleanDashboard.Application.Gateway;
 /// Chooses where a request goes from its <c>model</c>: the built-in demo model first (so a catch-all <c>*</c>
 /// upstream never swallows it), then the first upstream, in configuration order, with a matching pattern.
 /// </summary>
-public sealed class UpstreamRouter(IReadOnlyList<Upstream> upstreams, bool demoModelEnabled)
+public sealed class UpstreamRouter(IReadOnlyList<Upstream> upstreams, bool demoModelEnabled, IUpstreamPaths paths)
 {
     /// <summary>The upstream name recorded for requests the built-in demo model answered.</summary>
     public const string DemoUpstreamName = "demo";
@@ -53,9 +53,12 @@ public sealed class UpstreamRouter(IReadOnlyList<Upstream> upstreams, bool demoM
         var upstream = FindUpstream(model) ?? throw new NotFoundException(
             $"No upstream serves the model '{model}'. Add a pattern that matches it to the Models of an upstream in the {UpstreamsConfigurationKey} configuration, or use a model listed by GET /v1/models.");
 
-        var path = operation.UpstreamPath(upstream.Kind) ?? throw new InvalidGatewayRequestException(
-            "model", $"The model '{model}' is served by the upstream '{upstream.Name}', which speaks the OpenAI API only: call it through /v1/, not /ollama/.", GatewayErrorCodes.InvalidValue);
+        var path = paths.UpstreamPath(upstream.Kind, operation) ?? throw new InvalidGatewayRequestException(
+            "model", $"The model '{model}' is served by the upstream '{upstream.Name}', which speaks the {upstream.Kind} API: call it through that API's routes, not this {operation.Api()} route.", GatewayErrorCodes.InvalidValue);
 
-        return new GatewayTarget(upstream, new Uri(upstream.BaseUrl.AbsoluteUri.TrimEnd('/') + "/" + path));
+        return new GatewayTarget(upstream, Address(upstream, path));
     }
+
+    /// <summary>The upstream's address for a path relative to its base URL.</summary>
+    public static Uri Address(Upstream upstream, string relativePath) => new(upstream.BaseUrl.AbsoluteUri.TrimEnd('/') + "/" + relativePath);
 }

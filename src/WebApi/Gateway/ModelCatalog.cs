@@ -1,20 +1,20 @@
 using System.Buffers;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using CleanDashboard.Application.Gateway;
 using CleanDashboard.Application.Gateway.DemoModel;
 using CleanDashboard.Application.Health.Queries.GetHealth;
+using CleanDashboard.WebApi.Gateway.Protocols;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CleanDashboard.WebApi.Gateway;
 
 /// <summary>
-/// The models a client can ask the gateway for: the demo model, then what each upstream lists (its <c>/models</c> or
-/// <c>/api/tags</c>), keeping only names that would actually be routed to that upstream. An upstream that cannot be
+/// The models a client can ask the gateway for: the demo model, then what each upstream lists (at its protocol's model
+/// list path), keeping only names that would actually be routed to that upstream. An upstream that cannot be
 /// asked contributes its patterns that have no wildcard.
 /// </summary>
-public sealed class ModelCatalog(UpstreamRouter router, UpstreamHttpClient upstreamClient, ApplicationInfo application, ILogger<ModelCatalog> logger)
+public sealed class ModelCatalog(UpstreamRouter router, GatewayProtocols protocols, UpstreamHttpClient upstreamClient, ApplicationInfo application, ILogger<ModelCatalog> logger)
 {
     private static readonly TimeSpan ListTimeout = TimeSpan.FromSeconds(5);
 
@@ -84,7 +84,7 @@ public sealed class ModelCatalog(UpstreamRouter router, UpstreamHttpClient upstr
             models.Add(new ListedModel(DemoEcho.ModelName, UpstreamRouter.DemoUpstreamName, application.StartedAt, null));
         }
 
-        var upstreams = router.Upstreams.Where(u => !ollamaRoutesOnly || u.Kind == UpstreamKind.Ollama).ToList();
+        var upstreams = router.Upstreams.Where(u => !ollamaRoutesOnly || protocols.For(u.Kind).UpstreamPath(GatewayOperation.OllamaChat) is not null).ToList();
         var listed = await Task.WhenAll(upstreams.Select(u => ListUpstreamAsync(u, cancellationToken)));
         var seen = new HashSet<string>(models.Select(m => m.Name), StringComparer.OrdinalIgnoreCase);
         models.AddRange(listed.SelectMany(m => m).Where(m => seen.Add(m.Name)));
@@ -97,17 +97,15 @@ public sealed class ModelCatalog(UpstreamRouter router, UpstreamHttpClient upstr
         timeout.CancelAfter(ListTimeout);
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, upstream.BaseUrl.AbsoluteUri.TrimEnd('/') + "/" + upstream.Kind.ModelListPath());
-            if (upstream.ApiKey is not null)
-            {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", upstream.ApiKey);
-            }
+            var protocol = protocols.For(upstream.Kind);
+            using var request = new HttpRequestMessage(HttpMethod.Get, UpstreamRouter.Address(upstream, protocol.ModelListPath));
+            protocol.AuthenticateUpstream(request, upstream);
 
             using var response = await upstreamClient.Invoker.SendAsync(request, timeout.Token);
             response.EnsureSuccessStatusCode();
             await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
             using var document = await JsonDocument.ParseAsync(stream, cancellationToken: timeout.Token);
-            return Parse(upstream, document.RootElement).Where(m => router.RoutesTo(m.Name, upstream)).ToList();
+            return protocol.ParseModelList(document.RootElement, upstream).Where(m => router.RoutesTo(m.Name, upstream)).ToList();
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or JsonException or InvalidOperationException or KeyNotFoundException && !cancellationToken.IsCancellationRequested)
         {
@@ -117,28 +115,6 @@ public sealed class ModelCatalog(UpstreamRouter router, UpstreamHttpClient upstr
                 .Select(name => new ListedModel(name, upstream.Name, null, null))
                 .ToList();
         }
-    }
-
-    private static List<ListedModel> Parse(Upstream upstream, JsonElement root)
-    {
-        if (upstream.Kind == UpstreamKind.OpenAI)
-        {
-            return root.GetProperty("data").EnumerateArray()
-                .Select(m => new ListedModel(
-                    m.GetProperty("id").GetString()!,
-                    upstream.Name,
-                    m.TryGetProperty("created", out var created) && created.TryGetInt64(out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null,
-                    null))
-                .ToList();
-        }
-
-        return root.GetProperty("models").EnumerateArray()
-            .Select(m => new ListedModel(
-                (m.TryGetProperty("name", out var name) ? name : m.GetProperty("model")).GetString()!,
-                upstream.Name,
-                m.TryGetProperty("modified_at", out var modified) && modified.TryGetDateTimeOffset(out var at) ? at : null,
-                m.Clone()))
-            .ToList();
     }
 
     private static FileContentHttpResult Json(Action<Utf8JsonWriter> write)
@@ -151,7 +127,4 @@ public sealed class ModelCatalog(UpstreamRouter router, UpstreamHttpClient upstr
 
         return TypedResults.Bytes(buffer.WrittenSpan.ToArray(), "application/json; charset=utf-8");
     }
-
-    /// <param name="OllamaEntry">The upstream's own entry of an Ollama list, passed on unchanged.</param>
-    private sealed record ListedModel(string Name, string Owner, DateTimeOffset? Created, JsonElement? OllamaEntry);
 }
