@@ -8,7 +8,7 @@ namespace CleanDashboard.Application.Gateway;
 /// upstream never swallows it), then the first model route (<c>Gateway:ModelRoutes</c>) whose pattern matches, whose
 /// upstreams share the requests by weight, then the first upstream, in configuration order, with a matching pattern.
 /// </summary>
-public sealed class UpstreamRouter(IReadOnlyList<Upstream> upstreams, bool demoModelEnabled, IReadOnlyList<UpstreamPool>? pools = null)
+public sealed class UpstreamRouter(IReadOnlyList<Upstream> upstreams, bool demoModelEnabled, IUpstreamPaths paths, IReadOnlyList<UpstreamPool>? pools = null)
 {
     private readonly IReadOnlyList<UpstreamPool> _pools = pools ?? [];
 
@@ -73,16 +73,19 @@ public sealed class UpstreamRouter(IReadOnlyList<Upstream> upstreams, bool demoM
                 $"No upstream serves the model '{model}'. Add a pattern that matches it to the Models of an upstream in the {UpstreamsConfigurationKey} configuration, or use a model listed by GET /v1/models."));
 
         var candidates = order
-            .Select(u => (Upstream: u, Path: operation.UpstreamPath(u.Kind)))
+            .Select(u => (Upstream: u, Path: paths.UpstreamPath(u.Kind, operation)))
             .Where(c => c.Path is not null)
-            .Select(c => new UpstreamCandidate(c.Upstream, new Uri(c.Upstream.BaseUrl.AbsoluteUri.TrimEnd('/') + "/" + c.Path)))
+            .Select(c => new UpstreamCandidate(c.Upstream, Address(c.Upstream, c.Path!)))
             .ToList();
         if (candidates.Count == 0)
         {
             throw new InvalidGatewayRequestException(
-                "model", $"The model '{model}' is served by the upstream '{order[0].Name}', which speaks the OpenAI API only: call it through /v1/, not /ollama/.", GatewayErrorCodes.InvalidValue);
+                "model", $"The model '{model}' is served by the upstream '{order[0].Name}', which speaks the {order[0].Kind} API: call it through that API's routes, not this {operation.Api()} route.", GatewayErrorCodes.InvalidValue);
         }
 
         return new GatewayTarget(candidates[0].Upstream, candidates[0].Address) { Candidates = candidates, Balanced = pool is not null };
     }
+
+    /// <summary>The upstream's address for a path relative to its base URL.</summary>
+    public static Uri Address(Upstream upstream, string relativePath) => new(upstream.BaseUrl.AbsoluteUri.TrimEnd('/') + "/" + relativePath);
 }

@@ -41,10 +41,13 @@ public sealed class UpstreamOptions
     /// <summary>Recorded in the request log's upstream column.</summary>
     public string Name { get; set; } = string.Empty;
 
-    /// <summary>For kind <c>openai</c> the API root with its version (<c>https://api.openai.com/v1</c>); for <c>ollama</c> the server root (<c>http://127.0.0.1:11434</c>).</summary>
+    /// <summary>
+    /// For kind <c>openai</c> the API root with its version (<c>https://api.openai.com/v1</c>); for <c>anthropic</c> likewise
+    /// (<c>https://api.anthropic.com/v1</c>); for <c>ollama</c> the server root (<c>http://127.0.0.1:11434</c>).
+    /// </summary>
     public string BaseUrl { get; set; } = string.Empty;
 
-    /// <summary><c>openai</c> or <c>ollama</c>.</summary>
+    /// <summary><c>openai</c>, <c>ollama</c> or <c>anthropic</c>: the API the upstream speaks.</summary>
     public string Kind { get; set; } = string.Empty;
 
     /// <summary>
@@ -54,7 +57,7 @@ public sealed class UpstreamOptions
     /// </summary>
     public string? Provider { get; set; }
 
-    /// <summary>Sent to the upstream as <c>Authorization: Bearer</c>; the client's own key is never forwarded.</summary>
+    /// <summary>Sent to the upstream as <c>Authorization: Bearer</c> (kind <c>anthropic</c>: <c>x-api-key</c>); the client's own key is never forwarded.</summary>
     public string? ApiKey { get; set; }
 
     /// <summary>Model name patterns; <c>*</c> matches any run of characters, case is ignored. May be empty for an upstream named by a model route.</summary>

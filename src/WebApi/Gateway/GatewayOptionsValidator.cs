@@ -1,11 +1,12 @@
 using CleanDashboard.Application.Gateway;
 using CleanDashboard.Domain.Entities;
+using CleanDashboard.WebApi.Gateway.Protocols;
 using Microsoft.Extensions.Options;
 
 namespace CleanDashboard.WebApi.Gateway;
 
 /// <summary>Checks <c>Gateway</c> at start-up, so a mistyped upstream stops the service with a message instead of failing requests.</summary>
-public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
+public sealed class GatewayOptionsValidator(GatewayProtocols protocols) : IValidateOptions<GatewayOptions>
 {
     public ValidateOptionsResult Validate(string? name, GatewayOptions options)
     {
@@ -40,9 +41,9 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
                 failures.Add($"{at}:BaseUrl must be an absolute http or https URL, not '{upstream.BaseUrl}'.");
             }
 
-            if (ParseKind(upstream.Kind) is null)
+            if (protocols.ForConfigName(upstream.Kind) is null)
             {
-                failures.Add($"{at}:Kind must be 'openai' or 'ollama', not '{upstream.Kind}'.");
+                failures.Add($"{at}:Kind must be {string.Join(" or ", protocols.All.Select(p => $"'{p.ConfigName}'"))}, not '{upstream.Kind}'.");
             }
 
             if ((upstream.Models.Count == 0 && !routed.Contains(upstream.Name.Trim())) || upstream.Models.Any(string.IsNullOrWhiteSpace))
@@ -55,26 +56,19 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    public static UpstreamKind? ParseKind(string kind) => kind.Trim().ToLowerInvariant() switch
-    {
-        "openai" => UpstreamKind.OpenAI,
-        "ollama" => UpstreamKind.Ollama,
-        _ => null,
-    };
-
     /// <summary>The validated configuration as the router.</summary>
-    public static UpstreamRouter ToRouter(GatewayOptions options)
+    public static UpstreamRouter ToRouter(GatewayOptions options, GatewayProtocols protocols)
     {
-        var upstreams = ToUpstreams(options);
-        return new UpstreamRouter(upstreams, options.DemoModel.Enabled, ModelRoutesValidator.ToPools(options, upstreams));
+        var upstreams = ToUpstreams(options, protocols);
+        return new UpstreamRouter(upstreams, options.DemoModel.Enabled, protocols, ModelRoutesValidator.ToPools(options, upstreams));
     }
 
     /// <summary>The validated configuration as the router's upstreams.</summary>
-    public static IReadOnlyList<Upstream> ToUpstreams(GatewayOptions options) => options.Upstreams
+    public static IReadOnlyList<Upstream> ToUpstreams(GatewayOptions options, GatewayProtocols protocols) => options.Upstreams
         .Select(u => new Upstream(
             u.Name.Trim(),
             new Uri(u.BaseUrl, UriKind.Absolute),
-            ParseKind(u.Kind) ?? throw new InvalidOperationException($"Upstream '{u.Name}': unknown kind '{u.Kind}'."),
+            protocols.ForConfigName(u.Kind)?.Kind ?? throw new InvalidOperationException($"Upstream '{u.Name}': unknown kind '{u.Kind}'."),
             string.IsNullOrEmpty(u.ApiKey) ? null : u.ApiKey,
             u.Models.Select(m => m.Trim()).ToList())
         {

@@ -1,24 +1,25 @@
 using System.Buffers;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using CleanDashboard.Application.Gateway;
 using CleanDashboard.Application.Gateway.DemoModel;
 using CleanDashboard.Application.Health.Queries.GetHealth;
 using CleanDashboard.WebApi.Gateway.Failover;
+using CleanDashboard.WebApi.Gateway.Protocols;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace CleanDashboard.WebApi.Gateway;
 
 /// <summary>
-/// The models a client can ask the gateway for: the demo model, then what each upstream lists (its <c>/models</c> or
-/// <c>/api/tags</c>), keeping only names that would actually be routed to that upstream, each name once (a model of a
-/// model route is listed by each of its upstreams). An upstream that cannot be asked contributes its patterns that have
-/// no wildcard. The upstreams are asked at most once per Gateway:ModelListCacheDuration, by one caller at a time.
+/// The models a client can ask the gateway for: the demo model, then what each upstream lists (at its protocol's model
+/// list path), keeping only names that would actually be routed to that upstream, each name once (a model of a model
+/// route is listed by each of its upstreams). An upstream that cannot be asked contributes its patterns that have no
+/// wildcard. The upstreams are asked at most once per Gateway:ModelListCacheDuration, by one caller at a time.
 /// </summary>
 public sealed class ModelCatalog(
     UpstreamRouter router,
+    GatewayProtocols protocols,
     UpstreamHttpClient upstreamClient,
     ApplicationInfo application,
     IOptions<GatewayOptions> options,
@@ -100,7 +101,7 @@ public sealed class ModelCatalog(
 
         var seen = new HashSet<string>(models.Select(m => m.Name), StringComparer.OrdinalIgnoreCase);
         models.AddRange(listed
-            .Where(u => !ollamaRoutesOnly || u.Upstream.Kind == UpstreamKind.Ollama)
+            .Where(u => !ollamaRoutesOnly || protocols.For(u.Upstream.Kind).UpstreamPath(GatewayOperation.OllamaChat) is not null)
             .SelectMany(u => u.Models)
             .Where(m => seen.Add(m.Name)));
         return models;
@@ -143,17 +144,15 @@ public sealed class ModelCatalog(
         timeout.CancelAfter(ListTimeout);
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, upstream.BaseUrl.AbsoluteUri.TrimEnd('/') + "/" + upstream.Kind.ModelListPath());
-            if (upstream.ApiKey is not null)
-            {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", upstream.ApiKey);
-            }
+            var protocol = protocols.For(upstream.Kind);
+            using var request = new HttpRequestMessage(HttpMethod.Get, UpstreamRouter.Address(upstream, protocol.ModelListPath));
+            protocol.AuthenticateUpstream(request, upstream);
 
             using var response = await upstreamClient.Invoker.SendAsync(request, timeout.Token);
             response.EnsureSuccessStatusCode();
             await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
             using var document = await JsonDocument.ParseAsync(stream, cancellationToken: timeout.Token);
-            return Parse(upstream, document.RootElement).Where(m => router.RoutesTo(m.Name, upstream)).ToList();
+            return protocol.ParseModelList(document.RootElement, upstream).Where(m => router.RoutesTo(m.Name, upstream)).ToList();
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or JsonException or InvalidOperationException or KeyNotFoundException && !cancellationToken.IsCancellationRequested)
         {
@@ -162,28 +161,6 @@ public sealed class ModelCatalog(
                 .Select(name => new ListedModel(name, upstream.Name, null, null))
                 .ToList();
         }
-    }
-
-    private static List<ListedModel> Parse(Upstream upstream, JsonElement root)
-    {
-        if (upstream.Kind == UpstreamKind.OpenAI)
-        {
-            return root.GetProperty("data").EnumerateArray()
-                .Select(m => new ListedModel(
-                    m.GetProperty("id").GetString()!,
-                    upstream.Name,
-                    m.TryGetProperty("created", out var created) && created.TryGetInt64(out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null,
-                    null))
-                .ToList();
-        }
-
-        return root.GetProperty("models").EnumerateArray()
-            .Select(m => new ListedModel(
-                (m.TryGetProperty("name", out var name) ? name : m.GetProperty("model")).GetString()!,
-                upstream.Name,
-                m.TryGetProperty("modified_at", out var modified) && modified.TryGetDateTimeOffset(out var at) ? at : null,
-                m.Clone()))
-            .ToList();
     }
 
     private static FileContentHttpResult Json(Action<Utf8JsonWriter> write)
@@ -198,7 +175,4 @@ public sealed class ModelCatalog(
     }
 
     private sealed record CollectedModels(IReadOnlyList<(Upstream Upstream, List<ListedModel> Models)> Models, DateTimeOffset At);
-
-    /// <param name="OllamaEntry">The upstream's own entry of an Ollama list, passed on unchanged.</param>
-    private sealed record ListedModel(string Name, string Owner, DateTimeOffset? Created, JsonElement? OllamaEntry);
 }

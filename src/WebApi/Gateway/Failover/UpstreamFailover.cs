@@ -19,14 +19,15 @@ public sealed class UpstreamFailover(IHttpForwarder forwarder, UpstreamHttpClien
 
     private readonly ResiliencePipeline<ForwarderError> _retry = BuildRetry(options.Value.Failover.MaxAttempts);
 
-    internal async ValueTask<ForwarderError> ForwardAsync(HttpContext context, GatewayTarget target, ForwarderRequestConfig config, UpstreamSilence silence)
+    /// <param name="transformerFor">The transformer that sends the request to an upstream at an address, in its protocol.</param>
+    internal async ValueTask<ForwarderError> ForwardAsync(HttpContext context, GatewayTarget target, ForwarderRequestConfig config, UpstreamSilence silence, Func<Upstream, Uri, HttpTransformer> transformerFor)
     {
         if (!target.Balanced)
         {
-            return await forwarder.SendAsync(context, target.Address!.AbsoluteUri, upstreamClient.Invoker, config, new UpstreamRequestTransformer(target.Address, target.Upstream!.ApiKey, silence));
+            return await forwarder.SendAsync(context, target.Address!.AbsoluteUri, upstreamClient.Invoker, config, transformerFor(target.Upstream!, target.Address));
         }
 
-        var request = new FailoverRequest(context, target.Candidates, Math.Min(target.Candidates.Count, options.Value.Failover.MaxAttempts), config, silence);
+        var request = new FailoverRequest(context, target.Candidates, Math.Min(target.Candidates.Count, options.Value.Failover.MaxAttempts), config, silence, transformerFor);
         var resilience = ResilienceContextPool.Shared.Get(context.RequestAborted);
         resilience.Properties.Set(RequestKey, request);
         try
@@ -58,19 +59,23 @@ public sealed class UpstreamFailover(IHttpForwarder forwarder, UpstreamHttpClien
     {
         var attempt = request.Next();
         var context = request.Context;
-        context.Request.Body.Position = 0;
+        if (context.Request.Body.CanSeek)
+        {
+            context.Request.Body.Position = 0;
+        }
 
         // The forwarder refuses a response whose status is set; the failed attempt's 502 was never sent.
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Features.Set<IForwarderErrorFeature>(null);
         request.Silence.TimedOut = false;
         var candidate = attempt.Candidate;
-        var transformer = new UpstreamAttemptTransformer(new UpstreamRequestTransformer(candidate.Address, candidate.Upstream.ApiKey, request.Silence), attempt);
+        var transformer = new UpstreamAttemptTransformer(request.TransformerFor(candidate.Upstream, candidate.Address), attempt);
         return await forwarder.SendAsync(context, candidate.Address.AbsoluteUri, upstreamClient.Invoker, request.Config, transformer);
     }
 
     /// <summary>One balanced request on its way through its candidates.</summary>
-    private sealed class FailoverRequest(HttpContext context, IReadOnlyList<UpstreamCandidate> candidates, int maxAttempts, ForwarderRequestConfig config, UpstreamSilence silence)
+    private sealed class FailoverRequest(
+        HttpContext context, IReadOnlyList<UpstreamCandidate> candidates, int maxAttempts, ForwarderRequestConfig config, UpstreamSilence silence, Func<Upstream, Uri, HttpTransformer> transformerFor)
     {
         private readonly List<UpstreamAttempt> _attempts = new(maxAttempts);
 
@@ -79,6 +84,8 @@ public sealed class UpstreamFailover(IHttpForwarder forwarder, UpstreamHttpClien
         public ForwarderRequestConfig Config => config;
 
         public UpstreamSilence Silence => silence;
+
+        public Func<Upstream, Uri, HttpTransformer> TransformerFor => transformerFor;
 
         public UpstreamAttempt Next()
         {
