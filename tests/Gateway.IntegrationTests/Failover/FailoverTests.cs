@@ -38,6 +38,26 @@ public sealed class FailoverTests(FailoverFixture gateway) : IClassFixture<Failo
         attempt.Failure.Should().Be(failure);
         attempt.CreatedAt.Should().Be(row.CreatedAt);
         gateway.Healthy.Received.Count(r => r.Body["model"]!.GetValue<string>() == model).Should().Be(1);
+
+        using var admin = gateway.HttpClient(GatewayFixture.AdminKey);
+        using var listed = JsonDocument.Parse(await admin.GetStringAsync($"api/admin/request-logs/{row.Id}/upstream-attempts", Cancellation));
+        var only = listed.RootElement.EnumerateArray().Should().ContainSingle().Which;
+        only.GetProperty("attempt").GetInt32().Should().Be(1);
+        only.GetProperty("upstream").GetString().Should().Be(failing);
+        (only.GetProperty("statusCode").ValueKind == JsonValueKind.Null ? (int?)null : only.GetProperty("statusCode").GetInt32()).Should().Be(status);
+        only.GetProperty("failure").GetString().Should().Be(failure);
+        only.GetProperty("latencyMs").GetDouble().Should().Be(attempt.LatencyMs);
+    }
+
+    [Fact]
+    public async Task UpstreamAttempts_WhenTheRequestLogDoesNotExist_ShouldBe404()
+    {
+        using var admin = gateway.HttpClient(GatewayFixture.AdminKey);
+
+        using var response = await admin.GetAsync("api/admin/request-logs/987654321/upstream-attempts", Cancellation);
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
     }
 
     [Fact]
