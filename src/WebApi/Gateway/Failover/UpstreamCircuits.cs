@@ -18,12 +18,12 @@ public sealed class UpstreamCircuits
 
     private readonly Dictionary<string, Circuit> _circuits;
 
-    public UpstreamCircuits(UpstreamRouter router, IOptions<GatewayOptions> options, [FromKeyedServices(TimeProviderKey)] TimeProvider timeProvider) =>
+    public UpstreamCircuits(UpstreamRouter router, IOptions<GatewayOptions> options, [FromKeyedServices(TimeProviderKey)] TimeProvider timeProvider, ILogger<UpstreamCircuits> logger) =>
         _circuits = router.Pools
             .SelectMany(p => p.Members)
             .Select(m => m.Upstream)
             .DistinctBy(u => u.Name, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(u => u.Name, u => Circuit.Create(u.Name, options.Value.Failover, timeProvider), StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(u => u.Name, u => Circuit.Create(u.Name, options.Value.Failover, timeProvider, logger), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The upstreams with a breaker, in name order, and the state of each.</summary>
     public IReadOnlyList<(string Upstream, CircuitState State)> States =>
@@ -34,7 +34,7 @@ public sealed class UpstreamCircuits
 
     private sealed record Circuit(ResiliencePipeline<HttpResponseMessage> Pipeline, CircuitBreakerStateProvider State)
     {
-        public static Circuit Create(string upstream, FailoverOptions failover, TimeProvider timeProvider)
+        public static Circuit Create(string upstream, FailoverOptions failover, TimeProvider timeProvider, ILogger logger)
         {
             var state = new CircuitBreakerStateProvider();
             var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = $"upstream-{upstream}", TimeProvider = timeProvider }
@@ -46,6 +46,16 @@ public sealed class UpstreamCircuits
                     BreakDuration = failover.BreakDuration,
                     StateProvider = state,
                     ShouldHandle = args => ValueTask.FromResult(UpstreamFailures.IsFailure(args.Outcome, args.Context.CancellationToken)),
+                    OnOpened = args =>
+                    {
+                        logger.LogWarning("Circuit of upstream {Upstream} opened for {BreakDuration}: its model routes fail over to their other upstreams", upstream, args.BreakDuration);
+                        return ValueTask.CompletedTask;
+                    },
+                    OnClosed = _ =>
+                    {
+                        logger.LogInformation("Circuit of upstream {Upstream} closed", upstream);
+                        return ValueTask.CompletedTask;
+                    },
                 })
                 .Build();
             return new Circuit(pipeline, state);

@@ -13,11 +13,11 @@ namespace CleanDashboard.WebApi.Gateway.Failover;
 /// never once a byte reached the client — each upstream at most once, at most Gateway:Failover:MaxAttempts in all.
 /// The request log gets the upstream of the last attempt and the failed ones before it.
 /// </summary>
-public sealed class UpstreamFailover(IHttpForwarder forwarder, UpstreamHttpClient upstreamClient, IOptions<GatewayOptions> options)
+public sealed class UpstreamFailover(IHttpForwarder forwarder, UpstreamHttpClient upstreamClient, IOptions<GatewayOptions> options, ILogger<UpstreamFailover> logger)
 {
     private static readonly ResiliencePropertyKey<FailoverRequest> RequestKey = new("CleanDashboard.FailoverRequest");
 
-    private readonly ResiliencePipeline<ForwarderError> _retry = BuildRetry(options.Value.Failover.MaxAttempts);
+    private readonly ResiliencePipeline<ForwarderError> _retry = BuildRetry(options.Value.Failover.MaxAttempts, logger);
 
     /// <param name="transformerFor">The transformer that sends the request to an upstream at an address, in its protocol.</param>
     internal async ValueTask<ForwarderError> ForwardAsync(HttpContext context, GatewayTarget target, ForwarderRequestConfig config, UpstreamSilence silence, Func<Upstream, Uri, HttpTransformer> transformerFor)
@@ -42,7 +42,7 @@ public sealed class UpstreamFailover(IHttpForwarder forwarder, UpstreamHttpClien
         }
     }
 
-    private static ResiliencePipeline<ForwarderError> BuildRetry(int maxAttempts) => maxAttempts <= 1
+    private static ResiliencePipeline<ForwarderError> BuildRetry(int maxAttempts, ILogger logger) => maxAttempts <= 1
         ? ResiliencePipeline<ForwarderError>.Empty
         : new ResiliencePipelineBuilder<ForwarderError>()
             .AddRetry(new RetryStrategyOptions<ForwarderError>
@@ -52,6 +52,16 @@ public sealed class UpstreamFailover(IHttpForwarder forwarder, UpstreamHttpClien
                 BackoffType = DelayBackoffType.Constant,
                 UseJitter = false,
                 ShouldHandle = args => ValueTask.FromResult(args.Context.Properties.GetValue(RequestKey, null!).ShouldMoveOn(args.Outcome)),
+                OnRetry = args =>
+                {
+                    var failed = args.Context.Properties.GetValue(RequestKey, null!).Current;
+                    logger.LogWarning(
+                        "Upstream {Upstream} failed before answering ({Failure}, status {Status}); trying the next upstream of the model route",
+                        failed.Candidate.Upstream.Name,
+                        failed.CircuitOpen ? "circuit_open" : failed.Failure,
+                        failed.StatusCode);
+                    return ValueTask.CompletedTask;
+                },
             })
             .Build();
 
@@ -87,6 +97,8 @@ public sealed class UpstreamFailover(IHttpForwarder forwarder, UpstreamHttpClien
 
         public Func<Upstream, Uri, HttpTransformer> TransformerFor => transformerFor;
 
+        public UpstreamAttempt Current => _attempts[^1];
+
         public UpstreamAttempt Next()
         {
             var number = _attempts.Count + 1;
@@ -97,7 +109,7 @@ public sealed class UpstreamFailover(IHttpForwarder forwarder, UpstreamHttpClien
 
         public bool ShouldMoveOn(Outcome<ForwarderError> outcome) =>
             outcome.Result != ForwarderError.None
-            && _attempts[^1] is { Failed: true, IsLast: false }
+            && Current is { Failed: true, IsLast: false }
             && !context.Response.HasStarted
             && !context.RequestAborted.IsCancellationRequested;
 
