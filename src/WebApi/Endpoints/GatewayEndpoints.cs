@@ -32,10 +32,10 @@ public static class GatewayEndpoints
         openAI.MapGet("/models", (ModelCatalog models, CancellationToken cancellationToken) =>
             models.ListOpenAIModelsAsync(cancellationToken)).WithSummary("The models the gateway serves");
 
-        var anthropic = app.MapGroup("/v1/messages").WithTags("Gateway (Anthropic)").WithMetadata(protocols.For(UpstreamKind.Anthropic)).RequireAuthorization(AuthPolicies.ApiKey);
-        anthropic.MapPost(string.Empty, (HttpContext context, GatewayProxy gateway, CancellationToken cancellationToken) =>
+        var anthropic = app.MapGroup("/v1").WithTags("Gateway (Anthropic)").WithMetadata(protocols.For(UpstreamKind.Anthropic)).RequireAuthorization(AuthPolicies.ApiKey);
+        anthropic.MapPost("/messages", (HttpContext context, GatewayProxy gateway, CancellationToken cancellationToken) =>
             gateway.HandleAsync(context, GatewayOperation.AnthropicMessages, cancellationToken)).WithSummary("Anthropic message, streamed or not");
-        anthropic.MapPost("/count_tokens", (HttpContext context, GatewayProxy gateway, CancellationToken cancellationToken) =>
+        anthropic.MapPost("/messages/count_tokens", (HttpContext context, GatewayProxy gateway, CancellationToken cancellationToken) =>
             gateway.HandleAsync(context, GatewayOperation.AnthropicCountTokens, cancellationToken)).WithSummary("Anthropic token count of a message request");
 
         var ollama = app.MapGroup("/ollama/api").WithTags("Gateway (Ollama)").WithMetadata(protocols.For(UpstreamKind.Ollama)).RequireAuthorization(AuthPolicies.ApiKey);
