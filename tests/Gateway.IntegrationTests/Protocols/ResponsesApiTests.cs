@@ -2,6 +2,8 @@ using System.ClientModel;
 using System.Net;
 using CleanDashboard.Domain.Entities;
 using CleanDashboard.Gateway.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.AI;
+using OpenAI.Chat;
 using OpenAI.Responses;
 
 // The OpenAI SDK marks its Responses client as evaluation-only; it is the client newer OpenAI clients default to.
@@ -73,6 +75,42 @@ public sealed class ResponsesApiTests(GatewayFixture gateway) : IClassFixture<Ga
         (row.Endpoint, row.StatusCode, row.ModelName, row.Upstream).Should().Be(("/v1/responses", 200, "demo-echo", "demo"));
         (row.PromptTokens, row.CompletionTokens, row.TotalTokens, row.UsageEstimated).Should().Be((3, 4, 7, false));
         row.CostUsd.Should().Be(0.011m, "3 × $1,000 + 4 × $2,000 per million");
+    }
+
+    [Fact]
+    public async Task MicrosoftExtensionsAI_OverTheResponsesClient_ShouldAnswerWithItsUsage()
+    {
+        // Not streamed: Microsoft.Extensions.AI.OpenAI 10.11.0 is built against OpenAI 2.14, whose streaming Responses
+        // method OpenAI 2.15 changed (MissingMethodException before any request is sent).
+        var caller = await gateway.NewCallerAsync();
+        IChatClient chat = caller.OpenAI().GetResponsesClient().AsIChatClient("demo-echo");
+
+        var response = await chat.GetResponseAsync("Hello extensions", cancellationToken: Cancellation);
+
+        response.Text.Should().Be("Echo: Hello extensions");
+        (response.Usage!.InputTokenCount, response.Usage.OutputTokenCount).Should().Be((2L, 3L));
+        var row = await caller.SingleRequestLogAsync();
+        (row.Endpoint, row.StatusCode, row.ModelName, row.PromptTokens, row.CompletionTokens, row.CostUsd).Should().Be(("/v1/responses", 200, "demo-echo", 2, 3, 0.008m));
+    }
+
+    [Fact]
+    public async Task MicrosoftExtensionsAI_OverTheChatClient_ShouldStreamTheAnswerWithItsUsage()
+    {
+        var caller = await gateway.NewCallerAsync();
+        IChatClient chat = caller.OpenAI().GetChatClient("demo-echo").AsIChatClient();
+        var text = new System.Text.StringBuilder();
+        UsageDetails? usage = null;
+
+        await foreach (var update in chat.GetStreamingResponseAsync("Hello extensions", cancellationToken: Cancellation))
+        {
+            text.Append(update.Text);
+            usage = update.Contents.OfType<UsageContent>().FirstOrDefault()?.Details ?? usage;
+        }
+
+        text.ToString().Should().Be("Echo: Hello extensions");
+        (usage!.InputTokenCount, usage.OutputTokenCount).Should().Be((2L, 3L));
+        var row = await caller.SingleRequestLogAsync();
+        (row.Endpoint, row.StatusCode, row.ModelName, row.PromptTokens, row.CompletionTokens, row.CostUsd).Should().Be(("/v1/chat/completions", 200, "demo-echo", 2, 3, 0.008m));
     }
 
     [Fact]
