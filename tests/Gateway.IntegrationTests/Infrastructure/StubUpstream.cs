@@ -41,6 +41,7 @@ public sealed class StubUpstream : IAsyncDisposable
     public static readonly string[] OllamaGeneratePieces = ["Sky", " is", " blue."];
 
     public const string StoredResponseId = "resp_stub";
+    public const string StubModelfile = "FROM llama3.2 # the stub's";
     public const int ResponsesInputTokens = 9_000;
     public const int ResponsesCachedTokens = 4_000;
     public const int ResponsesOutputTokens = 1_500;
@@ -120,6 +121,18 @@ public sealed class StubUpstream : IAsyncDisposable
             ["last_id"] = "msg_input",
             ["has_more"] = false,
         }));
+        _app.MapPost("/api/show", async (HttpContext context) =>
+        {
+            if (await ReceiveAsync(context) is not null)
+            {
+                await WriteJsonAsync(context, new JsonObject
+                {
+                    ["modelfile"] = StubModelfile,
+                    ["details"] = new JsonObject { ["format"] = "gguf", ["family"] = "llama", ["parameter_size"] = "3.2B", ["quantization_level"] = "Q4_K_M" },
+                    ["capabilities"] = new JsonArray("completion", "tools"),
+                });
+            }
+        });
         _app.MapPost("/anthropic/v1/messages", AnthropicMessagesAsync);
         _app.MapPost("/anthropic/v1/messages/count_tokens", async (HttpContext context) =>
         {
