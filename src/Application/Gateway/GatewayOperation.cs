@@ -21,8 +21,14 @@ public enum GatewayOperation
     /// <summary><c>POST /ollama/api/generate</c></summary>
     OllamaGenerate,
 
-    /// <summary><c>POST /ollama/api/embed</c> (and the legacy <c>/ollama/api/embeddings</c>)</summary>
+    /// <summary><c>POST /ollama/api/embed</c></summary>
     OllamaEmbed,
+
+    /// <summary><c>POST /ollama/api/embeddings</c>: Ollama's legacy embeddings, one <c>prompt</c>, one <c>embedding</c>.</summary>
+    OllamaLegacyEmbeddings,
+
+    /// <summary><c>POST /ollama/api/show</c>: a model's details.</summary>
+    OllamaShow,
 
     /// <summary><c>POST /v1/messages</c></summary>
     AnthropicMessages,
@@ -37,16 +43,14 @@ public static class GatewayOperations
     public static UpstreamKind Api(this GatewayOperation operation) => operation switch
     {
         GatewayOperation.ChatCompletions or GatewayOperation.Completions or GatewayOperation.Embeddings or GatewayOperation.Responses => UpstreamKind.OpenAI,
-        GatewayOperation.OllamaChat or GatewayOperation.OllamaGenerate or GatewayOperation.OllamaEmbed => UpstreamKind.Ollama,
+        GatewayOperation.OllamaChat or GatewayOperation.OllamaGenerate or GatewayOperation.OllamaEmbed
+            or GatewayOperation.OllamaLegacyEmbeddings or GatewayOperation.OllamaShow => UpstreamKind.Ollama,
         GatewayOperation.AnthropicMessages or GatewayOperation.AnthropicCountTokens => UpstreamKind.Anthropic,
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Unknown gateway operation."),
     };
 
     /// <summary>True for the Ollama-compatible routes.</summary>
     public static bool SpeaksOllama(this GatewayOperation operation) => operation.Api() == UpstreamKind.Ollama;
-
-    public static bool IsEmbedding(this GatewayOperation operation) =>
-        operation is GatewayOperation.Embeddings or GatewayOperation.OllamaEmbed;
 
     /// <summary>Ollama streams unless told not to; the OpenAI and Anthropic APIs answer in one piece unless told to stream.</summary>
     public static bool StreamsByDefault(this GatewayOperation operation) =>

@@ -31,11 +31,13 @@ public static class GatewayEndpoints
             gateway.HandleStoredResponseAsync(context, responseId, "input_items")).WithSummary("A stored response's input items");
         openAI.MapGet("/models", (ModelCatalog models, CancellationToken cancellationToken) =>
             models.ListOpenAIModelsAsync(cancellationToken)).WithSummary("The models the gateway serves");
+        openAI.MapGet("/models/{**modelId}", (string modelId, ModelCatalog models, CancellationToken cancellationToken) =>
+            models.FindOpenAIModelAsync(modelId, cancellationToken)).WithSummary("One model the gateway serves");
 
-        var anthropic = app.MapGroup("/v1/messages").WithTags("Gateway (Anthropic)").WithMetadata(protocols.For(UpstreamKind.Anthropic)).RequireAuthorization(AuthPolicies.ApiKey);
-        anthropic.MapPost(string.Empty, (HttpContext context, GatewayProxy gateway, CancellationToken cancellationToken) =>
+        var anthropic = app.MapGroup("/v1").WithTags("Gateway (Anthropic)").WithMetadata(protocols.For(UpstreamKind.Anthropic)).RequireAuthorization(AuthPolicies.ApiKey);
+        anthropic.MapPost("/messages", (HttpContext context, GatewayProxy gateway, CancellationToken cancellationToken) =>
             gateway.HandleAsync(context, GatewayOperation.AnthropicMessages, cancellationToken)).WithSummary("Anthropic message, streamed or not");
-        anthropic.MapPost("/count_tokens", (HttpContext context, GatewayProxy gateway, CancellationToken cancellationToken) =>
+        anthropic.MapPost("/messages/count_tokens", (HttpContext context, GatewayProxy gateway, CancellationToken cancellationToken) =>
             gateway.HandleAsync(context, GatewayOperation.AnthropicCountTokens, cancellationToken)).WithSummary("Anthropic token count of a message request");
 
         var ollama = app.MapGroup("/ollama/api").WithTags("Gateway (Ollama)").WithMetadata(protocols.For(UpstreamKind.Ollama)).RequireAuthorization(AuthPolicies.ApiKey);
@@ -45,9 +47,21 @@ public static class GatewayEndpoints
             gateway.HandleAsync(context, GatewayOperation.OllamaGenerate, cancellationToken)).WithSummary("Ollama generate, streamed unless stream is false");
         ollama.MapPost("/embed", (HttpContext context, GatewayProxy gateway, CancellationToken cancellationToken) =>
             gateway.HandleAsync(context, GatewayOperation.OllamaEmbed, cancellationToken)).WithSummary("Ollama embeddings");
+        ollama.MapPost("/embeddings", (HttpContext context, GatewayProxy gateway, CancellationToken cancellationToken) =>
+            gateway.HandleAsync(context, GatewayOperation.OllamaLegacyEmbeddings, cancellationToken)).WithSummary("Ollama's legacy embeddings (one prompt)");
+        ollama.MapPost("/show", (HttpContext context, GatewayProxy gateway, CancellationToken cancellationToken) =>
+            gateway.HandleAsync(context, GatewayOperation.OllamaShow, cancellationToken)).WithSummary("A model's details, from the Ollama upstream that serves it");
+        ollama.MapGet("/version", () => TypedResults.Json(new OllamaVersion(OllamaProtocol.CompatibleVersion))).WithSummary("The Ollama API version the routes follow");
+        ollama.MapGet("/ps", () => TypedResults.Json(new OllamaRunningModels([]))).WithSummary("Models loaded in memory: none, the gateway loads none itself");
         ollama.MapGet("/tags", (ModelCatalog models, CancellationToken cancellationToken) =>
             models.ListOllamaModelsAsync(cancellationToken)).WithSummary("The models the Ollama routes serve");
 
         return app;
     }
 }
+
+/// <summary><c>GET /ollama/api/version</c>.</summary>
+internal sealed record OllamaVersion(string Version);
+
+/// <summary><c>GET /ollama/api/ps</c>.</summary>
+internal sealed record OllamaRunningModels(IReadOnlyList<object> Models);

@@ -43,17 +43,25 @@ public sealed class ModelCatalog(
             w.WriteStartArray("data");
             foreach (var model in models)
             {
-                w.WriteStartObject();
-                w.WriteString("id", model.Name);
-                w.WriteString("object", "model");
-                w.WriteNumber("created", model.Created?.ToUnixTimeSeconds() ?? 0);
-                w.WriteString("owned_by", model.Owner);
-                w.WriteEndObject();
+                WriteOpenAIModel(w, model);
             }
 
             w.WriteEndArray();
             w.WriteEndObject();
         });
+    }
+
+    /// <summary><c>GET /v1/models/{id}</c>: one model of the OpenAI list (case is ignored), or 404 <c>model_not_found</c> in OpenAI's shape.</summary>
+    public async Task<IResult> FindOpenAIModelAsync(string id, CancellationToken cancellationToken)
+    {
+        var models = await CollectAsync(ollamaRoutesOnly: false, cancellationToken);
+        if (models.FirstOrDefault(m => string.Equals(m.Name, id, StringComparison.OrdinalIgnoreCase)) is not { } model)
+        {
+            return new GatewayErrorResult(protocols.For(UpstreamKind.OpenAI), new GatewayError(
+                StatusCodes.Status404NotFound, $"The model '{id}' does not exist or is not served by this gateway (GET /v1/models lists them).", "model", "model_not_found"));
+        }
+
+        return Json(w => WriteOpenAIModel(w, model));
     }
 
     /// <summary><c>GET /ollama/api/tags</c>: an Ollama model list of what the Ollama routes can serve.</summary>
@@ -88,6 +96,16 @@ public sealed class ModelCatalog(
             w.WriteEndArray();
             w.WriteEndObject();
         });
+    }
+
+    private static void WriteOpenAIModel(Utf8JsonWriter w, ListedModel model)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", model.Name);
+        w.WriteString("object", "model");
+        w.WriteNumber("created", model.Created?.ToUnixTimeSeconds() ?? 0);
+        w.WriteString("owned_by", model.Owner);
+        w.WriteEndObject();
     }
 
     private async Task<List<ListedModel>> CollectAsync(bool ollamaRoutesOnly, CancellationToken cancellationToken)

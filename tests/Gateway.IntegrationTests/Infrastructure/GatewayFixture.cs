@@ -23,13 +23,14 @@ namespace CleanDashboard.Gateway.IntegrationTests.Infrastructure;
 /// The real application on a real loopback port with its own SQLite file (or PostgreSQL database, with
 /// <c>CD_TEST_DATABASE=Postgres</c>), in front of a <see cref="StubUpstream"/>,
 /// with one member user and key. Upstreams: "stub-openai" (OpenAI kind, with an upstream key), "stub-ollama"
-/// (Ollama kind) and "offline" (a port nobody listens on). demo-echo is priced at $1,000 / $2,000 per million
+/// (Ollama kind), "offline" (a port nobody listens on) and "stub-anthropic" (Anthropic kind, claude-*, with its own key). demo-echo is priced at $1,000 / $2,000 per million
 /// tokens so its small word counts give costs that survive rounding to 4 decimals.
 /// </summary>
 public class GatewayFixture : IAsyncLifetime
 {
     public const string AdminKey = "test-admin-key-0123456789-abcdefghij";
     public const string UpstreamKey = "upstream-secret-key";
+    public const string AnthropicUpstreamKey = "anthropic-upstream-secret";
     public const string MemberName = "alice";
     public const long MaxRequestBytes = 64 * 1024;
     public const decimal DemoInputPerMillion = 1000m;
@@ -55,6 +56,9 @@ public class GatewayFixture : IAsyncLifetime
     public int MemberId { get; private set; }
 
     public IServiceProvider Services => _app!.Services;
+
+    /// <summary>Settings a derived fixture adds or replaces.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?>();
 
     public async ValueTask InitializeAsync()
     {
@@ -84,6 +88,7 @@ public class GatewayFixture : IAsyncLifetime
             ["Gateway:Upstreams:0:Models:3"] = "drip-*",
             ["Gateway:Upstreams:0:Models:4"] = "fail-*",
             ["Gateway:Upstreams:0:Models:5"] = "stall-*",
+            ["Gateway:Upstreams:0:Models:6"] = "gpt-resp-*",
             ["Gateway:Upstreams:1:Name"] = "stub-ollama",
             ["Gateway:Upstreams:1:BaseUrl"] = stubRoot,
             ["Gateway:Upstreams:1:Kind"] = "ollama",
@@ -92,9 +97,27 @@ public class GatewayFixture : IAsyncLifetime
             ["Gateway:Upstreams:2:BaseUrl"] = $"http://127.0.0.1:{UnusedPort()}/v1",
             ["Gateway:Upstreams:2:Kind"] = "openai",
             ["Gateway:Upstreams:2:Models:0"] = "offline-*",
+            ["Gateway:Upstreams:3:Name"] = "stub-anthropic",
+            ["Gateway:Upstreams:3:BaseUrl"] = stubRoot + "/anthropic/v1",
+            ["Gateway:Upstreams:3:Kind"] = "anthropic",
+            ["Gateway:Upstreams:3:Provider"] = "anthropic",
+            ["Gateway:Upstreams:3:ApiKey"] = AnthropicUpstreamKey,
+            ["Gateway:Upstreams:3:Models:0"] = "claude-*",
+            ["Pricing:Models:claude-stub:InputPerMillion"] = "3",
+            ["Pricing:Models:claude-stub:OutputPerMillion"] = "15",
+            ["Pricing:Models:claude-stub:CachedInputPerMillion"] = "0.3",
+            ["Pricing:Models:claude-stub:CacheWritePerMillion"] = "3.75",
+            ["Pricing:Models:gpt-resp-stub:InputPerMillion"] = "2",
+            ["Pricing:Models:gpt-resp-stub:OutputPerMillion"] = "8",
+            ["Pricing:Models:gpt-resp-stub:CachedInputPerMillion"] = "0.5",
             ["Pricing:Models:demo-echo:InputPerMillion"] = DemoInputPerMillion.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Pricing:Models:demo-echo:OutputPerMillion"] = DemoOutputPerMillion.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[key] = value;
+        }
 
         await AddSettingsAsync(settings);
         _app = new GatewayApplication(settings, ConfigureServices);
@@ -110,6 +133,7 @@ public class GatewayFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         if (_app is not null)
         {
             await _app.DisposeAsync();
@@ -128,8 +152,6 @@ public class GatewayFixture : IAsyncLifetime
         {
             File.Delete(_databasePath + suffix);
         }
-
-        GC.SuppressFinalize(this);
     }
 
     /// <summary>A new API key of the member: its requests are told apart from other tests' by the key id in the request log.</summary>

@@ -10,16 +10,54 @@ internal sealed class OllamaDemoResponder(TimeProvider timeProvider)
     public Task AnswerAsync(HttpContext context, GatewayRequest request, GatewayOperation operation, CancellationToken cancellationToken)
     {
         var answer = new DemoAnswer(context.Response, timeProvider.GetUtcNow());
-        if (operation == GatewayOperation.OllamaEmbed)
+        switch (operation)
         {
-            var embeddings = DemoEcho.Embed(request);
-            return answer.WriteJsonAsync(w => Embeddings(w, embeddings), cancellationToken);
+            case GatewayOperation.OllamaEmbed:
+                var embeddings = DemoEcho.Embed(request);
+                return answer.WriteJsonAsync(w => Embeddings(w, embeddings), cancellationToken);
+            case GatewayOperation.OllamaLegacyEmbeddings:
+                var vector = DemoEcho.Vector(request.Body["prompt"]!.GetValue<string>(), DemoEcho.DefaultDimensions);
+                return answer.WriteJsonAsync(w =>
+                {
+                    w.WriteStartObject();
+                    DemoAnswer.WriteVector(w, "embedding", vector);
+                    w.WriteEndObject();
+                }, cancellationToken);
+            case GatewayOperation.OllamaShow:
+                return answer.WriteJsonAsync(w => Show(w, answer), cancellationToken);
         }
 
         var reply = DemoEcho.Reply(request, operation);
         return request.IsStreaming(operation)
             ? StreamAsync(answer, reply, operation, cancellationToken)
             : answer.WriteJsonAsync(w => Done(w, answer, reply, operation, reply.Text), cancellationToken);
+    }
+
+    /// <summary><c>/api/show</c> for the demo model: what it can do and that it is not a real model file.</summary>
+    private static void Show(Utf8JsonWriter w, DemoAnswer answer)
+    {
+        w.WriteStartObject();
+        w.WriteString("modelfile", string.Empty);
+        w.WriteString("parameters", string.Empty);
+        w.WriteString("template", "{{ .Prompt }}");
+        w.WriteStartObject("details");
+        w.WriteString("parent_model", string.Empty);
+        w.WriteString("format", "builtin");
+        w.WriteString("family", DemoEcho.ModelName);
+        w.WriteStartArray("families");
+        w.WriteStringValue(DemoEcho.ModelName);
+        w.WriteEndArray();
+        w.WriteString("parameter_size", "0");
+        w.WriteString("quantization_level", "none");
+        w.WriteEndObject();
+        w.WriteStartObject("model_info");
+        w.WriteEndObject();
+        w.WriteStartArray("capabilities");
+        w.WriteStringValue("completion");
+        w.WriteStringValue("embedding");
+        w.WriteEndArray();
+        w.WriteString("modified_at", answer.CreatedAt);
+        w.WriteEndObject();
     }
 
     private static void Embeddings(Utf8JsonWriter w, DemoEmbeddings embeddings)

@@ -21,6 +21,9 @@ public sealed class OllamaProtocol(TimeProvider timeProvider) : GatewayProtocol
 
     public override string ModelListPath => "api/tags";
 
+    /// <summary>What <c>/ollama/api/version</c> reports: the Ollama API version whose routes the gateway serves, for clients that check features by version.</summary>
+    public const string CompatibleVersion = "0.12.0";
+
     public override string? UpstreamPath(GatewayOperation operation) => operation switch
     {
         GatewayOperation.ChatCompletions => "v1/chat/completions",
@@ -30,6 +33,8 @@ public sealed class OllamaProtocol(TimeProvider timeProvider) : GatewayProtocol
         GatewayOperation.OllamaChat => "api/chat",
         GatewayOperation.OllamaGenerate => "api/generate",
         GatewayOperation.OllamaEmbed => "api/embed",
+        GatewayOperation.OllamaLegacyEmbeddings => "api/embeddings",
+        GatewayOperation.OllamaShow => "api/show",
         _ => null,
     };
 
