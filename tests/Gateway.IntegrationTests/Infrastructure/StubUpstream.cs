@@ -278,6 +278,7 @@ public sealed class StubUpstream : IAsyncDisposable
             await EventAsync("response.output_text.delta", new JsonObject { ["item_id"] = "msg_stub", ["output_index"] = 0, ["content_index"] = 0, ["delta"] = piece, ["logprobs"] = new JsonArray() });
         }
 
+        await StallIfAskedAsync(context, model);
         await EventAsync("response.completed", new JsonObject { ["response"] = ResponseObject(model, completed: true) });
     }
 
