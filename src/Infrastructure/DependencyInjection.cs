@@ -3,6 +3,7 @@ using CleanDashboard.Application.Common.Caching;
 using CleanDashboard.Application.Dashboard.Common;
 using CleanDashboard.Application.Feedback.Common;
 using CleanDashboard.Application.RequestLogs.Common;
+using CleanDashboard.Application.RequestLogs.Queries.ListUpstreamAttempts;
 using CleanDashboard.Application.Threats.Common;
 using CleanDashboard.Application.UsageStats.Common;
 using CleanDashboard.Application.UserSessions.Common;
@@ -47,6 +48,7 @@ public static class DependencyInjection
         services.AddScoped<IUserStore, UserStore>();
         services.AddScoped<IDashboardReadStore, DashboardReadStore>();
         services.AddScoped<IRequestLogReadStore, RequestLogReadStore>();
+        services.AddScoped<IUpstreamAttemptReadStore, UpstreamAttemptReadStore>();
         services.AddScoped<IUserSessionReadStore, UserSessionReadStore>();
         services.AddScoped<IFeedbackReadStore, FeedbackReadStore>();
         services.AddScoped<IFeedbackStore, FeedbackStore>();

@@ -12,6 +12,9 @@ public enum GatewayOperation
     /// <summary><c>POST /v1/embeddings</c></summary>
     Embeddings,
 
+    /// <summary><c>POST /v1/responses</c></summary>
+    Responses,
+
     /// <summary><c>POST /ollama/api/chat</c></summary>
     OllamaChat,
 
@@ -20,36 +23,36 @@ public enum GatewayOperation
 
     /// <summary><c>POST /ollama/api/embed</c></summary>
     OllamaEmbed,
+
+    /// <summary><c>POST /ollama/api/embeddings</c>: Ollama's legacy embeddings, one <c>prompt</c>, one <c>embedding</c>.</summary>
+    OllamaLegacyEmbeddings,
+
+    /// <summary><c>POST /ollama/api/show</c>: a model's details.</summary>
+    OllamaShow,
+
+    /// <summary><c>POST /v1/messages</c></summary>
+    AnthropicMessages,
+
+    /// <summary><c>POST /v1/messages/count_tokens</c></summary>
+    AnthropicCountTokens,
 }
 
 public static class GatewayOperations
 {
-    /// <summary>True for the Ollama-compatible routes, false for the OpenAI-compatible ones.</summary>
-    public static bool SpeaksOllama(this GatewayOperation operation) =>
-        operation is GatewayOperation.OllamaChat or GatewayOperation.OllamaGenerate or GatewayOperation.OllamaEmbed;
-
-    public static bool IsEmbedding(this GatewayOperation operation) =>
-        operation is GatewayOperation.Embeddings or GatewayOperation.OllamaEmbed;
-
-    /// <summary>Ollama streams unless told not to; the OpenAI API answers in one piece unless told to stream.</summary>
-    public static bool StreamsByDefault(this GatewayOperation operation) =>
-        operation is GatewayOperation.OllamaChat or GatewayOperation.OllamaGenerate;
-
-    /// <summary>The path, relative to an upstream's base URL, that serves the operation; null when that kind of upstream cannot.</summary>
-    public static string? UpstreamPath(this GatewayOperation operation, UpstreamKind kind) => (operation, kind) switch
+    /// <summary>The API whose route the client called: its body, answer and error shapes are that API's.</summary>
+    public static UpstreamKind Api(this GatewayOperation operation) => operation switch
     {
-        (GatewayOperation.ChatCompletions, UpstreamKind.OpenAI) => "chat/completions",
-        (GatewayOperation.Completions, UpstreamKind.OpenAI) => "completions",
-        (GatewayOperation.Embeddings, UpstreamKind.OpenAI) => "embeddings",
-        (GatewayOperation.ChatCompletions, UpstreamKind.Ollama) => "v1/chat/completions",
-        (GatewayOperation.Completions, UpstreamKind.Ollama) => "v1/completions",
-        (GatewayOperation.Embeddings, UpstreamKind.Ollama) => "v1/embeddings",
-        (GatewayOperation.OllamaChat, UpstreamKind.Ollama) => "api/chat",
-        (GatewayOperation.OllamaGenerate, UpstreamKind.Ollama) => "api/generate",
-        (GatewayOperation.OllamaEmbed, UpstreamKind.Ollama) => "api/embed",
-        _ => null,
+        GatewayOperation.ChatCompletions or GatewayOperation.Completions or GatewayOperation.Embeddings or GatewayOperation.Responses => UpstreamKind.OpenAI,
+        GatewayOperation.OllamaChat or GatewayOperation.OllamaGenerate or GatewayOperation.OllamaEmbed
+            or GatewayOperation.OllamaLegacyEmbeddings or GatewayOperation.OllamaShow => UpstreamKind.Ollama,
+        GatewayOperation.AnthropicMessages or GatewayOperation.AnthropicCountTokens => UpstreamKind.Anthropic,
+        _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Unknown gateway operation."),
     };
 
-    /// <summary>The path, relative to an upstream's base URL, that lists its models.</summary>
-    public static string ModelListPath(this UpstreamKind kind) => kind == UpstreamKind.OpenAI ? "models" : "api/tags";
+    /// <summary>True for the Ollama-compatible routes.</summary>
+    public static bool SpeaksOllama(this GatewayOperation operation) => operation.Api() == UpstreamKind.Ollama;
+
+    /// <summary>Ollama streams unless told not to; the OpenAI and Anthropic APIs answer in one piece unless told to stream.</summary>
+    public static bool StreamsByDefault(this GatewayOperation operation) =>
+        operation is GatewayOperation.OllamaChat or GatewayOperation.OllamaGenerate;
 }

@@ -10,8 +10,8 @@ public sealed record Upstream(string Name, Uri BaseUrl, UpstreamKind Kind, strin
     public string? Provider { get; init; }
 
     /// <summary>
-    /// Whose prices apply: the configured provider, else for an OpenAI-kind upstream its API root (the catalog knows
-    /// api.openai.com, api.groq.com, …); an Ollama server is self-hosted and names none.
+    /// Whose prices apply: the configured provider, else for an OpenAI- or Anthropic-kind upstream its API root (the
+    /// catalog knows api.openai.com, api.anthropic.com, api.groq.com, …); an Ollama server is self-hosted and names none.
     /// </summary>
-    public string? PricingProvider => Provider ?? (Kind == UpstreamKind.OpenAI ? BaseUrl.AbsoluteUri : null);
+    public string? PricingProvider => Provider ?? (Kind == UpstreamKind.Ollama ? null : BaseUrl.AbsoluteUri);
 }

@@ -47,5 +47,8 @@ public sealed record TrackedRequest
 
     public string? Upstream { get; init; }
 
+    /// <summary>The upstreams a balanced request tried before <see cref="Upstream"/>, in order; null when the first one answered.</summary>
+    public IReadOnlyList<FailedUpstreamAttempt>? FailedAttempts { get; init; }
+
     public string UserAgent { get; init; } = string.Empty;
 }

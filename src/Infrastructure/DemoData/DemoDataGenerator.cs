@@ -158,6 +158,7 @@ public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timePr
     private async Task ClearAsync(CancellationToken cancellationToken)
     {
         await db.FeedbackLogs.ExecuteDeleteAsync(cancellationToken);
+        await db.UpstreamAttemptLogs.ExecuteDeleteAsync(cancellationToken);
         await db.UserSessions.ExecuteDeleteAsync(cancellationToken);
         await db.ThreatLogs.ExecuteDeleteAsync(cancellationToken);
         await db.ModelUsageStats.ExecuteDeleteAsync(cancellationToken);

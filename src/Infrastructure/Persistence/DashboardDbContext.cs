@@ -28,6 +28,8 @@ public class DashboardDbContext : DbContext
 
     public DbSet<FeedbackLog> FeedbackLogs => Set<FeedbackLog>();
 
+    public DbSet<UpstreamAttemptLog> UpstreamAttemptLogs => Set<UpstreamAttemptLog>();
+
     public DbSet<ThreatLog> ThreatLogs => Set<ThreatLog>();
 
     public DbSet<ModelUsageStats> ModelUsageStats => Set<ModelUsageStats>();

@@ -33,6 +33,14 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
     private DbCommand? _sessionUpdate;
     private DbCommand? _sessionWithId;
     private DbCommand? _costUpdate;
+    private DbCommand? _requestReturningId;
+    private DbCommand? _upstreamAttempt;
+
+    private const string RequestInsertNumberedByDatabase =
+        """
+        INSERT INTO "request_logs" ("CreatedAt", "Endpoint", "Method", "StatusCode", "LatencyMs", "TtftMs", "ModelName", "PromptTokens", "CompletionTokens", "TotalTokens", "CostUsd", "CountryCode", "IpAddress", "UserId", "ApiKeyId", "Upstream", "CachedInputTokens", "CacheCreationTokens", "ReasoningTokens", "UsageEstimated")
+        VALUES (@createdAt, @endpoint, @method, @status, @latency, @ttft, @model, @prompt, @completion, @total, @cost, @country, @ip, @user, @key, @upstream, @cached, @cacheWrite, @reasoning, @estimated)
+        """;
 
     /// <summary>Inserts the request log, with its id when one was assigned, else numbered by the database (nobody needs it back).</summary>
     public async Task InsertRequestAsync(RequestLog r, CancellationToken cancellationToken)
@@ -50,14 +58,26 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
             return;
         }
 
-        _request ??= Prepare(
-            """
-            INSERT INTO "request_logs" ("CreatedAt", "Endpoint", "Method", "StatusCode", "LatencyMs", "TtftMs", "ModelName", "PromptTokens", "CompletionTokens", "TotalTokens", "CostUsd", "CountryCode", "IpAddress", "UserId", "ApiKeyId", "Upstream", "CachedInputTokens", "CacheCreationTokens", "ReasoningTokens", "UsageEstimated")
-            VALUES (@createdAt, @endpoint, @method, @status, @latency, @ttft, @model, @prompt, @completion, @total, @cost, @country, @ip, @user, @key, @upstream, @cached, @cacheWrite, @reasoning, @estimated);
-            """,
-            RequestParameters);
-        Bind(_request, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens, r.CompletionTokens, r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.ApiKeyId, r.Upstream, r.CachedInputTokens, r.CacheCreationTokens, r.ReasoningTokens, Boxed(r.UsageEstimated));
+        _request ??= Prepare(RequestInsertNumberedByDatabase + ";", RequestParameters);
+        BindRequest(_request, r);
         await _request.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Inserts the request log numbered by the database and sets its id, for rows that point at it.</summary>
+    public async Task InsertRequestReturningIdAsync(RequestLog r, CancellationToken cancellationToken)
+    {
+        _requestReturningId ??= Prepare(RequestInsertNumberedByDatabase + """ RETURNING "Id";""", RequestParameters);
+        BindRequest(_requestReturningId, r);
+        r.Id = Convert.ToInt64(await _requestReturningId.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task InsertUpstreamAttemptAsync(UpstreamAttemptLog a, CancellationToken cancellationToken)
+    {
+        _upstreamAttempt ??= Prepare(
+            """INSERT INTO "upstream_attempt_logs" ("RequestLogId", "CreatedAt", "Attempt", "Upstream", "StatusCode", "Failure", "LatencyMs") VALUES (@request, @createdAt, @attempt, @upstream, @status, @failure, @latency);""",
+            ("@request", DbType.Int64), ("@createdAt", DbType.DateTime), ("@attempt", DbType.Int32), ("@upstream", DbType.String), ("@status", DbType.Int32), ("@failure", DbType.String), ("@latency", DbType.Double));
+        Bind(_upstreamAttempt, a.RequestLogId, a.CreatedAt, a.Attempt, a.Upstream, a.StatusCode, a.Failure, a.LatencyMs);
+        await _upstreamAttempt.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task UpdateCostAsync(long requestLogId, decimal? costUsd, CancellationToken cancellationToken)
@@ -132,7 +152,7 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { _request, _requestWithId, _feedback, _threat, _sessionInsert, _sessionUpdate, _sessionWithId, _costUpdate })
+        foreach (var command in new[] { _request, _requestWithId, _feedback, _threat, _sessionInsert, _sessionUpdate, _sessionWithId, _costUpdate, _requestReturningId, _upstreamAttempt })
         {
             if (command is not null)
             {
@@ -158,6 +178,9 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
         command.Prepare();
         return command;
     }
+
+    private static void BindRequest(DbCommand command, RequestLog r) =>
+        Bind(command, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens, r.CompletionTokens, r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.ApiKeyId, r.Upstream, r.CachedInputTokens, r.CacheCreationTokens, r.ReasoningTokens, Boxed(r.UsageEstimated));
 
     /// <summary>One shared box per value: the flag is bound for every request log, so no allocation per row.</summary>
     private static object Boxed(bool value) => value ? BoxedTrue : BoxedFalse;

@@ -44,7 +44,15 @@ public sealed class RequestLogBatchWriter(
                 foreach (var entry in batch)
                 {
                     var log = entry.Adapt<RequestLog>(mapping);
-                    await rows.InsertRequestAsync(log, cancellationToken);
+                    if (entry.FailedAttempts is { Count: > 0 } attempts)
+                    {
+                        await InsertWithAttemptsAsync(rows, log, attempts, cancellationToken);
+                    }
+                    else
+                    {
+                        await rows.InsertRequestAsync(log, cancellationToken);
+                    }
+
                     rollups.AddRequest(log);
                 }
 
@@ -69,6 +77,27 @@ public sealed class RequestLogBatchWriter(
         foreach (var session in sessions)
         {
             sessionCache.Store(session);
+        }
+    }
+
+    /// <summary>A balanced request that failed over: its request log, then one row per upstream it tried before the one that answered.</summary>
+    private static async Task InsertWithAttemptsAsync(RowWriter rows, RequestLog log, IReadOnlyList<FailedUpstreamAttempt> attempts, CancellationToken cancellationToken)
+    {
+        await rows.InsertRequestReturningIdAsync(log, cancellationToken);
+        foreach (var attempt in attempts)
+        {
+            await rows.InsertUpstreamAttemptAsync(
+                new UpstreamAttemptLog
+                {
+                    RequestLogId = log.Id,
+                    CreatedAt = log.CreatedAt,
+                    Attempt = attempt.Attempt,
+                    Upstream = attempt.Upstream,
+                    StatusCode = attempt.StatusCode,
+                    Failure = attempt.Failure,
+                    LatencyMs = attempt.LatencyMs,
+                },
+                cancellationToken);
         }
     }
 

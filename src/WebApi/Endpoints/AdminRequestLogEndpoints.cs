@@ -2,6 +2,7 @@ using CleanDashboard.Application.Common.Lists;
 using CleanDashboard.Application.RequestLogs.Queries.ExportRequestLogs;
 using CleanDashboard.Application.RequestLogs.Queries.GetRequestLog;
 using CleanDashboard.Application.RequestLogs.Queries.ListRequestLogs;
+using CleanDashboard.Application.RequestLogs.Queries.ListUpstreamAttempts;
 using CleanDashboard.WebApi.Infrastructure;
 using MediatR;
 
@@ -28,6 +29,11 @@ public static class AdminRequestLogEndpoints
             .WithName("GetRequestLog")
             .Produces<RequestLogDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:long}/upstream-attempts", ListUpstreamAttempts)
+            .WithName("ListUpstreamAttempts")
+            .WithSummary("The upstreams a balanced request tried, and how each failed, before the one in its request log answered")
+            .Produces<IReadOnlyList<UpstreamAttemptDto>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -36,6 +42,9 @@ public static class AdminRequestLogEndpoints
 
     private static async Task<IResult> Export([AsParameters] ExportRequestLogsQuery query, IMediator mediator, CancellationToken cancellationToken) =>
         new CsvStreamResult(await mediator.Send(query, cancellationToken));
+
+    private static async Task<IResult> ListUpstreamAttempts(long id, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new ListUpstreamAttemptsQuery(id), cancellationToken));
 
     private static async Task<IResult> Get(long id, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetRequestLogQuery(id), cancellationToken));

@@ -1,11 +1,12 @@
 using CleanDashboard.Application.Gateway;
 using CleanDashboard.Domain.Entities;
+using CleanDashboard.WebApi.Gateway.Protocols;
 using Microsoft.Extensions.Options;
 
 namespace CleanDashboard.WebApi.Gateway;
 
 /// <summary>Checks <c>Gateway</c> at start-up, so a mistyped upstream stops the service with a message instead of failing requests.</summary>
-public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
+public sealed class GatewayOptionsValidator(GatewayProtocols protocols) : IValidateOptions<GatewayOptions>
 {
     public ValidateOptionsResult Validate(string? name, GatewayOptions options)
     {
@@ -20,6 +21,7 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             failures.Add("Gateway:UpstreamTimeout and Gateway:ConnectTimeout must be positive durations, such as 00:05:00.");
         }
 
+        var routed = new HashSet<string>(options.ModelRoutes.SelectMany(r => r.Upstreams).Select(u => u.Name.Trim()), StringComparer.OrdinalIgnoreCase);
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { UpstreamRouter.DemoUpstreamName };
         for (var i = 0; i < options.Upstreams.Count; i++)
         {
@@ -39,33 +41,34 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
                 failures.Add($"{at}:BaseUrl must be an absolute http or https URL, not '{upstream.BaseUrl}'.");
             }
 
-            if (ParseKind(upstream.Kind) is null)
+            if (protocols.ForConfigName(upstream.Kind) is null)
             {
-                failures.Add($"{at}:Kind must be 'openai' or 'ollama', not '{upstream.Kind}'.");
+                failures.Add($"{at}:Kind must be {string.Join(" or ", protocols.All.Select(p => $"'{p.ConfigName}'"))}, not '{upstream.Kind}'.");
             }
 
-            if (upstream.Models.Count == 0 || upstream.Models.Any(string.IsNullOrWhiteSpace))
+            if ((upstream.Models.Count == 0 && !routed.Contains(upstream.Name.Trim())) || upstream.Models.Any(string.IsNullOrWhiteSpace))
             {
-                failures.Add($"{at}:Models needs at least one model name pattern, such as 'gpt-4o*' or '*'.");
+                failures.Add($"{at}:Models needs at least one model name pattern, such as 'gpt-4o*' or '*' (or name the upstream in {UpstreamRouter.ModelRoutesConfigurationKey}).");
             }
         }
 
+        failures.AddRange(ModelRoutesValidator.Validate(options));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    public static UpstreamKind? ParseKind(string kind) => kind.Trim().ToLowerInvariant() switch
+    /// <summary>The validated configuration as the router.</summary>
+    public static UpstreamRouter ToRouter(GatewayOptions options, GatewayProtocols protocols)
     {
-        "openai" => UpstreamKind.OpenAI,
-        "ollama" => UpstreamKind.Ollama,
-        _ => null,
-    };
+        var upstreams = ToUpstreams(options, protocols);
+        return new UpstreamRouter(upstreams, options.DemoModel.Enabled, protocols, ModelRoutesValidator.ToPools(options, upstreams));
+    }
 
     /// <summary>The validated configuration as the router's upstreams.</summary>
-    public static IReadOnlyList<Upstream> ToUpstreams(GatewayOptions options) => options.Upstreams
+    public static IReadOnlyList<Upstream> ToUpstreams(GatewayOptions options, GatewayProtocols protocols) => options.Upstreams
         .Select(u => new Upstream(
             u.Name.Trim(),
             new Uri(u.BaseUrl, UriKind.Absolute),
-            ParseKind(u.Kind) ?? throw new InvalidOperationException($"Upstream '{u.Name}': unknown kind '{u.Kind}'."),
+            protocols.ForConfigName(u.Kind)?.Kind ?? throw new InvalidOperationException($"Upstream '{u.Name}': unknown kind '{u.Kind}'."),
             string.IsNullOrEmpty(u.ApiKey) ? null : u.ApiKey,
             u.Models.Select(m => m.Trim()).ToList())
         {

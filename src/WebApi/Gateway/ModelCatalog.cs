@@ -1,22 +1,36 @@
 using System.Buffers;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using CleanDashboard.Application.Gateway;
 using CleanDashboard.Application.Gateway.DemoModel;
 using CleanDashboard.Application.Health.Queries.GetHealth;
+using CleanDashboard.WebApi.Gateway.Failover;
+using CleanDashboard.WebApi.Gateway.Protocols;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace CleanDashboard.WebApi.Gateway;
 
 /// <summary>
-/// The models a client can ask the gateway for: the demo model, then what each upstream lists (its <c>/models</c> or
-/// <c>/api/tags</c>), keeping only names that would actually be routed to that upstream. An upstream that cannot be
-/// asked contributes its patterns that have no wildcard.
+/// The models a client can ask the gateway for: the demo model, then what each upstream lists (at its protocol's model
+/// list path), keeping only names that would actually be routed to that upstream, each name once (a model of a model
+/// route is listed by each of its upstreams). An upstream that cannot be asked contributes its patterns that have no
+/// wildcard. The upstreams are asked at most once per Gateway:ModelListCacheDuration, by one caller at a time.
 /// </summary>
-public sealed class ModelCatalog(UpstreamRouter router, UpstreamHttpClient upstreamClient, ApplicationInfo application, ILogger<ModelCatalog> logger)
+public sealed class ModelCatalog(
+    UpstreamRouter router,
+    GatewayProtocols protocols,
+    UpstreamHttpClient upstreamClient,
+    ApplicationInfo application,
+    IOptions<GatewayOptions> options,
+    [FromKeyedServices(UpstreamCircuits.TimeProviderKey)] TimeProvider clock,
+    ILogger<ModelCatalog> logger) : IDisposable
 {
     private static readonly TimeSpan ListTimeout = TimeSpan.FromSeconds(5);
+    private readonly SemaphoreSlim _refresh = new(1, 1);
+    private CollectedModels? _collected;
+
+    public void Dispose() => _refresh.Dispose();
 
     /// <summary><c>GET /v1/models</c>: an OpenAI model list.</summary>
     public async Task<FileContentHttpResult> ListOpenAIModelsAsync(CancellationToken cancellationToken)
@@ -29,17 +43,25 @@ public sealed class ModelCatalog(UpstreamRouter router, UpstreamHttpClient upstr
             w.WriteStartArray("data");
             foreach (var model in models)
             {
-                w.WriteStartObject();
-                w.WriteString("id", model.Name);
-                w.WriteString("object", "model");
-                w.WriteNumber("created", model.Created?.ToUnixTimeSeconds() ?? 0);
-                w.WriteString("owned_by", model.Owner);
-                w.WriteEndObject();
+                WriteOpenAIModel(w, model);
             }
 
             w.WriteEndArray();
             w.WriteEndObject();
         });
+    }
+
+    /// <summary><c>GET /v1/models/{id}</c>: one model of the OpenAI list (case is ignored), or 404 <c>model_not_found</c> in OpenAI's shape.</summary>
+    public async Task<IResult> FindOpenAIModelAsync(string id, CancellationToken cancellationToken)
+    {
+        var models = await CollectAsync(ollamaRoutesOnly: false, cancellationToken);
+        if (models.FirstOrDefault(m => string.Equals(m.Name, id, StringComparison.OrdinalIgnoreCase)) is not { } model)
+        {
+            return new GatewayErrorResult(protocols.For(UpstreamKind.OpenAI), new GatewayError(
+                StatusCodes.Status404NotFound, $"The model '{id}' does not exist or is not served by this gateway (GET /v1/models lists them).", "model", "model_not_found"));
+        }
+
+        return Json(w => WriteOpenAIModel(w, model));
     }
 
     /// <summary><c>GET /ollama/api/tags</c>: an Ollama model list of what the Ollama routes can serve.</summary>
@@ -76,20 +98,63 @@ public sealed class ModelCatalog(UpstreamRouter router, UpstreamHttpClient upstr
         });
     }
 
+    private static void WriteOpenAIModel(Utf8JsonWriter w, ListedModel model)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", model.Name);
+        w.WriteString("object", "model");
+        w.WriteNumber("created", model.Created?.ToUnixTimeSeconds() ?? 0);
+        w.WriteString("owned_by", model.Owner);
+        w.WriteEndObject();
+    }
+
     private async Task<List<ListedModel>> CollectAsync(bool ollamaRoutesOnly, CancellationToken cancellationToken)
     {
+        var listed = await UpstreamModelsAsync(cancellationToken);
         var models = new List<ListedModel>();
         if (router.DemoModelEnabled)
         {
             models.Add(new ListedModel(DemoEcho.ModelName, UpstreamRouter.DemoUpstreamName, application.StartedAt, null));
         }
 
-        var upstreams = router.Upstreams.Where(u => !ollamaRoutesOnly || u.Kind == UpstreamKind.Ollama).ToList();
-        var listed = await Task.WhenAll(upstreams.Select(u => ListUpstreamAsync(u, cancellationToken)));
         var seen = new HashSet<string>(models.Select(m => m.Name), StringComparer.OrdinalIgnoreCase);
-        models.AddRange(listed.SelectMany(m => m).Where(m => seen.Add(m.Name)));
+        models.AddRange(listed
+            .Where(u => !ollamaRoutesOnly || protocols.For(u.Upstream.Kind).UpstreamPath(GatewayOperation.OllamaChat) is not null)
+            .SelectMany(u => u.Models)
+            .Where(m => seen.Add(m.Name)));
         return models;
     }
+
+    /// <summary>What every upstream listed, from the cache while it is fresh.</summary>
+    private async Task<IReadOnlyList<(Upstream Upstream, List<ListedModel> Models)>> UpstreamModelsAsync(CancellationToken cancellationToken)
+    {
+        if (Fresh(Volatile.Read(ref _collected)) is { } cached)
+        {
+            return cached;
+        }
+
+        await _refresh.WaitAsync(cancellationToken);
+        try
+        {
+            if (Fresh(_collected) is { } refreshedMeanwhile)
+            {
+                return refreshedMeanwhile;
+            }
+
+            var upstreams = router.Upstreams;
+            var listed = await Task.WhenAll(upstreams.Select(u => ListUpstreamAsync(u, cancellationToken)));
+            var collected = upstreams.Zip(listed).ToList();
+            Volatile.Write(ref _collected, new CollectedModels(collected, clock.GetUtcNow()));
+            return collected;
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
+
+    private IReadOnlyList<(Upstream Upstream, List<ListedModel> Models)>? Fresh(CollectedModels? collected) =>
+        collected is not null && clock.GetUtcNow() - collected.At < options.Value.ModelListCacheDuration ? collected.Models : null;
 
     private async Task<List<ListedModel>> ListUpstreamAsync(Upstream upstream, CancellationToken cancellationToken)
     {
@@ -97,48 +162,23 @@ public sealed class ModelCatalog(UpstreamRouter router, UpstreamHttpClient upstr
         timeout.CancelAfter(ListTimeout);
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, upstream.BaseUrl.AbsoluteUri.TrimEnd('/') + "/" + upstream.Kind.ModelListPath());
-            if (upstream.ApiKey is not null)
-            {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", upstream.ApiKey);
-            }
+            var protocol = protocols.For(upstream.Kind);
+            using var request = new HttpRequestMessage(HttpMethod.Get, UpstreamRouter.Address(upstream, protocol.ModelListPath));
+            protocol.AuthenticateUpstream(request, upstream);
 
             using var response = await upstreamClient.Invoker.SendAsync(request, timeout.Token);
             response.EnsureSuccessStatusCode();
             await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
             using var document = await JsonDocument.ParseAsync(stream, cancellationToken: timeout.Token);
-            return Parse(upstream, document.RootElement).Where(m => router.RoutesTo(m.Name, upstream)).ToList();
+            return protocol.ParseModelList(document.RootElement, upstream).Where(m => router.RoutesTo(m.Name, upstream)).ToList();
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or JsonException or InvalidOperationException or KeyNotFoundException && !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Listing the models of upstream {Upstream} failed ({Reason}); listing its configured model names instead", upstream.Name, ex.Message);
-            return upstream.LiteralModelNames
-                .Where(name => router.RoutesTo(name, upstream))
+            return router.LiteralModelNames(upstream)
                 .Select(name => new ListedModel(name, upstream.Name, null, null))
                 .ToList();
         }
-    }
-
-    private static List<ListedModel> Parse(Upstream upstream, JsonElement root)
-    {
-        if (upstream.Kind == UpstreamKind.OpenAI)
-        {
-            return root.GetProperty("data").EnumerateArray()
-                .Select(m => new ListedModel(
-                    m.GetProperty("id").GetString()!,
-                    upstream.Name,
-                    m.TryGetProperty("created", out var created) && created.TryGetInt64(out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null,
-                    null))
-                .ToList();
-        }
-
-        return root.GetProperty("models").EnumerateArray()
-            .Select(m => new ListedModel(
-                (m.TryGetProperty("name", out var name) ? name : m.GetProperty("model")).GetString()!,
-                upstream.Name,
-                m.TryGetProperty("modified_at", out var modified) && modified.TryGetDateTimeOffset(out var at) ? at : null,
-                m.Clone()))
-            .ToList();
     }
 
     private static FileContentHttpResult Json(Action<Utf8JsonWriter> write)
@@ -152,6 +192,5 @@ public sealed class ModelCatalog(UpstreamRouter router, UpstreamHttpClient upstr
         return TypedResults.Bytes(buffer.WrittenSpan.ToArray(), "application/json; charset=utf-8");
     }
 
-    /// <param name="OllamaEntry">The upstream's own entry of an Ollama list, passed on unchanged.</param>
-    private sealed record ListedModel(string Name, string Owner, DateTimeOffset? Created, JsonElement? OllamaEntry);
+    private sealed record CollectedModels(IReadOnlyList<(Upstream Upstream, List<ListedModel> Models)> Models, DateTimeOffset At);
 }

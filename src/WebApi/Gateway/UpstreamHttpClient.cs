@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using CleanDashboard.WebApi.Gateway.Failover;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -11,8 +12,8 @@ namespace CleanDashboard.WebApi.Gateway;
 /// </summary>
 public sealed class UpstreamHttpClient : IDisposable
 {
-    public UpstreamHttpClient(IOptions<GatewayOptions> options) =>
-        Invoker = new HttpMessageInvoker(new UpstreamSilenceHandler(options.Value.UpstreamTimeout)
+    public UpstreamHttpClient(IOptions<GatewayOptions> options, UpstreamCircuits circuits) =>
+        Invoker = new HttpMessageInvoker(new UpstreamCircuitHandler(circuits) { InnerHandler = new UpstreamSilenceHandler(options.Value.UpstreamTimeout)
         {
             InnerHandler = new SocketsHttpHandler
             {
@@ -24,7 +25,7 @@ public sealed class UpstreamHttpClient : IDisposable
                 ActivityHeadersPropagator = new ReverseProxyPropagator(DistributedContextPropagator.Current),
                 ConnectTimeout = options.Value.ConnectTimeout,
             },
-        });
+        } });
 
     public HttpMessageInvoker Invoker { get; }
 

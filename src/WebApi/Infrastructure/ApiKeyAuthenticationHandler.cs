@@ -1,33 +1,39 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using CleanDashboard.Application.Auth;
+using CleanDashboard.WebApi.Gateway;
+using CleanDashboard.WebApi.Gateway.Protocols;
+using CleanDashboard.WebApi.Tracking;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace CleanDashboard.WebApi.Infrastructure;
 
-/// <summary>Authenticates <c>Authorization: Bearer &lt;key&gt;</c> — what OpenAI SDKs send — against the stored key hashes.</summary>
+/// <summary>
+/// Authenticates the key the route's protocol carries it in — <c>Authorization: Bearer &lt;key&gt;</c> as OpenAI SDKs send it,
+/// or <c>x-api-key</c> on Anthropic's routes — against the stored key hashes. A refusal on a gateway route is written in its protocol.
+/// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     IApiKeyAuthenticator authenticator,
+    GatewayProtocols protocols,
     IProblemDetailsService problemDetails)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string ApiKeyIdClaim = "api_key_id";
-    private const string BearerPrefix = "Bearer ";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        string? header = Request.Headers.Authorization;
-        if (string.IsNullOrEmpty(header) || !header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        var protocol = protocols.ForRequest(Context);
+        var key = protocol is null ? GatewayProtocol.BearerToken(Request) : protocol.ClientKey(Request);
+        if (key is null)
         {
             return AuthenticateResult.NoResult();
         }
 
-        var key = header[BearerPrefix.Length..].Trim();
         var caller = key.Length == 0 ? null : await authenticator.AuthenticateAsync(key, Context.RequestAborted);
         if (caller is null)
         {
@@ -46,17 +52,31 @@ public sealed class ApiKeyAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
-        return WriteProblemAsync("Unauthorized", "Send a valid API key as 'Authorization: Bearer <key>'.");
+        if (protocols.ForRequest(Context) is { } protocol)
+        {
+            await RequestModel.RecordAsync(Context, Context.RequestAborted);
+            await GatewayErrorWriter.WriteAsync(Response, protocol, new GatewayError(
+                StatusCodes.Status401Unauthorized,
+                $"Incorrect API key provided: send a valid CleanDashboard API key as {protocol.KeyHint}.",
+                null,
+                "invalid_api_key"), Context.RequestAborted);
+            return;
+        }
+
+        await WriteProblemAsync("Unauthorized", "Send a valid API key as 'Authorization: Bearer <key>'.");
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
+        const string Detail = "This API key does not have access to this resource; an admin key is required.";
         Response.StatusCode = StatusCodes.Status403Forbidden;
-        return WriteProblemAsync("Forbidden", "This API key does not have access to this resource; an admin key is required.");
+        return protocols.ForRequest(Context) is { } protocol
+            ? GatewayErrorWriter.WriteAsync(Response, protocol, new GatewayError(StatusCodes.Status403Forbidden, Detail, null, "permission_denied"), Context.RequestAborted)
+            : WriteProblemAsync("Forbidden", Detail);
     }
 
     private Task WriteProblemAsync(string title, string detail) =>

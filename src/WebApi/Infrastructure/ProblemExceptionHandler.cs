@@ -4,6 +4,7 @@ using CleanDashboard.Application.Common.Exceptions;
 using CleanDashboard.Application.Gateway;
 using CleanDashboard.Infrastructure.Persistence;
 using CleanDashboard.WebApi.Gateway;
+using CleanDashboard.WebApi.Gateway.Protocols;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,7 +15,7 @@ namespace CleanDashboard.WebApi.Infrastructure;
 /// that cannot be written or reached 503 with Retry-After. On the gateway's routes the same errors are written in the
 /// route's protocol (OpenAI or Ollama). Anything else falls through, is logged, and becomes a plain 500 without internals.
 /// </summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetails, GatewayProtocols protocols) : IExceptionHandler
 {
     /// <summary>How long a client is told to wait before retrying when the database is unavailable.</summary>
     public const int DatabaseRetryAfterSeconds = 5;
@@ -35,9 +36,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
         }
 
         var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint();
-        if (endpoint?.Metadata.GetMetadata<GatewayErrorFormat>() is { } format)
+        if ((endpoint?.Metadata.GetMetadata<GatewayProtocol>() ?? protocols.ForPath(httpContext.Request.Path)) is { } protocol)
         {
-            await GatewayErrorWriter.WriteAsync(httpContext.Response, format, ToGatewayError(exception, problem), cancellationToken);
+            await GatewayErrorWriter.WriteAsync(httpContext.Response, protocol, ToGatewayError(exception, problem), cancellationToken);
             return true;
         }
 

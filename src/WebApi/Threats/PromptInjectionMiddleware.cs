@@ -1,3 +1,5 @@
+using CleanDashboard.WebApi.Gateway;
+using CleanDashboard.WebApi.Gateway.Protocols;
 using CleanDashboard.WebApi.Tracking;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +8,7 @@ namespace CleanDashboard.WebApi.Threats;
 /// <summary>
 /// Reads the first bytes of gateway request bodies (POST under the configured paths), searches them for
 /// injection phrasing, and puts them back in front of the rest of the body so the endpoint reads it whole.
-/// With <c>Block</c> on, a request with injection phrasing is answered 400 and goes no further.
+/// With <c>Block</c> on, a request with injection phrasing is answered 400, in the route's protocol, and goes no further.
 /// </summary>
 public sealed class PromptInjectionMiddleware(
     RequestDelegate next,
@@ -14,12 +16,18 @@ public sealed class PromptInjectionMiddleware(
     PromptInjectionScanner scanner,
     ThreatDetector detector,
     ClientAddressResolver clientAddresses,
+    GatewayProtocols protocols,
     IProblemDetailsService problemDetails)
 {
+    public const string BlockedMessage = "The request contains phrasing used in prompt-injection attacks.";
+
+    /// <summary>The <c>code</c> of the gateway's answer to a blocked request.</summary>
+    public const string BlockedCode = "prompt_injection_detected";
+
     public async Task InvokeAsync(HttpContext context)
     {
         var settings = options.Value.PromptInjection;
-        if (!settings.Enabled || !HttpMethods.IsPost(context.Request.Method) || !IsScanned(context.Request.Path, settings))
+        if (!settings.Enabled || !HttpMethods.IsPost(context.Request.Method) || !IsScanned(context.Request.Path, settings, protocols.PathPrefixes))
         {
             await next(context);
             return;
@@ -34,6 +42,12 @@ public sealed class PromptInjectionMiddleware(
             if (scan.IsInjection)
             {
                 detector.PromptInjection(clientAddresses.Resolve(context)?.ToString(), context.Request.Path.Value ?? string.Empty, scan);
+                if (settings.Block && protocols.ForRequest(context) is { } protocol)
+                {
+                    await GatewayErrorWriter.WriteAsync(context.Response, protocol, new GatewayError(StatusCodes.Status400BadRequest, BlockedMessage, null, BlockedCode), context.RequestAborted);
+                    return;
+                }
+
                 if (settings.Block)
                 {
                     context.Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -44,7 +58,7 @@ public sealed class PromptInjectionMiddleware(
                         {
                             Status = StatusCodes.Status400BadRequest,
                             Title = "The request was rejected.",
-                            Detail = "The request contains phrasing used in prompt-injection attacks.",
+                            Detail = BlockedMessage,
                         },
                     });
                     return;
@@ -59,10 +73,10 @@ public sealed class PromptInjectionMiddleware(
         }
     }
 
-    private static bool IsScanned(PathString path, PromptInjectionDetectorOptions settings)
+    private static bool IsScanned(PathString path, PromptInjectionDetectorOptions settings, IReadOnlyList<string> defaultPaths)
     {
         var value = path.Value ?? string.Empty;
-        var prefixes = settings.Paths.Count > 0 ? settings.Paths : (IReadOnlyList<string>)PromptInjectionDetectorOptions.DefaultPaths;
+        var prefixes = settings.Paths.Count > 0 ? settings.Paths : defaultPaths;
         return prefixes.Any(p => value.StartsWith(p, StringComparison.OrdinalIgnoreCase));
     }
 

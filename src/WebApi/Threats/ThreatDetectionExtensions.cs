@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using CleanDashboard.Application.Auth;
+using CleanDashboard.WebApi.Gateway;
+using CleanDashboard.WebApi.Gateway.Protocols;
 using CleanDashboard.WebApi.Tracking;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -16,8 +18,8 @@ public static class ThreatDetectionExtensions
         services.AddSingleton<PromptInjectionScanner>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>()
-            .Configure<IOptions<ThreatDetectionOptions>, ClientAddressResolver>((limiter, threat, addresses) =>
-                ConfigureRateLimiter(limiter, threat.Value.RateLimit, addresses));
+            .Configure<IOptions<ThreatDetectionOptions>, ClientAddressResolver, GatewayProtocols>((limiter, threat, addresses, protocols) =>
+                ConfigureRateLimiter(limiter, threat.Value.RateLimit, addresses, protocols));
         return services;
     }
 
@@ -31,12 +33,13 @@ public static class ThreatDetectionExtensions
 
     /// <summary>
     /// Fixed windows per API key and per client address, chained: a request needs a permit from both. The health
-    /// endpoint and paths outside the configured prefixes are not limited. A rejection is a 429 problem document
-    /// with Retry-After, and a sighting for the rate_limit detector.
+    /// endpoint and paths outside the configured prefixes are not limited. A rejection is a 429 in the route's protocol
+    /// (a problem document on CleanDashboard's own API) with the headers clients back off by, and a sighting for the
+    /// rate_limit detector.
     /// </summary>
-    private static void ConfigureRateLimiter(RateLimiterOptions limiter, RateLimitDetectorOptions settings, ClientAddressResolver addresses)
+    private static void ConfigureRateLimiter(RateLimiterOptions limiter, RateLimitDetectorOptions settings, ClientAddressResolver addresses, GatewayProtocols protocols)
     {
-        var paths = settings.Paths.Count > 0 ? settings.Paths.ToArray() : RateLimitDetectorOptions.DefaultPaths;
+        var paths = settings.Paths.Count > 0 ? settings.Paths.ToArray() : protocols.PathPrefixesAndOwnApi;
         var window = TimeSpan.FromSeconds(Math.Max(1, settings.LimiterWindowSeconds));
         bool IsLimited(HttpContext context)
         {
@@ -63,9 +66,21 @@ public static class ThreatDetectionExtensions
         {
             var context = rejected.HttpContext;
             var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : window;
-            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            context.RequestServices.GetRequiredService<ThreatDetector>()
-                .RateLimited(addresses.Resolve(context)?.ToString(), context.Features.Get<AuthenticatedCaller>()?.ApiKeyId);
+            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            var caller = context.Features.Get<AuthenticatedCaller>();
+            RateLimitHeaders.Write(context.Response, seconds, caller is null ? settings.PermitsPerAddress : settings.PermitsPerKey);
+            context.RequestServices.GetRequiredService<ThreatDetector>().RateLimited(addresses.Resolve(context)?.ToString(), caller?.ApiKeyId);
+            if (protocols.ForRequest(context) is { } protocol)
+            {
+                await RequestModel.RecordAsync(context, cancellationToken);
+                await GatewayErrorWriter.WriteAsync(context.Response, protocol, new GatewayError(
+                    StatusCodes.Status429TooManyRequests,
+                    $"Rate limit reached for this API key or address; retry after {seconds} seconds (retry-after).",
+                    null,
+                    "rate_limit_exceeded"), cancellationToken);
+                return;
+            }
+
             await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,

@@ -54,10 +54,8 @@ public sealed class RateLimitDetectorOptions : DetectorOptions
     /// <summary>An incident with more rejections than this becomes high severity.</summary>
     public int EscalateAfter { get; set; } = 200;
 
-    /// <summary>Paths the limiter covers (prefixes); the health endpoint is never limited.</summary>
+    /// <summary>Paths the limiter covers (prefixes); unset: <c>/api/</c> and every gateway protocol's prefixes. The health endpoint is never limited.</summary>
     public List<string> Paths { get; set; } = [];
-
-    internal static readonly string[] DefaultPaths = ["/api/", "/v1/", "/ollama/"];
 }
 
 /// <summary>Looks for known injection phrasing in request bodies of the gateway routes; can reject them with 400.</summary>
@@ -69,7 +67,7 @@ public sealed class PromptInjectionDetectorOptions : DetectorOptions
     /// <summary>How much of a body is read and searched.</summary>
     public int ScanLimitBytes { get; set; } = 64 * 1024;
 
-    /// <summary>Path prefixes whose POST bodies are searched.</summary>
+    /// <summary>Path prefixes whose POST bodies are searched; unset: every gateway protocol's prefixes.</summary>
     public List<string> Paths { get; set; } = [];
 
     /// <summary>Injection phrasings (replace the built-in list when set).</summary>
@@ -77,8 +75,6 @@ public sealed class PromptInjectionDetectorOptions : DetectorOptions
 
     /// <summary>Attempts to read the system prompt or secrets; together with an injection phrase the incident is critical.</summary>
     public List<string> SecretProbes { get; set; } = [];
-
-    internal static readonly string[] DefaultPaths = ["/v1/", "/ollama/"];
 }
 
 /// <summary>Bursts of 404s on paths that only vulnerability scanners ask for.</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CleanDashboard.Application.Auth;
 using CleanDashboard.Application.Gateway;
 using CleanDashboard.Application.Tracking;
+using CleanDashboard.WebApi.Gateway.Protocols;
 using Microsoft.Extensions.Options;
 
 namespace CleanDashboard.WebApi.Tracking;
@@ -19,15 +20,15 @@ public sealed class RequestTrackingMiddleware(
     IGeoIpResolver geoIp,
     PricingCatalog pricing,
     ClientAddressResolver clientAddresses,
+    GatewayProtocols protocols,
     TimeProvider timeProvider)
 {
     public const int ClientClosedRequest = 499;
-    internal const string UnmatchedEndpoint = "(unmatched)";
 
     public async Task InvokeAsync(HttpContext context)
     {
         var settings = options.Value;
-        if (!settings.Enabled || !IsTracked(context.Request.Path, settings))
+        if (!settings.Enabled || !IsTracked(context.Request.Path, settings, protocols.PathPrefixesAndOwnApi))
         {
             await next(context);
             return;
@@ -102,7 +103,7 @@ public sealed class RequestTrackingMiddleware(
         return new TrackedRequest
         {
             CreatedAt = startedAt,
-            Endpoint = EndpointTemplate(context.GetEndpoint() ?? routedEndpoint),
+            Endpoint = EndpointTemplate(context.GetEndpoint() ?? routedEndpoint, context.Request.Path),
             Method = context.Request.Method.Length <= 10 ? context.Request.Method : context.Request.Method[..10],
             StatusCode = status,
             LatencyMs = Milliseconds(started, Stopwatch.GetTimestamp()),
@@ -121,6 +122,7 @@ public sealed class RequestTrackingMiddleware(
             UserId = caller?.UserId,
             ApiKeyId = caller?.ApiKeyId,
             Upstream = context.Items.TryGetValue(UpstreamItemKey, out var upstream) ? upstream as string : null,
+            FailedAttempts = context.Items.TryGetValue(FailedAttemptsItemKey, out var attempts) ? attempts as IReadOnlyList<FailedUpstreamAttempt> : null,
             UserAgent = context.Request.Headers.UserAgent.ToString(),
         };
     }
@@ -160,6 +162,9 @@ public sealed class RequestTrackingMiddleware(
     /// <summary>Endpoints that proxy to an upstream put its name here, for the request log's upstream column.</summary>
     public const string UpstreamItemKey = "CleanDashboard.Upstream";
 
+    /// <summary>A balanced request puts here the upstreams it tried before the one that answered (<c>IReadOnlyList&lt;FailedUpstreamAttempt&gt;</c>).</summary>
+    public const string FailedAttemptsItemKey = "CleanDashboard.FailedAttempts";
+
     /// <summary>Endpoints that proxy to an upstream put whose prices apply here (a catalog provider id or the upstream's API root).</summary>
     public const string ProviderItemKey = "CleanDashboard.Provider";
 
@@ -168,26 +173,22 @@ public sealed class RequestTrackingMiddleware(
 
     private static string? Acceptable(string? model) => ModelNames.IsAcceptable(model) ? model : null;
 
-    private static bool IsTracked(PathString path, RequestTrackingOptions settings)
+    private static bool IsTracked(PathString path, RequestTrackingOptions settings, IReadOnlyList<string> defaultPaths)
     {
         var value = path.Value ?? string.Empty;
-        var paths = settings.Paths.Count > 0 ? settings.Paths : (IReadOnlyList<string>)RequestTrackingOptions.DefaultPaths;
-        return paths.Any(p => IsUnder(value, p))
-            && !settings.ExcludedPaths.Any(p => IsUnder(value, p))
-            && (settings.TrackOperatorCalls || !RequestTrackingOptions.OperatorPaths.Any(p => IsUnder(value, p)));
+        var paths = settings.Paths.Count > 0 ? settings.Paths : defaultPaths;
+        return paths.Any(p => PathPrefix.IsUnder(value, p))
+            && !settings.ExcludedPaths.Any(p => PathPrefix.IsUnder(value, p))
+            && (settings.TrackOperatorCalls || !RequestTrackingOptions.OperatorPaths.Any(p => PathPrefix.IsUnder(value, p)));
     }
 
-    /// <summary>Whole segments only: "/api/me" covers "/api/me" and "/api/me/…", not "/api/messages".</summary>
-    private static bool IsUnder(string path, string prefix) =>
-        path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
-        && (prefix.EndsWith('/') || path.Length == prefix.Length || path[prefix.Length] == '/');
-
-    private static string EndpointTemplate(Endpoint? endpoint)
+    /// <summary>The matched route's template; for a path no route matched, the path itself (no query string), so the operator sees what clients call.</summary>
+    private static string EndpointTemplate(Endpoint? endpoint, PathString path)
     {
         var template = (endpoint as RouteEndpoint)?.RoutePattern.RawText;
         if (string.IsNullOrEmpty(template))
         {
-            return UnmatchedEndpoint;
+            template = path.HasValue ? path.Value! : "/";
         }
 
         template = template.StartsWith('/') ? template : "/" + template;

@@ -7,7 +7,7 @@ public sealed class RequestTrackingOptions
 
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Requests whose path starts with one of these are recorded.</summary>
+    /// <summary>Requests whose path starts with one of these are recorded; unset: <c>/api/</c> and every gateway protocol's prefixes.</summary>
     public List<string> Paths { get; set; } = [];
 
     /// <summary>…unless it starts with one of these (besides <see cref="OperatorPaths"/>, excluded unless <see cref="TrackOperatorCalls"/>).</summary>
@@ -27,8 +27,6 @@ public sealed class RequestTrackingOptions
 
     /// <summary>How much of a request or response body is read for the model and usage: this many bytes at each end.</summary>
     public int CaptureLimitBytes { get; set; } = 1024 * 1024;
-
-    internal static readonly string[] DefaultPaths = ["/api/", "/v1/", "/ollama/"];
 
     /// <summary>What the dashboard UI calls for itself: who is signed in, the dashboard, the admin screens.</summary>
     internal static readonly string[] OperatorPaths = ["/api/me", "/api/dashboard", "/api/admin"];

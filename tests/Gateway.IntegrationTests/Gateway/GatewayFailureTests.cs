@@ -131,7 +131,7 @@ public sealed class GatewayFailureTests(GatewayFixture gateway) : IClassFixture<
     }
 
     [Fact]
-    public async Task Chat_WhenApiKeyIsMissing_ShouldBe401AndRecordedWithoutUser()
+    public async Task Chat_WhenApiKeyIsMissing_ShouldBe401InOpenAIShapeAndRecordedWithTheModelAndNoUser()
     {
         using var http = gateway.HttpClient(apiKey: null);
         var forwardedBefore = gateway.Stub.Received.Count;
@@ -139,13 +139,16 @@ public sealed class GatewayFailureTests(GatewayFixture gateway) : IClassFixture<
         using var response = await http.PostAsync(
             "v1/chat/completions", new StringContent("""{"model":"gpt-4o-mini","messages":[]}""", Encoding.UTF8, "application/json"), Cancellation);
 
-        using var problem = await ProblemAsync(response, HttpStatusCode.Unauthorized);
+        var error = await OpenAIErrorAsync(response, HttpStatusCode.Unauthorized);
+        error.GetProperty("message").GetString().Should().Be("Incorrect API key provided: send a valid CleanDashboard API key as 'Authorization: Bearer <key>'.");
+        error.GetProperty("type").GetString().Should().Be("invalid_request_error");
+        error.GetProperty("code").GetString().Should().Be("invalid_api_key");
         response.Headers.WwwAuthenticate.ToString().Should().Be("Bearer");
         gateway.Stub.Received.Count.Should().Be(forwardedBefore, "nothing reaches an upstream without a key");
 
-        // The only 401 of this class; the body is never read, so the row has no model.
+        // The only 401 of this class; the start of the refused body is read for the model the client asked for.
         var row = await gateway.SingleRequestLogAsync(r => r.StatusCode == 401 && r.Endpoint == "/v1/chat/completions");
-        row.ModelName.Should().BeEmpty();
+        row.ModelName.Should().Be("gpt-4o-mini");
         row.StatusCode.Should().Be(401);
         row.UserId.Should().BeNull();
         row.ApiKeyId.Should().BeNull();
@@ -194,14 +197,5 @@ public sealed class GatewayFailureTests(GatewayFixture gateway) : IClassFixture<
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancellation));
         return document.RootElement.GetProperty("error").Clone();
-    }
-
-    private static async Task<JsonDocument> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        response.StatusCode.Should().Be(status);
-        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
-        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancellation));
-        problem.RootElement.GetProperty("status").GetInt32().Should().Be((int)status);
-        return problem;
     }
 }

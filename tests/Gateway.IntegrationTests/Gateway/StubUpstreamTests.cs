@@ -188,7 +188,8 @@ public sealed class StubUpstreamTests(GatewayFixture gateway) : IClassFixture<Ga
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         using var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancellation));
-        error.RootElement.GetProperty("error").GetString().Should().Contain("stub-openai").And.Contain("/v1/");
+        error.RootElement.GetProperty("error").GetString().Should().Be(
+            "The model 'gpt-4o-mini' is served by the upstream 'stub-openai', which speaks the OpenAI API: call it through that API's routes, not this Ollama route.");
         var row = await caller.SingleRequestLogAsync();
         row.StatusCode.Should().Be(400);
         row.Endpoint.Should().Be("/ollama/api/chat");

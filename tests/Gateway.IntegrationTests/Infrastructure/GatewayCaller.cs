@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Net.Http.Headers;
 using System.Linq.Expressions;
+using Anthropic;
 using CleanDashboard.Domain.Entities;
 using OllamaSharp;
 using OpenAI;
@@ -26,6 +27,9 @@ public sealed class GatewayCaller(GatewayFixture gateway, string key, int keyId)
 
         return new OpenAIClient(new ApiKeyCredential(key), options);
     }
+
+    /// <summary>The official Anthropic SDK pointed at the gateway, sending the key as <c>x-api-key</c> as it does; no retries.</summary>
+    public AnthropicClient Anthropic() => new() { ApiKey = key, BaseUrl = gateway.BaseAddress.AbsoluteUri.TrimEnd('/'), MaxRetries = 0 };
 
     /// <summary>OllamaSharp pointed at the gateway's /ollama/ routes.</summary>
     public OllamaApiClient Ollama()

@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,13 +23,14 @@ namespace CleanDashboard.Gateway.IntegrationTests.Infrastructure;
 /// The real application on a real loopback port with its own SQLite file (or PostgreSQL database, with
 /// <c>CD_TEST_DATABASE=Postgres</c>), in front of a <see cref="StubUpstream"/>,
 /// with one member user and key. Upstreams: "stub-openai" (OpenAI kind, with an upstream key), "stub-ollama"
-/// (Ollama kind) and "offline" (a port nobody listens on). demo-echo is priced at $1,000 / $2,000 per million
+/// (Ollama kind), "offline" (a port nobody listens on) and "stub-anthropic" (Anthropic kind, claude-*, with its own key). demo-echo is priced at $1,000 / $2,000 per million
 /// tokens so its small word counts give costs that survive rounding to 4 decimals.
 /// </summary>
-public sealed class GatewayFixture : IAsyncLifetime
+public class GatewayFixture : IAsyncLifetime
 {
     public const string AdminKey = "test-admin-key-0123456789-abcdefghij";
     public const string UpstreamKey = "upstream-secret-key";
+    public const string AnthropicUpstreamKey = StubUpstream.AnthropicModelsKey;
     public const string MemberName = "alice";
     public const long MaxRequestBytes = 64 * 1024;
     public const decimal DemoInputPerMillion = 1000m;
@@ -54,6 +56,9 @@ public sealed class GatewayFixture : IAsyncLifetime
     public int MemberId { get; private set; }
 
     public IServiceProvider Services => _app!.Services;
+
+    /// <summary>Settings a derived fixture adds or replaces.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?>();
 
     public async ValueTask InitializeAsync()
     {
@@ -83,6 +88,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             ["Gateway:Upstreams:0:Models:3"] = "drip-*",
             ["Gateway:Upstreams:0:Models:4"] = "fail-*",
             ["Gateway:Upstreams:0:Models:5"] = "stall-*",
+            ["Gateway:Upstreams:0:Models:6"] = "gpt-resp-*",
             ["Gateway:Upstreams:1:Name"] = "stub-ollama",
             ["Gateway:Upstreams:1:BaseUrl"] = stubRoot,
             ["Gateway:Upstreams:1:Kind"] = "ollama",
@@ -91,11 +97,30 @@ public sealed class GatewayFixture : IAsyncLifetime
             ["Gateway:Upstreams:2:BaseUrl"] = $"http://127.0.0.1:{UnusedPort()}/v1",
             ["Gateway:Upstreams:2:Kind"] = "openai",
             ["Gateway:Upstreams:2:Models:0"] = "offline-*",
+            ["Gateway:Upstreams:3:Name"] = "stub-anthropic",
+            ["Gateway:Upstreams:3:BaseUrl"] = stubRoot + "/anthropic/v1",
+            ["Gateway:Upstreams:3:Kind"] = "anthropic",
+            ["Gateway:Upstreams:3:Provider"] = "anthropic",
+            ["Gateway:Upstreams:3:ApiKey"] = AnthropicUpstreamKey,
+            ["Gateway:Upstreams:3:Models:0"] = "claude-*",
+            ["Pricing:Models:claude-stub:InputPerMillion"] = "3",
+            ["Pricing:Models:claude-stub:OutputPerMillion"] = "15",
+            ["Pricing:Models:claude-stub:CachedInputPerMillion"] = "0.3",
+            ["Pricing:Models:claude-stub:CacheWritePerMillion"] = "3.75",
+            ["Pricing:Models:gpt-resp-stub:InputPerMillion"] = "2",
+            ["Pricing:Models:gpt-resp-stub:OutputPerMillion"] = "8",
+            ["Pricing:Models:gpt-resp-stub:CachedInputPerMillion"] = "0.5",
             ["Pricing:Models:demo-echo:InputPerMillion"] = DemoInputPerMillion.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Pricing:Models:demo-echo:OutputPerMillion"] = DemoOutputPerMillion.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
 
-        _app = new GatewayApplication(settings);
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[key] = value;
+        }
+
+        await AddSettingsAsync(settings);
+        _app = new GatewayApplication(settings, ConfigureServices);
         _app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         _app.StartServer();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -108,10 +133,13 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         if (_app is not null)
         {
             await _app.DisposeAsync();
         }
+
+        await DisposeExtrasAsync();
 
         if (Stub is not null)
         {
@@ -180,15 +208,25 @@ public sealed class GatewayFixture : IAsyncLifetime
         return document.RootElement.Clone();
     }
 
+    /// <summary>For a derived fixture: more configuration (upstreams, model routes) on top of the shared one.</summary>
+    protected virtual Task AddSettingsAsync(Dictionary<string, string?> settings) => Task.CompletedTask;
+
+    /// <summary>For a derived fixture: services replaced after the application's own (a fake clock).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    protected virtual ValueTask DisposeExtrasAsync() => ValueTask.CompletedTask;
+
     /// <summary>A loopback port with nothing listening on it: connecting is refused at once.</summary>
-    private static int UnusedPort()
+    protected static int UnusedPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class GatewayApplication(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    private sealed class GatewayApplication(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection> configureServices) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -197,6 +235,8 @@ public sealed class GatewayFixture : IAsyncLifetime
             {
                 builder.UseSetting(key, value);
             }
+
+            builder.ConfigureTestServices(configureServices);
         }
     }
 }

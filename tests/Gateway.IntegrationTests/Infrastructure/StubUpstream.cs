@@ -39,16 +39,45 @@ public sealed class StubUpstream : IAsyncDisposable
     public const int OllamaChatEvalCount = 14_000;
 
     public static readonly string[] OllamaGeneratePieces = ["Sky", " is", " blue."];
+
+    public const string StoredResponseId = "resp_stub";
+
+    /// <summary>The key the stub's Anthropic model list wants in <c>x-api-key</c> (the fixture's Anthropic upstream key).</summary>
+    public const string AnthropicModelsKey = "anthropic-upstream-secret";
+    public const string StubModelfile = "FROM llama3.2 # the stub's";
+    public const int ResponsesInputTokens = 9_000;
+    public const int ResponsesCachedTokens = 4_000;
+    public const int ResponsesOutputTokens = 1_500;
+    public const int ResponsesReasoningTokens = 600;
+
+    public const int AnthropicInputTokens = 2_000;
+    public const int AnthropicCacheCreationTokens = 1_000;
+    public const int AnthropicCacheReadTokens = 5_000;
+    public const int AnthropicOutputTokens = 700;
+    public const int AnthropicCountedTokens = 42;
     public const int OllamaGeneratePromptEvalCount = 30_000;
     public const int OllamaGenerateEvalCount = 20_000;
 
     private readonly WebApplication _app;
     private int _dripStreamsFinished;
+    private int _modelListCalls;
     private readonly Channel<bool> _dripStreamEnds = Channel.CreateUnbounded<bool>();
 
     private StubUpstream(WebApplication app) => _app = app;
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>When set, every model request is answered with this status and an OpenAI error document (a stub that is down or throttled).</summary>
+    public int? ForcedStatus { get; set; }
+
+    /// <summary>When set, every model request waits this long before it is answered (a stub slower than the gateway's timeout).</summary>
+    public TimeSpan? ForcedDelay { get; set; }
+
+    /// <summary>When true, a streamed chat answer sends its first piece and then goes silent until the caller hangs up.</summary>
+    public bool StallsAfterFirstPiece { get; set; }
+
+    /// <summary>How many times a model list (/v1/models or /api/tags) was asked for.</summary>
+    public int ModelListCalls => Volatile.Read(ref _modelListCalls);
 
     /// <summary>Every model request the stub received, in order.</summary>
     public ConcurrentQueue<ReceivedRequest> Received { get; } = new();
@@ -83,16 +112,65 @@ public sealed class StubUpstream : IAsyncDisposable
 
     private void MapRoutes()
     {
-        _app.MapGet("/v1/models", () => Results.Text(
+        _app.MapGet("/v1/models", () => CountModelList() ?? Results.Text(
             """{"object":"list","data":[{"id":"gpt-4o-mini","object":"model","created":1721172741,"owned_by":"openai"},{"id":"text-embedding-3-small","object":"model","created":1705948997,"owned_by":"openai"},{"id":"slow-model","object":"model","created":1700000000,"owned_by":"stub"},{"id":"other-model","object":"model","created":1700000000,"owned_by":"stub"}]}""",
             "application/json"));
-        _app.MapGet("/api/tags", () => Results.Text(
+        _app.MapGet("/api/tags", () => CountModelList() ?? Results.Text(
             """{"models":[{"name":"llama3.2:latest","model":"llama3.2:latest","modified_at":"2026-01-02T03:04:05Z","size":2019393189,"digest":"a80c4f17acd5","details":{"format":"gguf","family":"llama","parameter_size":"3.2B","quantization_level":"Q4_K_M"}},{"name":"qwen2:0.5b","model":"qwen2:0.5b","modified_at":"2026-01-02T03:04:05Z","size":352164041,"digest":"6f48b936a09f","details":{"format":"gguf","family":"qwen2","parameter_size":"494.03M","quantization_level":"Q4_0"}}]}""",
             "application/json"));
         _app.MapPost("/v1/chat/completions", OpenAIChatAsync);
+        _app.MapPost("/v1/responses", ResponsesAsync);
+        _app.MapGet("/v1/responses/{id}", (HttpContext context, string id) => StoredResponseAsync(context, id, ResponseObject("gpt-resp-stub", completed: true)));
+        _app.MapDelete("/v1/responses/{id}", (HttpContext context, string id) => StoredResponseAsync(context, id, new JsonObject { ["id"] = id, ["object"] = "response.deleted", ["deleted"] = true }));
+        _app.MapGet("/v1/responses/{id}/input_items", (HttpContext context, string id) => StoredResponseAsync(context, id, new JsonObject
+        {
+            ["object"] = "list",
+            ["data"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "message",
+                ["id"] = "msg_input",
+                ["status"] = "completed",
+                ["role"] = "user",
+                ["content"] = new JsonArray(new JsonObject { ["type"] = "input_text", ["text"] = "Hello stub" }),
+            }),
+            ["first_id"] = "msg_input",
+            ["last_id"] = "msg_input",
+            ["has_more"] = false,
+        }));
+        _app.MapPost("/api/show", async (HttpContext context) =>
+        {
+            if (await ReceiveAsync(context) is not null)
+            {
+                await WriteJsonAsync(context, new JsonObject
+                {
+                    ["modelfile"] = StubModelfile,
+                    ["details"] = new JsonObject { ["format"] = "gguf", ["family"] = "llama", ["parameter_size"] = "3.2B", ["quantization_level"] = "Q4_K_M" },
+                    ["capabilities"] = new JsonArray("completion", "tools"),
+                });
+            }
+        });
+        _app.MapGet("/anthropic/v1/models", (HttpContext context) => context.Request.Headers["x-api-key"] == AnthropicModelsKey && context.Request.Headers.ContainsKey("anthropic-version")
+            ? Results.Text(
+                """{"data":[{"type":"model","id":"claude-stub","display_name":"Claude Stub","created_at":"2026-02-19T00:00:00Z"},{"type":"model","id":"not-routed","display_name":"Other","created_at":"2026-02-19T00:00:00Z"}],"has_more":false,"first_id":"claude-stub","last_id":"not-routed"}""",
+                "application/json")
+            : Results.StatusCode(StatusCodes.Status401Unauthorized));
+        _app.MapPost("/anthropic/v1/messages", AnthropicMessagesAsync);
+        _app.MapPost("/anthropic/v1/messages/count_tokens", async (HttpContext context) =>
+        {
+            if (await ReceiveAsync(context) is not null)
+            {
+                await WriteJsonAsync(context, new JsonObject { ["input_tokens"] = AnthropicCountedTokens });
+            }
+        });
         _app.MapPost("/v1/embeddings", OpenAIEmbeddingsAsync);
         _app.MapPost("/api/chat", (HttpContext context) => OllamaAsync(context, chat: true));
         _app.MapPost("/api/generate", (HttpContext context) => OllamaAsync(context, chat: false));
+    }
+
+    private IResult? CountModelList()
+    {
+        Interlocked.Increment(ref _modelListCalls);
+        return null;
     }
 
     /// <summary>The request body, or null when the stub already answered with its failure.</summary>
@@ -101,16 +179,20 @@ public sealed class StubUpstream : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var text = await reader.ReadToEndAsync(context.RequestAborted);
         var body = JsonNode.Parse(text)!.AsObject();
-        Received.Enqueue(new ReceivedRequest(context.Request.Path, context.Request.Headers.Authorization.ToString(), body));
-        var model = body["model"]!.GetValue<string>();
-        if (model.StartsWith("slow", StringComparison.Ordinal))
+        Received.Enqueue(new ReceivedRequest(context.Request.Path, context.Request.Headers.Authorization.ToString(), body)
         {
-            await Task.Delay(SlowModelDelay, context.RequestAborted);
+            ApiKeyHeader = context.Request.Headers["x-api-key"].ToString(),
+            AnthropicVersion = context.Request.Headers["anthropic-version"].ToString(),
+        });
+        var model = body["model"]!.GetValue<string>();
+        if (model.StartsWith("slow", StringComparison.Ordinal) || ForcedDelay is not null)
+        {
+            await Task.Delay(ForcedDelay ?? SlowModelDelay, context.RequestAborted);
         }
 
-        if (model.StartsWith("fail", StringComparison.Ordinal))
+        if (model.StartsWith("fail", StringComparison.Ordinal) || ForcedStatus is not null)
         {
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.StatusCode = ForcedStatus ?? StatusCodes.Status503ServiceUnavailable;
             await WriteJsonAsync(context, new JsonObject { ["error"] = new JsonObject { ["message"] = FailureMessage, ["type"] = "server_error" } });
             return null;
         }
@@ -162,6 +244,10 @@ public sealed class StubUpstream : IAsyncDisposable
                 }
 
                 await SendEventAsync(context, Chunk(model, new JsonObject { ["content"] = piece }, null));
+                if (StallsAfterFirstPiece)
+                {
+                    await Task.Delay(Timeout.Infinite, context.RequestAborted);
+                }
             }
 
             await StallIfAskedAsync(context, model);
@@ -190,6 +276,146 @@ public sealed class StubUpstream : IAsyncDisposable
                 _dripStreamEnds.Writer.TryWrite(finished);
             }
         }
+    }
+
+    /// <summary>The Responses API: one response object, or its events ending in <c>response.completed</c> with the usage.</summary>
+    private async Task ResponsesAsync(HttpContext context)
+    {
+        if (await ReceiveAsync(context) is not { } body)
+        {
+            return;
+        }
+
+        var model = body["model"]!.GetValue<string>();
+        if (body["stream"]?.GetValue<bool>() != true)
+        {
+            await WriteJsonAsync(context, ResponseObject(model, completed: true));
+            return;
+        }
+
+        context.Response.ContentType = "text/event-stream";
+        var sequence = 0;
+        async Task EventAsync(string type, JsonObject data)
+        {
+            data["type"] = type;
+            data["sequence_number"] = sequence++;
+            await context.Response.WriteAsync($"event: {type}\ndata: {data.ToJsonString()}\n\n", context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+        }
+
+        await EventAsync("response.created", new JsonObject { ["response"] = ResponseObject(model, completed: false) });
+        foreach (var piece in ChatPieces)
+        {
+            await EventAsync("response.output_text.delta", new JsonObject { ["item_id"] = "msg_stub", ["output_index"] = 0, ["content_index"] = 0, ["delta"] = piece, ["logprobs"] = new JsonArray() });
+        }
+
+        await StallIfAskedAsync(context, model);
+        await EventAsync("response.completed", new JsonObject { ["response"] = ResponseObject(model, completed: true) });
+    }
+
+    private static JsonObject ResponseObject(string model, bool completed) => new()
+    {
+        ["id"] = StoredResponseId,
+        ["object"] = "response",
+        ["created_at"] = 1_800_000_000,
+        ["status"] = completed ? "completed" : "in_progress",
+        ["error"] = null,
+        ["incomplete_details"] = null,
+        ["model"] = model,
+        ["output"] = completed
+            ? new JsonArray(new JsonObject
+            {
+                ["type"] = "message",
+                ["id"] = "msg_stub",
+                ["status"] = "completed",
+                ["role"] = "assistant",
+                ["content"] = new JsonArray(new JsonObject { ["type"] = "output_text", ["text"] = string.Concat(ChatPieces), ["annotations"] = new JsonArray() }),
+            })
+            : new JsonArray(),
+        ["parallel_tool_calls"] = true,
+        ["tool_choice"] = "auto",
+        ["tools"] = new JsonArray(),
+        ["usage"] = completed
+            ? new JsonObject
+            {
+                ["input_tokens"] = ResponsesInputTokens,
+                ["input_tokens_details"] = new JsonObject { ["cached_tokens"] = ResponsesCachedTokens },
+                ["output_tokens"] = ResponsesOutputTokens,
+                ["output_tokens_details"] = new JsonObject { ["reasoning_tokens"] = ResponsesReasoningTokens },
+                ["total_tokens"] = ResponsesInputTokens + ResponsesOutputTokens,
+            }
+            : null,
+    };
+
+    private async Task StoredResponseAsync(HttpContext context, string id, JsonObject answer)
+    {
+        Received.Enqueue(new ReceivedRequest(context.Request.Path, context.Request.Headers.Authorization.ToString(), new JsonObject()) { Method = context.Request.Method });
+        if (id != StoredResponseId)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            await WriteJsonAsync(context, new JsonObject { ["error"] = new JsonObject { ["message"] = $"Response with id '{id}' not found.", ["type"] = "invalid_request_error", ["param"] = null, ["code"] = null } });
+            return;
+        }
+
+        await WriteJsonAsync(context, answer);
+    }
+
+    /// <summary>Anthropic's Messages API: a message, or its events with the input in <c>message_start</c> and the output in <c>message_delta</c>.</summary>
+    private async Task AnthropicMessagesAsync(HttpContext context)
+    {
+        if (await ReceiveAsync(context) is not { } body)
+        {
+            return;
+        }
+
+        var model = body["model"]!.GetValue<string>();
+        JsonObject Usage(int output) => new()
+        {
+            ["input_tokens"] = AnthropicInputTokens,
+            ["cache_creation_input_tokens"] = AnthropicCacheCreationTokens,
+            ["cache_read_input_tokens"] = AnthropicCacheReadTokens,
+            ["output_tokens"] = output,
+        };
+        JsonObject Message(bool whole) => new()
+        {
+            ["id"] = "msg_stub",
+            ["type"] = "message",
+            ["role"] = "assistant",
+            ["model"] = model,
+            ["content"] = whole ? new JsonArray(new JsonObject { ["type"] = "text", ["text"] = string.Concat(ChatPieces) }) : new JsonArray(),
+            ["stop_reason"] = whole ? "end_turn" : null,
+            ["stop_sequence"] = null,
+            ["usage"] = Usage(whole ? AnthropicOutputTokens : 1),
+        };
+
+        if (body["stream"]?.GetValue<bool>() != true)
+        {
+            await WriteJsonAsync(context, Message(whole: true));
+            return;
+        }
+
+        context.Response.ContentType = "text/event-stream";
+        async Task EventAsync(string type, JsonObject data)
+        {
+            data["type"] = type;
+            await context.Response.WriteAsync($"event: {type}\ndata: {data.ToJsonString()}\n\n", context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+        }
+
+        await EventAsync("message_start", new JsonObject { ["message"] = Message(whole: false) });
+        await EventAsync("content_block_start", new JsonObject { ["index"] = 0, ["content_block"] = new JsonObject { ["type"] = "text", ["text"] = string.Empty } });
+        foreach (var piece in ChatPieces)
+        {
+            await EventAsync("content_block_delta", new JsonObject { ["index"] = 0, ["delta"] = new JsonObject { ["type"] = "text_delta", ["text"] = piece } });
+        }
+
+        await EventAsync("content_block_stop", new JsonObject { ["index"] = 0 });
+        await EventAsync("message_delta", new JsonObject
+        {
+            ["delta"] = new JsonObject { ["stop_reason"] = "end_turn", ["stop_sequence"] = null },
+            ["usage"] = new JsonObject { ["output_tokens"] = AnthropicOutputTokens },
+        });
+        await EventAsync("message_stop", new JsonObject());
     }
 
     private async Task OpenAIEmbeddingsAsync(HttpContext context)
@@ -297,4 +523,11 @@ public sealed class StubUpstream : IAsyncDisposable
     }
 }
 
-public sealed record ReceivedRequest(string Path, string Authorization, JsonObject Body);
+public sealed record ReceivedRequest(string Path, string Authorization, JsonObject Body)
+{
+    public string Method { get; init; } = "POST";
+
+    public string ApiKeyHeader { get; init; } = string.Empty;
+
+    public string AnthropicVersion { get; init; } = string.Empty;
+}

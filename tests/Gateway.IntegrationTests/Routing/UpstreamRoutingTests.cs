@@ -2,6 +2,7 @@ using System.Text;
 using CleanDashboard.Application.Common.Exceptions;
 using CleanDashboard.Application.Gateway;
 using CleanDashboard.Application.Gateway.DemoModel;
+using CleanDashboard.WebApi.Gateway.Protocols;
 
 namespace CleanDashboard.Gateway.IntegrationTests.Routing;
 
@@ -11,6 +12,7 @@ public sealed class UpstreamRoutingTests
 {
     private static readonly Upstream OpenAI = new("openai", new Uri("https://api.example.test/v1"), UpstreamKind.OpenAI, "sk-test", ["gpt-4o*", "text-embedding-3-small"]);
     private static readonly Upstream Ollama = new("ollama", new Uri("http://127.0.0.1:11434"), UpstreamKind.Ollama, null, ["*"]);
+    private static readonly GatewayProtocols Protocols = new([new OpenAIProtocol(TimeProvider.System), new OllamaProtocol(TimeProvider.System), new AnthropicProtocol(TimeProvider.System)]);
 
     [Theory]
     [InlineData("gpt-4o*", "gpt-4o", true)]
@@ -29,16 +31,16 @@ public sealed class UpstreamRoutingTests
     [Fact]
     public void Route_WhenDemoModelIsEnabled_ShouldAnswerDemoEchoBeforeACatchAllUpstream()
     {
-        var router = new UpstreamRouter([Ollama], demoModelEnabled: true);
+        var router = new UpstreamRouter([Ollama], demoModelEnabled: true, Protocols);
 
         router.Route("demo-echo", GatewayOperation.ChatCompletions).IsDemoModel.Should().BeTrue();
-        new UpstreamRouter([Ollama], demoModelEnabled: false).Route("demo-echo", GatewayOperation.ChatCompletions).Upstream.Should().Be(Ollama);
+        new UpstreamRouter([Ollama], demoModelEnabled: false, Protocols).Route("demo-echo", GatewayOperation.ChatCompletions).Upstream.Should().Be(Ollama);
     }
 
     [Fact]
     public void Route_ShouldPickTheFirstMatchingUpstreamAndItsPathForTheOperation()
     {
-        var router = new UpstreamRouter([OpenAI, Ollama], demoModelEnabled: true);
+        var router = new UpstreamRouter([OpenAI, Ollama], demoModelEnabled: true, Protocols);
 
         router.Route("gpt-4o-mini", GatewayOperation.ChatCompletions).Address.Should().Be(new Uri("https://api.example.test/v1/chat/completions"));
         router.Route("llama3.2", GatewayOperation.ChatCompletions).Address.Should().Be(new Uri("http://127.0.0.1:11434/v1/chat/completions"));
@@ -49,7 +51,7 @@ public sealed class UpstreamRoutingTests
     [Fact]
     public void Route_WhenNoPatternMatches_ShouldThrowNotFoundNamingTheSetting()
     {
-        var router = new UpstreamRouter([OpenAI], demoModelEnabled: true);
+        var router = new UpstreamRouter([OpenAI], demoModelEnabled: true, Protocols);
 
         var act = () => router.Route("llama3.2", GatewayOperation.ChatCompletions);
 
@@ -59,7 +61,7 @@ public sealed class UpstreamRoutingTests
     [Fact]
     public void Route_WhenAnOllamaRouteAsksForAnOpenAIUpstreamModel_ShouldThrowValidationNamingModel()
     {
-        var router = new UpstreamRouter([OpenAI, Ollama], demoModelEnabled: true);
+        var router = new UpstreamRouter([OpenAI, Ollama], demoModelEnabled: true, Protocols);
 
         var act = () => router.Route("gpt-4o", GatewayOperation.OllamaChat);
 

@@ -21,7 +21,7 @@ public sealed class MigrationsTests(TestDatabase database) : IClassFixture<TestD
         {
             "api_keys", "feedback_logs", "model_usage_stats", "request_logs", "threat_logs", "user_sessions", "users",
             "request_rollups_hourly", "request_rollups_daily", "active_users_hourly", "active_users_daily", "session_rollups_hourly", "session_rollups_daily",
-            "request_log_journal_checkpoints",
+            "request_log_journal_checkpoints", "upstream_attempt_logs",
         });
         history.Should().ContainSingle();
     }
@@ -33,6 +33,8 @@ public sealed class MigrationsTests(TestDatabase database) : IClassFixture<TestD
     [InlineData("threat_logs", "IX_threat_logs_Resolved_Severity", "Resolved,Severity")]
     [InlineData("feedback_logs", "IX_feedback_logs_CreatedAt", "CreatedAt")]
     [InlineData("user_sessions", "IX_user_sessions_SessionStart", "SessionStart")]
+    [InlineData("upstream_attempt_logs", "IX_upstream_attempt_logs_RequestLogId", "RequestLogId")]
+    [InlineData("upstream_attempt_logs", "IX_upstream_attempt_logs_Upstream_CreatedAt", "Upstream,CreatedAt")]
     public async Task MigrateAsync_WhenRunOnAnEmptyFile_ShouldCreateTheDashboardIndexes(string table, string index, string columns)
     {
         var indexes = await IndexesAsync(table);

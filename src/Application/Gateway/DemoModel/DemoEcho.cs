@@ -26,6 +26,8 @@ public static class DemoEcho
         var (promptText, echoed) = operation switch
         {
             GatewayOperation.ChatCompletions or GatewayOperation.OllamaChat => ReadMessages(request.Body),
+            GatewayOperation.AnthropicMessages => ReadAnthropicMessages(request.Body),
+            GatewayOperation.Responses => ReadResponsesInput(request.Body),
             GatewayOperation.Completions => ReadCompletionPrompt(request.Body),
             GatewayOperation.OllamaGenerate => ReadGeneratePrompt(request.Body),
             _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Not a chat or completion operation."),
@@ -60,6 +62,9 @@ public static class DemoEcho
     }
 
     public static int CountWords(string text) => Words(text).Length;
+
+    /// <summary>Anthropic's <c>count_tokens</c>: the prompt tokens a Messages request would have.</summary>
+    public static int CountPromptTokens(GatewayRequest request) => CountWords(ReadAnthropicMessages(request.Body).PromptText);
 
     /// <summary>A unit vector of the given length from the SHA-256 of the text, block after block.</summary>
     public static float[] Vector(string text, int dimensions)
@@ -118,6 +123,40 @@ public static class DemoEcho
         return (all.ToString(), lastUser);
     }
 
+    /// <summary>Anthropic's system prompt (a string or text blocks) counts towards the prompt, beside the messages.</summary>
+    private static (string PromptText, string Echoed) ReadAnthropicMessages(JsonObject body)
+    {
+        var (messages, echoed) = ReadMessages(body);
+        return (PromptText.MessageText(body["system"]) + " " + messages, echoed);
+    }
+
+    /// <summary>The Responses API's instructions and input (a string, or message items); the last user item is echoed.</summary>
+    private static (string PromptText, string Echoed) ReadResponsesInput(JsonObject body)
+    {
+        var instructions = body["instructions"] is JsonValue i && i.GetValueKind() == JsonValueKind.String ? i.GetValue<string>() : string.Empty;
+        switch (body["input"])
+        {
+            case JsonValue single when single.GetValueKind() == JsonValueKind.String:
+                return (instructions + " " + single.GetValue<string>(), single.GetValue<string>());
+            case JsonArray items:
+                var all = new StringBuilder(instructions).Append(' ');
+                var lastUser = string.Empty;
+                foreach (var item in items.OfType<JsonObject>())
+                {
+                    var content = PromptText.MessageText(item["content"]);
+                    all.Append(content).Append(' ');
+                    if (item["role"] is JsonValue role && role.GetValueKind() == JsonValueKind.String && role.GetValue<string>() == "user")
+                    {
+                        lastUser = content;
+                    }
+                }
+
+                return (all.ToString(), lastUser);
+            default:
+                throw GatewayRequest.Invalid("input", "Required: a string or an array of input items.", GatewayErrorCodes.InvalidType);
+        }
+    }
+
     private static (string PromptText, string Echoed) ReadCompletionPrompt(JsonObject body)
     {
         var prompt = body["prompt"] switch
@@ -137,9 +176,13 @@ public static class DemoEcho
 
     private static int? MaxTokens(JsonObject body, GatewayOperation operation)
     {
-        var limit = operation.SpeaksOllama()
-            ? (body["options"] as JsonObject)?["num_predict"]
-            : body["max_completion_tokens"] ?? body["max_tokens"];
+        var limit = operation switch
+        {
+            GatewayOperation.OllamaChat or GatewayOperation.OllamaGenerate => (body["options"] as JsonObject)?["num_predict"],
+            GatewayOperation.Responses => body["max_output_tokens"],
+            GatewayOperation.AnthropicMessages => body["max_tokens"],
+            _ => body["max_completion_tokens"] ?? body["max_tokens"],
+        };
         return limit is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue(out int max) && max > 0 ? max : null;
     }
 }
@@ -155,6 +198,9 @@ public sealed record DemoReply(IReadOnlyList<string> Pieces, int PromptTokens, b
 
     /// <summary>OpenAI's and Ollama's name for why the answer ended.</summary>
     public string FinishReason => Truncated ? "length" : "stop";
+
+    /// <summary>Anthropic's name for why the answer ended.</summary>
+    public string StopReason => Truncated ? "max_tokens" : "end_turn";
 }
 
 public sealed record DemoEmbeddings(IReadOnlyList<float[]> Vectors, int PromptTokens);

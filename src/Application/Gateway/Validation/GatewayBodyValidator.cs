@@ -6,13 +6,19 @@ public static class GatewayBodyValidator
     /// <exception cref="InvalidGatewayRequestException">A field the demo model reads is missing, of the wrong type or out of range.</exception>
     public static void Validate(GatewayRequest request, GatewayOperation operation)
     {
-        if (operation.SpeaksOllama())
+        switch (operation.Api())
         {
-            OllamaBodyValidator.Validate(request.Body, operation);
-        }
-        else
-        {
-            OpenAIBodyValidator.Validate(request.Body, operation);
+            case UpstreamKind.OpenAI:
+                OpenAIBodyValidator.Validate(request.Body, operation);
+                break;
+            case UpstreamKind.Ollama:
+                OllamaBodyValidator.Validate(request.Body, operation);
+                break;
+            case UpstreamKind.Anthropic:
+                AnthropicBodyValidator.Validate(request.Body, operation);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(operation), operation, "No validator for this API.");
         }
     }
 }

@@ -150,7 +150,7 @@ internal static class JsonFields
     public static InvalidGatewayRequestException WrongType(string path, string expected, JsonNode? actual) =>
         new(path, $"Invalid type for '{path}': expected {expected}, but got {JsonTypes.Describe(actual)} instead.", GatewayErrorCodes.InvalidType);
 
-    private static JsonNode Required(JsonObject parent, string name, string path) =>
+    public static JsonNode Required(JsonObject parent, string name, string path) =>
         parent[name] ?? throw Missing(path);
 
     private static InvalidGatewayRequestException Missing(string path) =>

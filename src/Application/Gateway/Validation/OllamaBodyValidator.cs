@@ -26,6 +26,11 @@ internal static class OllamaBodyValidator
             case GatewayOperation.OllamaEmbed:
                 JsonFields.TextOrTexts(body, "input", "input", required: true, arrayAllowed: true);
                 break;
+            case GatewayOperation.OllamaLegacyEmbeddings:
+                JsonFields.TextOrTexts(body, "prompt", "prompt", required: true, arrayAllowed: false);
+                break;
+            case GatewayOperation.OllamaShow:
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(operation), operation, "Not an Ollama operation.");
         }

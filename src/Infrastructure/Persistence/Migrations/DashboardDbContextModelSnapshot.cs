@@ -422,6 +422,46 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.ToTable("threat_logs", (string)null);
                 });
 
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.UpstreamAttemptLog", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Failure")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("LatencyMs")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("RequestLogId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Upstream")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestLogId");
+
+                    b.HasIndex("Upstream", "CreatedAt");
+
+                    b.ToTable("upstream_attempt_logs", (string)null);
+                });
+
             modelBuilder.Entity("CleanDashboard.Domain.Entities.User", b =>
                 {
                     b.Property<int>("Id")
@@ -555,6 +595,17 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.UpstreamAttemptLog", b =>
+                {
+                    b.HasOne("CleanDashboard.Domain.Entities.RequestLog", "RequestLog")
+                        .WithMany()
+                        .HasForeignKey("RequestLogId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("RequestLog");
                 });
 
             modelBuilder.Entity("CleanDashboard.Domain.Entities.UserSession", b =>

@@ -453,6 +453,50 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("threat_logs", (string)null);
                 });
 
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.UpstreamAttemptLog", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Failure")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .UseCollation("C");
+
+                    b.Property<double>("LatencyMs")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("RequestLogId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Upstream")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestLogId");
+
+                    b.HasIndex("Upstream", "CreatedAt");
+
+                    b.ToTable("upstream_attempt_logs", (string)null);
+                });
+
             modelBuilder.Entity("CleanDashboard.Domain.Entities.User", b =>
                 {
                     b.Property<int>("Id")
@@ -594,6 +638,17 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.UpstreamAttemptLog", b =>
+                {
+                    b.HasOne("CleanDashboard.Domain.Entities.RequestLog", "RequestLog")
+                        .WithMany()
+                        .HasForeignKey("RequestLogId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("RequestLog");
                 });
 
             modelBuilder.Entity("CleanDashboard.Domain.Entities.UserSession", b =>
