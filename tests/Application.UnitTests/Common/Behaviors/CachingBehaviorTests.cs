@@ -1,6 +1,7 @@
 using CleanDashboard.Application.Common.Caching;
 using CleanDashboard.Application.Dashboard.Common;
 using CleanDashboard.Application.Dashboard.Queries.GetDashboard;
+using CleanDashboard.Application.Feedback.Commands.SubmitFeedback;
 using CleanDashboard.Application.Threats.Commands.ResolveThreats;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,7 @@ public sealed class CachingBehaviorTests : IDisposable
         services.AddHybridCache();
         services.AddSingleton(new QueryCacheSettings(duration));
         services.AddTransient<IRequestHandler<ChangeDashboardCommand, int>, ChangeDashboardCommandHandler>();
+        services.AddTransient<IRequestHandler<WriteDataCommand, int>, WriteDataCommandHandler>();
         _services = services.BuildServiceProvider();
     }
 
@@ -119,6 +121,69 @@ public sealed class CachingBehaviorTests : IDisposable
     }
 
     [Fact]
+    public async Task Send_WhenABatchCommitsAfterTheAnswerWasCached_ShouldShowItOnTheFirstReadOneIntervalLater()
+    {
+        _store.Release();
+        (await SendAsync(new GetDashboardQuery("24h", null, null))).Summary.TotalRequests.Should().Be(1);
+
+        await PublishAsync();
+        _time.Advance(QueryCacheSettings.DefaultRecomputeInterval);
+
+        // The store answers its read count as the request total: the second computation says 2.
+        (await SendAsync(new GetDashboardQuery("24h", null, null))).Summary.TotalRequests.Should().Be(2);
+        _store.BucketReads.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Send_WhenBatchesCommitWithinTheInterval_ShouldServeTheCachedAnswerAndRecomputeOnceTheIntervalHasPassed()
+    {
+        _store.Release();
+        await SendAsync(new GetDashboardQuery("24h", null, null));
+        for (var batch = 0; batch < 5; batch++)
+        {
+            await PublishAsync();
+            _time.Advance(TimeSpan.FromMilliseconds(199));
+            (await SendAsync(new GetDashboardQuery("24h", null, null))).Summary.TotalRequests.Should().Be(1, "995 ms after the computation");
+        }
+
+        _time.Advance(TimeSpan.FromMilliseconds(5));
+        (await SendAsync(new GetDashboardQuery("24h", null, null))).Summary.TotalRequests.Should().Be(2, "1 s after the computation, at the newest version");
+        await PublishAsync();
+        _time.Advance(TimeSpan.FromMilliseconds(999));
+        (await SendAsync(new GetDashboardQuery("24h", null, null))).Summary.TotalRequests.Should().Be(2, "999 ms after the second computation");
+        _store.BucketReads.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Send_WhenNothingCommitsForLongerThanTheInterval_ShouldKeepServingTheCachedAnswer()
+    {
+        _store.Release();
+        await SendAsync(new GetDashboardQuery("7d", null, null));
+        _time.Advance(TimeSpan.FromSeconds(5));
+        await SendAsync(new GetDashboardQuery("7d", null, null));
+
+        _store.BucketReads.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Send_WhenFeedbackIsSubmitted_ShouldPublishANewDataVersion()
+    {
+        var versions = _services.GetRequiredService<IDataVersionSource>();
+        var before = await versions.CurrentAsync(CancellationToken.None);
+
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new WriteDataCommand());
+        }
+
+        (await versions.CurrentAsync(CancellationToken.None)).Should().Be(before with { Local = before.Local + 1 });
+    }
+
+    [Fact]
+    public void SubmitFeedbackCommand_ShouldDeclareThatItChangesData() =>
+        new SubmitFeedbackCommand(1, 1, 5, null).Should().BeAssignableTo<IChangesData>();
+
+    [Fact]
     public void ResolveThreatsCommand_ShouldDeclareThatItChangesTheDashboard() =>
         new ResolveThreatsCommand([1], Resolved: true).ChangedQueries.Should().Equal(nameof(GetDashboardQuery));
 
@@ -138,6 +203,15 @@ public sealed class CachingBehaviorTests : IDisposable
     {
         await using var scope = _services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query);
+    }
+
+    private async Task PublishAsync() => await _services.GetRequiredService<IDataVersionSource>().PublishAsync(CancellationToken.None);
+
+    private sealed record WriteDataCommand : IRequest<int>, IChangesData;
+
+    private sealed class WriteDataCommandHandler : IRequestHandler<WriteDataCommand, int>
+    {
+        public Task<int> Handle(WriteDataCommand request, CancellationToken cancellationToken) => Task.FromResult(1);
     }
 
     private sealed record ChangeDashboardCommand : IRequest<int>, IChangesCachedQueries
