@@ -8,7 +8,8 @@ namespace CleanDashboard.Application.Common.Behaviors;
 /// Serves <see cref="ICachedQuery"/> answers from the HybridCache (in memory, and in Redis when configured). Runs after
 /// validation, so only valid queries are cached; concurrent misses of one key run the handler once and share its answer.
 /// Answers are keyed by the <see cref="DataVersion"/> they were computed at, so a committed write shows on the next
-/// answers, at most <see cref="QueryCacheSettings.RecomputeInterval"/> later (<see cref="AnswerVersionThrottle"/>). A
+/// answers, at most <see cref="QueryCacheSettings.RecomputeInterval"/> later; meanwhile, and while one caller computes
+/// the newer answer, the others are served the cached one (<see cref="AnswerVersionThrottle"/>). A
 /// successful <see cref="IChangesData"/> command publishes a new version; an <see cref="IChangesCachedQueries"/> one also
 /// drops the answers of its query types at once, by their tag (resolving a threat shows on the very next load).
 /// </summary>
@@ -40,19 +41,27 @@ public sealed class CachingBehavior<TRequest, TResponse>(
         var version = throttle.Choose(query, await versions.CurrentAsync(cancellationToken), now);
         var options = new HybridCacheEntryOptions { Expiration = settings.Duration, LocalCacheExpiration = settings.Duration };
         metrics.Read(QueryName);
-        var answer = await cache.GetOrCreateAsync(
-            $"{query}@{version}",
-            (next, metrics),
-            static async (state, _) =>
-            {
-                state.metrics.Computed(QueryName);
-                return await state.next();
-            },
-            options,
-            [QueryName],
-            cancellationToken);
-        throttle.Answered(query, version, now);
-        return answer;
+        try
+        {
+            var answer = await cache.GetOrCreateAsync(
+                $"{query}@{version}",
+                (next, metrics),
+                static async (state, _) =>
+                {
+                    state.metrics.Computed(QueryName);
+                    return await state.next();
+                },
+                options,
+                [QueryName],
+                cancellationToken);
+            throttle.Answered(query, version, now);
+            return answer;
+        }
+        catch
+        {
+            throttle.Abandoned(query, version);
+            throw;
+        }
     }
 
     private async Task<TResponse> ChangeAsync(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)

@@ -155,6 +155,26 @@ public sealed class CachingBehaviorTests : IDisposable
     }
 
     [Fact]
+    public async Task Send_WhileOneCallerComputesTheNewerAnswer_ShouldServeTheOthersTheCachedOne()
+    {
+        _store.Release();
+        await SendAsync(new GetDashboardQuery("24h", null, null));
+        await PublishAsync();
+        _time.Advance(QueryCacheSettings.DefaultRecomputeInterval);
+
+        _store.Hold();
+        var refreshing = SendAsync(new GetDashboardQuery("24h", null, null));
+        await _store.FirstReadStarted;
+        var meanwhile = await SendAsync(new GetDashboardQuery("24h", null, null));
+        _store.Release();
+
+        meanwhile.Summary.TotalRequests.Should().Be(1, "the cached answer, while the newer one is computed");
+        (await refreshing).Summary.TotalRequests.Should().Be(2);
+        (await SendAsync(new GetDashboardQuery("24h", null, null))).Summary.TotalRequests.Should().Be(2);
+        _store.BucketReads.Should().Be(2);
+    }
+
+    [Fact]
     public async Task Send_WhenNothingCommitsForLongerThanTheInterval_ShouldKeepServingTheCachedAnswer()
     {
         _store.Release();
@@ -227,22 +247,30 @@ public sealed class CachingBehaviorTests : IDisposable
     /// <summary>Counts bucket reads (one per computed dashboard) and holds them until released.</summary>
     private sealed class CountingReadStore : IDashboardReadStore
     {
-        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly TaskCompletionSource _firstRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private TaskCompletionSource _readStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _bucketReads;
 
         public int BucketReads => Volatile.Read(ref _bucketReads);
 
-        public Task FirstReadStarted => _firstRead.Task;
+        /// <summary>Completes when a read starts (the first one, or the first after <see cref="Hold"/>).</summary>
+        public Task FirstReadStarted => Volatile.Read(ref _readStarted).Task;
 
-        public void Release() => _released.TrySetResult();
+        public void Release() => Volatile.Read(ref _released).TrySetResult();
+
+        /// <summary>Holds the next reads again until <see cref="Release"/>.</summary>
+        public void Hold()
+        {
+            Volatile.Write(ref _readStarted, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            Volatile.Write(ref _released, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        }
 
         public async Task<IReadOnlyList<RequestBucketTotals>> GetRequestBucketsAsync(DateTime from, DateTime to, BucketSize bucketSize, CancellationToken cancellationToken)
         {
-            Interlocked.Increment(ref _bucketReads);
-            _firstRead.TrySetResult();
-            await _released.Task.WaitAsync(cancellationToken);
-            return [new RequestBucketTotals(from, BucketReads, 0, 1_000, 0, 0, 0m, 0)];
+            var reads = Interlocked.Increment(ref _bucketReads);
+            Volatile.Read(ref _readStarted).TrySetResult();
+            await Volatile.Read(ref _released).Task.WaitAsync(cancellationToken);
+            return [new RequestBucketTotals(from, reads, 0, 1_000, 0, 0, 0m, 0)];
         }
 
         public Task<IReadOnlyList<LabelCount>> GetErrorCodesAsync(DateTime from, DateTime to, CancellationToken cancellationToken) => Empty<LabelCount>();
