@@ -16,8 +16,22 @@ export const REQUEST_LOG_SPEC: ListSpec = {
     { name: 'to', label: 'To', kind: 'date-to' },
     { name: 'model', label: 'Model', kind: 'text', maxLength: 200, placeholder: 'gpt-4o-mini' },
     { name: 'status', label: 'Status code', kind: 'text', inputMode: 'numeric', maxLength: 3, placeholder: '500' },
+    {
+      name: 'statusClass',
+      label: 'Status class',
+      kind: 'select',
+      options: [
+        { value: '2xx', label: '2xx success' },
+        { value: '3xx', label: '3xx redirect' },
+        { value: '4xx', label: '4xx client error' },
+        { value: '5xx', label: '5xx server error' },
+      ],
+    },
+    { name: 'endpoint', label: 'Endpoint', kind: 'text', maxLength: 64, placeholder: '/v1/chat/completions' },
+    { name: 'minLatencyMs', label: 'Min latency (ms)', kind: 'text', inputMode: 'numeric', maxLength: 9, placeholder: '1000' },
     { name: 'country', label: 'Country', kind: 'text', maxLength: 2, placeholder: 'DE', hint: 'Two-letter code' },
     { name: 'userId', label: 'User ID', kind: 'text', inputMode: 'numeric', maxLength: 10 },
+    { name: 'apiKeyId', label: 'API key ID', kind: 'text', inputMode: 'numeric', maxLength: 10 },
     {
       name: 'unpriced',
       label: 'Price',
@@ -52,6 +66,7 @@ const COLUMNS: readonly Column<RequestLog>[] = [
   { key: 'statusCode', label: 'Status', numeric: true, render: (r) => <StatusCode code={r.statusCode} /> },
   { key: 'modelName', label: 'Model', render: (r) => r.modelName || <span className="muted">—</span> },
   { key: 'latencyMs', label: 'Latency', numeric: true, render: (r) => formatLatencyMs(r.latencyMs) },
+  { key: 'ttftMs', label: 'TTFT', numeric: true, render: (r) => formatLatencyMs(r.ttftMs) },
   { key: 'totalTokens', label: 'Tokens', numeric: true, render: (r) => formatInteger(r.totalTokens) },
   {
     key: 'costUsd',
@@ -70,6 +85,11 @@ const COLUMNS: readonly Column<RequestLog>[] = [
   },
   { key: 'countryCode', label: 'Country', render: (r) => r.countryCode || <span className="muted">—</span> },
   { key: 'userName', label: 'User', render: (r) => (r.userId ? `${r.userName ?? ''} (#${r.userId})` : <span className="muted">—</span>) },
+  {
+    key: 'apiKeyName',
+    label: 'Key',
+    render: (r) => (r.apiKeyId ? <span className="cell-wrap">{`${r.apiKeyName ?? ''} (#${r.apiKeyId})`}</span> : <span className="muted">—</span>),
+  },
   { key: 'ipAddress', label: 'IP', render: (r) => <code>{r.ipAddress ?? '—'}</code> },
 ];
 
