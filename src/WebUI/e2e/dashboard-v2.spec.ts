@@ -95,7 +95,7 @@ test.describe('dashboard v2', () => {
     const modelRequests = parseCount(await topModel.locator('td').first().textContent());
 
     await page.getByRole('form', { name: 'Dashboard filters' }).getByLabel('Model').fill(model);
-    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.getByRole('button', { name: 'Filter dashboard' }).click();
     await expect(page).toHaveURL(new RegExp(`\\?range=7d&model=${model.replace(/[.]/g, '\\.')}$`));
     await expect(card(page, 'Total requests')).toHaveText(modelRequests.toLocaleString('en-US'));
     expect(modelRequests).toBeLessThan(total);

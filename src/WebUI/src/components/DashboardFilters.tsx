@@ -44,7 +44,7 @@ export function DashboardFilterBar() {
       </div>
       <div className="filter-buttons">
         <button type="submit" className="button">
-          Apply filters
+          Filter dashboard
         </button>
         <button
           type="button"

@@ -112,7 +112,7 @@ describe('Dashboard v2: filters and time zone in the URL', () => {
     const user = userEvent.setup();
     const { fetchMock } = await renderDay();
     await user.type(screen.getByLabelText('Endpoint'), '/v1/embeddings');
-    await user.click(screen.getByRole('button', { name: 'Apply filters' }));
+    await user.click(screen.getByRole('button', { name: 'Filter dashboard' }));
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/?range=24h&endpoint=/v1/embeddings'));
     await waitFor(() => expect(fetchCall(fetchMock, fetchMock.mock.calls.length - 1).url).toBe('/api/dashboard/?range=24h&endpoint=%2Fv1%2Fembeddings'));
 
