@@ -107,14 +107,20 @@ internal static class DashboardAtScale
     /// <summary>Each read-store method alone over one window (the median of five), to see where the time goes.</summary>
     private static async Task BreakdownAsync(IServiceProvider services, DateTime from, DateTime to)
     {
+        var days = DashboardWindow.ForCustom(from, to).Buckets;
+        var none = DashboardFilter.None;
         var parts = new (string Name, Func<IDashboardReadStore, Task> Read)[]
         {
-            ("buckets", s => s.GetRequestBucketsAsync(from, to, BucketSize.Day, CancellationToken.None)),
-            ("error codes", s => s.GetErrorCodesAsync(from, to, CancellationToken.None)),
-            ("models", s => s.GetTopModelsAsync(from, to, 10, CancellationToken.None)),
-            ("countries", s => s.GetTopCountryCodesAsync(from, to, int.MaxValue, CancellationToken.None)),
-            ("users and sessions", s => s.GetUserActivityAsync(from, to, CancellationToken.None)),
-            ("ratings", s => s.GetRatingCountsAsync(from, to, CancellationToken.None)),
+            ("buckets", s => s.GetRequestBucketsAsync(from, to, days, none, CancellationToken.None)),
+            ("latency", s => s.GetLatencyAsync(from, to, days, none, CancellationToken.None)),
+            ("error codes", s => s.GetErrorCodesAsync(from, to, none, CancellationToken.None)),
+            ("models", s => s.GetTopModelsAsync(from, to, 10, none, CancellationToken.None)),
+            ("countries", s => s.GetTopCountryCodesAsync(from, to, int.MaxValue, none, CancellationToken.None)),
+            ("top users", s => s.GetTopUsersAsync(from, to, 10, none, CancellationToken.None)),
+            ("top keys", s => s.GetTopApiKeysAsync(from, to, 10, none, CancellationToken.None)),
+            ("endpoints", s => s.GetEndpointsAsync(from, to, none, CancellationToken.None)),
+            ("users and sessions", s => s.GetUserActivityAsync(from, to, none, CancellationToken.None)),
+            ("ratings", s => s.GetRatingCountsAsync(from, to, none, CancellationToken.None)),
             ("threats", s => s.GetThreatTotalsAsync(from, to, 10, CancellationToken.None)),
         };
         foreach (var (name, read) in parts)

@@ -150,7 +150,7 @@ public sealed class CachingBehaviorTests : IDisposable
         public Task<int> Handle(ChangeDashboardCommand request, CancellationToken cancellationToken) => Task.FromResult(1);
     }
 
-    /// <summary>Counts bucket reads (one per computed dashboard) and holds them until released.</summary>
+    /// <summary>Counts computed dashboards (each reads the threats once; buckets twice, with the previous period) and holds the bucket reads until released.</summary>
     private sealed class CountingReadStore : IDashboardReadStore
     {
         private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -163,27 +163,39 @@ public sealed class CachingBehaviorTests : IDisposable
 
         public void Release() => _released.TrySetResult();
 
-        public async Task<IReadOnlyList<RequestBucketTotals>> GetRequestBucketsAsync(DateTime from, DateTime to, BucketSize bucketSize, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<RequestBucketTotals>> GetRequestBucketsAsync(DateTime from, DateTime to, IReadOnlyList<DateTime> bucketStarts, DashboardFilter filter, CancellationToken cancellationToken)
         {
-            Interlocked.Increment(ref _bucketReads);
             _firstRead.TrySetResult();
             await _released.Task.WaitAsync(cancellationToken);
-            return [new RequestBucketTotals(from, BucketReads, 0, 1_000, 0, 0, 0m, 0)];
+            return [new RequestBucketTotals(bucketStarts[0], BucketReads, 0, 1_000, 0, 0, 0m, 0)];
         }
 
-        public Task<IReadOnlyList<LabelCount>> GetErrorCodesAsync(DateTime from, DateTime to, CancellationToken cancellationToken) => Empty<LabelCount>();
+        public Task<LatencyFigures> GetLatencyAsync(DateTime from, DateTime to, IReadOnlyList<DateTime> bucketStarts, DashboardFilter filter, CancellationToken cancellationToken) =>
+            Task.FromResult(new LatencyFigures([], new LatencyBucket(from, new LatencySketch(), new LatencySketch(), 0)));
 
-        public Task<IReadOnlyList<LabelCount>> GetUnpricedModelsAsync(DateTime from, DateTime to, CancellationToken cancellationToken) => Empty<LabelCount>();
+        public Task<IReadOnlyList<LabelCount>> GetErrorCodesAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken) => Empty<LabelCount>();
 
-        public Task<IReadOnlyList<LabelCount>> GetTopModelsAsync(DateTime from, DateTime to, int limit, CancellationToken cancellationToken) => Empty<LabelCount>();
+        public Task<IReadOnlyList<LabelCount>> GetUnpricedModelsAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken) => Empty<LabelCount>();
 
-        public Task<IReadOnlyList<LabelCount>> GetTopCountryCodesAsync(DateTime from, DateTime to, int limit, CancellationToken cancellationToken) => Empty<LabelCount>();
+        public Task<IReadOnlyList<LabelCount>> GetTopModelsAsync(DateTime from, DateTime to, int limit, DashboardFilter filter, CancellationToken cancellationToken) => Empty<LabelCount>();
 
-        public Task<UserActivity> GetUserActivityAsync(DateTime from, DateTime to, CancellationToken cancellationToken) => Task.FromResult(new UserActivity(0, 0, 0m, 0));
+        public Task<IReadOnlyList<LabelCount>> GetTopCountryCodesAsync(DateTime from, DateTime to, int limit, DashboardFilter filter, CancellationToken cancellationToken) => Empty<LabelCount>();
 
-        public Task<IReadOnlyList<RatingCount>> GetRatingCountsAsync(DateTime from, DateTime to, CancellationToken cancellationToken) => Empty<RatingCount>();
+        public Task<IReadOnlyList<UserTotals>> GetTopUsersAsync(DateTime from, DateTime to, int limit, DashboardFilter filter, CancellationToken cancellationToken) => Empty<UserTotals>();
 
-        public Task<ThreatTotals> GetThreatTotalsAsync(DateTime from, DateTime to, int topTypes, CancellationToken cancellationToken) => Task.FromResult(new ThreatTotals(0, 0, 0, 0, []));
+        public Task<IReadOnlyList<ApiKeyTotals>> GetTopApiKeysAsync(DateTime from, DateTime to, int limit, DashboardFilter filter, CancellationToken cancellationToken) => Empty<ApiKeyTotals>();
+
+        public Task<IReadOnlyList<EndpointTotals>> GetEndpointsAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken) => Empty<EndpointTotals>();
+
+        public Task<UserActivity> GetUserActivityAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken) => Task.FromResult(new UserActivity(0, 0, 0m, 0));
+
+        public Task<IReadOnlyList<RatingCount>> GetRatingCountsAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken) => Empty<RatingCount>();
+
+        public Task<ThreatTotals> GetThreatTotalsAsync(DateTime from, DateTime to, int topTypes, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _bucketReads);
+            return Task.FromResult(new ThreatTotals(0, 0, 0, 0, []));
+        }
 
         private static Task<IReadOnlyList<T>> Empty<T>() => Task.FromResult<IReadOnlyList<T>>([]);
     }
