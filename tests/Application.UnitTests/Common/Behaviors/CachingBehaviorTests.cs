@@ -126,10 +126,9 @@ public sealed class CachingBehaviorTests : IDisposable
         _store.Release();
         (await SendAsync(new GetDashboardQuery("24h", null, null))).Summary.TotalRequests.Should().Be(1);
 
-        await PublishAsync();
+        await CommitAsync();
         _time.Advance(QueryCacheSettings.DefaultRecomputeInterval);
 
-        // The store answers its read count as the request total: the second computation says 2.
         (await SendAsync(new GetDashboardQuery("24h", null, null))).Summary.TotalRequests.Should().Be(2);
         _store.BucketReads.Should().Be(2);
     }
@@ -141,16 +140,16 @@ public sealed class CachingBehaviorTests : IDisposable
         await SendAsync(new GetDashboardQuery("24h", null, null));
         for (var batch = 0; batch < 5; batch++)
         {
-            await PublishAsync();
+            await CommitAsync();
             _time.Advance(TimeSpan.FromMilliseconds(199));
             (await SendAsync(new GetDashboardQuery("24h", null, null))).Summary.TotalRequests.Should().Be(1, "995 ms after the computation");
         }
 
         _time.Advance(TimeSpan.FromMilliseconds(5));
-        (await SendAsync(new GetDashboardQuery("24h", null, null))).Summary.TotalRequests.Should().Be(2, "1 s after the computation, at the newest version");
-        await PublishAsync();
+        (await SendAsync(new GetDashboardQuery("24h", null, null))).Summary.TotalRequests.Should().Be(6, "1 s after the computation, with all five batches");
+        await CommitAsync();
         _time.Advance(TimeSpan.FromMilliseconds(999));
-        (await SendAsync(new GetDashboardQuery("24h", null, null))).Summary.TotalRequests.Should().Be(2, "999 ms after the second computation");
+        (await SendAsync(new GetDashboardQuery("24h", null, null))).Summary.TotalRequests.Should().Be(6, "999 ms after the second computation");
         _store.BucketReads.Should().Be(2);
     }
 
@@ -159,7 +158,7 @@ public sealed class CachingBehaviorTests : IDisposable
     {
         _store.Release();
         await SendAsync(new GetDashboardQuery("24h", null, null));
-        await PublishAsync();
+        await CommitAsync();
         _time.Advance(QueryCacheSettings.DefaultRecomputeInterval);
 
         _store.Hold();
@@ -225,7 +224,12 @@ public sealed class CachingBehaviorTests : IDisposable
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query);
     }
 
-    private async Task PublishAsync() => await _services.GetRequiredService<IDataVersionSource>().PublishAsync(CancellationToken.None);
+    /// <summary>A batch of one request commits: the store holds it, and the writer publishes a new data version.</summary>
+    private async Task CommitAsync()
+    {
+        _store.Requests += 1;
+        await _services.GetRequiredService<IDataVersionSource>().PublishAsync(CancellationToken.None);
+    }
 
     private sealed record WriteDataCommand : IRequest<int>, IChangesData;
 
@@ -244,14 +248,22 @@ public sealed class CachingBehaviorTests : IDisposable
         public Task<int> Handle(ChangeDashboardCommand request, CancellationToken cancellationToken) => Task.FromResult(1);
     }
 
-    /// <summary>Counts bucket reads (one per computed dashboard) and holds them until released.</summary>
+    /// <summary>Counts computed dashboards (each reads the threats once; buckets twice, with the previous period) and holds the bucket reads until released.</summary>
     private sealed class CountingReadStore : IDashboardReadStore
     {
         private TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private TaskCompletionSource _readStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _bucketReads;
+        private long _requests = 1;
 
         public int BucketReads => Volatile.Read(ref _bucketReads);
+
+        /// <summary>The successful requests stored: each bucket read answers them, so an answer tells which data it was computed from.</summary>
+        public long Requests
+        {
+            get => Volatile.Read(ref _requests);
+            set => Volatile.Write(ref _requests, value);
+        }
 
         /// <summary>Completes when a read starts (the first one, or the first after <see cref="Hold"/>).</summary>
         public Task FirstReadStarted => Volatile.Read(ref _readStarted).Task;
@@ -265,27 +277,40 @@ public sealed class CachingBehaviorTests : IDisposable
             Volatile.Write(ref _released, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         }
 
-        public async Task<IReadOnlyList<RequestBucketTotals>> GetRequestBucketsAsync(DateTime from, DateTime to, BucketSize bucketSize, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<RequestBucketTotals>> GetRequestBucketsAsync(DateTime from, DateTime to, IReadOnlyList<DateTime> bucketStarts, DashboardFilter filter, CancellationToken cancellationToken)
         {
-            var reads = Interlocked.Increment(ref _bucketReads);
+            var requests = Volatile.Read(ref _requests);
             Volatile.Read(ref _readStarted).TrySetResult();
             await Volatile.Read(ref _released).Task.WaitAsync(cancellationToken);
-            return [new RequestBucketTotals(from, reads, 0, 1_000, 0, 0, 0m, 0)];
+            return [new RequestBucketTotals(bucketStarts[0], requests, 0, 1_000, 0, 0, 0m, 0)];
         }
 
-        public Task<IReadOnlyList<LabelCount>> GetErrorCodesAsync(DateTime from, DateTime to, CancellationToken cancellationToken) => Empty<LabelCount>();
+        public Task<LatencyFigures> GetLatencyAsync(DateTime from, DateTime to, IReadOnlyList<DateTime> bucketStarts, DashboardFilter filter, CancellationToken cancellationToken) =>
+            Task.FromResult(new LatencyFigures([], new LatencyBucket(from, new LatencySketch(), new LatencySketch(), 0)));
 
-        public Task<IReadOnlyList<LabelCount>> GetUnpricedModelsAsync(DateTime from, DateTime to, CancellationToken cancellationToken) => Empty<LabelCount>();
+        public Task<IReadOnlyList<LabelCount>> GetErrorCodesAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken) => Empty<LabelCount>();
 
-        public Task<IReadOnlyList<LabelCount>> GetTopModelsAsync(DateTime from, DateTime to, int limit, CancellationToken cancellationToken) => Empty<LabelCount>();
+        public Task<IReadOnlyList<LabelCount>> GetUnpricedModelsAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken) => Empty<LabelCount>();
 
-        public Task<IReadOnlyList<LabelCount>> GetTopCountryCodesAsync(DateTime from, DateTime to, int limit, CancellationToken cancellationToken) => Empty<LabelCount>();
+        public Task<IReadOnlyList<LabelCount>> GetTopModelsAsync(DateTime from, DateTime to, int limit, DashboardFilter filter, CancellationToken cancellationToken) => Empty<LabelCount>();
 
-        public Task<UserActivity> GetUserActivityAsync(DateTime from, DateTime to, CancellationToken cancellationToken) => Task.FromResult(new UserActivity(0, 0, 0m, 0));
+        public Task<IReadOnlyList<LabelCount>> GetTopCountryCodesAsync(DateTime from, DateTime to, int limit, DashboardFilter filter, CancellationToken cancellationToken) => Empty<LabelCount>();
 
-        public Task<IReadOnlyList<RatingCount>> GetRatingCountsAsync(DateTime from, DateTime to, CancellationToken cancellationToken) => Empty<RatingCount>();
+        public Task<IReadOnlyList<UserTotals>> GetTopUsersAsync(DateTime from, DateTime to, int limit, DashboardFilter filter, CancellationToken cancellationToken) => Empty<UserTotals>();
 
-        public Task<ThreatTotals> GetThreatTotalsAsync(DateTime from, DateTime to, int topTypes, CancellationToken cancellationToken) => Task.FromResult(new ThreatTotals(0, 0, 0, 0, []));
+        public Task<IReadOnlyList<ApiKeyTotals>> GetTopApiKeysAsync(DateTime from, DateTime to, int limit, DashboardFilter filter, CancellationToken cancellationToken) => Empty<ApiKeyTotals>();
+
+        public Task<IReadOnlyList<EndpointTotals>> GetEndpointsAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken) => Empty<EndpointTotals>();
+
+        public Task<UserActivity> GetUserActivityAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken) => Task.FromResult(new UserActivity(0, 0, 0m, 0));
+
+        public Task<IReadOnlyList<RatingCount>> GetRatingCountsAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken) => Empty<RatingCount>();
+
+        public Task<ThreatTotals> GetThreatTotalsAsync(DateTime from, DateTime to, int topTypes, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _bucketReads);
+            return Task.FromResult(new ThreatTotals(0, 0, 0, 0, []));
+        }
 
         private static Task<IReadOnlyList<T>> Empty<T>() => Task.FromResult<IReadOnlyList<T>>([]);
     }
