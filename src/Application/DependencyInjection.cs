@@ -1,9 +1,11 @@
 using System.Reflection;
 using CleanDashboard.Application.Common.Behaviors;
+using CleanDashboard.Application.Common.Caching;
 using CleanDashboard.Application.Common.Mapping;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CleanDashboard.Application;
 
@@ -21,6 +23,10 @@ public static class DependencyInjection
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(CachingBehavior<,>));
+
+        services.TryAddSingleton<IDataVersionSource, InProcessDataVersionSource>();
+        services.AddSingleton<AnswerVersionThrottle>();
+        services.AddSingleton<QueryCacheMetrics>();
 
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton(MappingConfig.Create());

@@ -29,6 +29,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CleanDashboard.Infrastructure;
@@ -103,18 +104,24 @@ public static class DependencyInjection
     /// </summary>
     private static void AddQueryCache(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(new QueryCacheSettings(configuration.GetValue("Cache:Duration", QueryCacheSettings.DefaultDuration)));
+        services.AddSingleton(new QueryCacheSettings(configuration.GetValue("Cache:Duration", QueryCacheSettings.DefaultDuration))
+        {
+            RecomputeInterval = configuration.GetValue("Cache:RecomputeInterval", QueryCacheSettings.DefaultRecomputeInterval),
+        });
         services.AddHybridCache();
         if (configuration[RedisConnection.Setting] is not { Length: > 0 } redis)
         {
             return;
         }
 
+        var prefix = configuration[RedisConnection.InstanceNameSetting] is { Length: > 0 } name ? name : RedisConnection.DefaultInstanceName;
+
         // Parsed here, so a malformed setting stops the start instead of the first dashboard request.
         var redisOptions = RedisConnection.Configure(redis);
         services.AddSingleton(_ => new RedisConnection(redisOptions));
-        services.AddStackExchangeRedisCache(options => options.InstanceName =
-            configuration[RedisConnection.InstanceNameSetting] is { Length: > 0 } prefix ? prefix : RedisConnection.DefaultInstanceName);
+        services.AddStackExchangeRedisCache(options => options.InstanceName = prefix);
+        services.Replace(ServiceDescriptor.Singleton<IDataVersionSource>(sp =>
+            new RedisDataVersionSource(sp.GetRequiredService<RedisConnection>(), prefix, sp.GetRequiredService<TimeProvider>())));
         services.AddOptions<RedisCacheOptions>()
             .Configure<RedisConnection>((options, connection) => options.ConnectionMultiplexerFactory = connection.GetAsync);
         services.AddSingleton<IHealthContributor, CacheHealthContributor>();

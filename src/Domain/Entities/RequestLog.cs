@@ -61,6 +61,8 @@ public class RequestLog
 
     public int? ApiKeyId { get; set; }
 
+    public ApiKey? ApiKey { get; set; }
+
     /// <summary>Name of the gateway upstream that served the request, if any.</summary>
     public string? Upstream { get; set; }
 

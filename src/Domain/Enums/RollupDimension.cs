@@ -14,4 +14,13 @@ public enum RollupDimension
 
     /// <summary>The HTTP status code, written as text.</summary>
     Status = 3,
+
+    /// <summary>The user's id, written as text; requests without a user are not in this dimension.</summary>
+    User = 4,
+
+    /// <summary>The API key's id, written as text; requests without a key are not in this dimension.</summary>
+    ApiKey = 5,
+
+    /// <summary>The endpoint's route template.</summary>
+    Endpoint = 6,
 }

@@ -42,6 +42,14 @@ public class DashboardDbContext : DbContext
 
     public DbSet<DailyActiveUser> DailyActiveUsers => Set<DailyActiveUser>();
 
+    public DbSet<HourlyRequestCube> HourlyRequestCubes => Set<HourlyRequestCube>();
+
+    public DbSet<DailyRequestCube> DailyRequestCubes => Set<DailyRequestCube>();
+
+    public DbSet<HourlyRequestFacet> HourlyRequestFacets => Set<HourlyRequestFacet>();
+
+    public DbSet<DailyRequestFacet> DailyRequestFacets => Set<DailyRequestFacet>();
+
     public DbSet<HourlySessionRollup> HourlySessionRollups => Set<HourlySessionRollup>();
 
     public DbSet<DailySessionRollup> DailySessionRollups => Set<DailySessionRollup>();

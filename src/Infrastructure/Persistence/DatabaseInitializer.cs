@@ -24,6 +24,9 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfigurat
 
     private const string RollupsMigrationSuffix = "_Rollups";
 
+    /// <summary>Issue 13's cube, sketches and new dimensions: existing logs are rolled up again once, when it is applied.</summary>
+    private const string DashboardCubeMigrationSuffix = "_DashboardCube";
+
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes once the schema is migrated; background jobs wait for it before their first query.</summary>
@@ -38,7 +41,8 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfigurat
         await using var startupLock = await AcquireStartupLockAsync(db, cancellationToken);
         var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
-        if (pending.Any(m => m.EndsWith(RollupsMigrationSuffix, StringComparison.Ordinal)) && await db.RequestLogs.AnyAsync(cancellationToken))
+        if (pending.Any(m => m.EndsWith(RollupsMigrationSuffix, StringComparison.Ordinal) || m.EndsWith(DashboardCubeMigrationSuffix, StringComparison.Ordinal))
+            && await db.RequestLogs.AnyAsync(cancellationToken))
         {
             // A database from before the rollups: sum its existing logs once, or every dashboard would miss them.
             var rolledUp = await scope.ServiceProvider.GetRequiredService<RollupRebuilder>().RebuildAsync(cancellationToken);

@@ -10,9 +10,9 @@ namespace CleanDashboard.Infrastructure.ReadStores;
 
 /// <summary>
 /// The dashboard's grouped queries. Request figures, active users and sessions are read from the hourly and daily
-/// rollups for whole buckets and from the raw rows only for the partial hours at the window's edges
-/// (<see cref="RollupPlan"/>); every part is a handful of aggregate rows, merged here. Feedback and threats are
-/// small tables, read directly.
+/// rollups for whole buckets and from the raw rows only for the partial hours at the edges (<see cref="RollupPlan"/>):
+/// the dimension rollups without a filter, the filter cube with one (docs/decisions/075). Every part is a handful of
+/// aggregate rows, merged here; latency sketches are merged in memory. Feedback and threats are small tables, read directly.
 /// </summary>
 public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadStore
 {
@@ -21,116 +21,215 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
     /// <summary>The straightforward store that aggregates the raw rows of the whole window: the reference the rollups must equal.</summary>
     public static DashboardReadStore RawOnly(DashboardDbContext db) => new(db) { _rawOnly = true };
 
-    public async Task<IReadOnlyList<RequestBucketTotals>> GetRequestBucketsAsync(DateTime from, DateTime to, BucketSize bucketSize, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RequestBucketTotals>> GetRequestBucketsAsync(DateTime from, DateTime to, IReadOnlyList<DateTime> bucketStarts, DashboardFilter filter, CancellationToken cancellationToken)
     {
         await using var snapshot = await ReadSnapshot.BeginAsync(db, cancellationToken);
-        var plan = await PlanAsync(from, to, useDays: bucketSize == BucketSize.Day, cancellationToken);
-        var totals = new Dictionary<DateTime, RequestBucketTotals>();
+        var plan = await PlanAsync(from, to, bucketStarts, cancellationToken);
+        var totals = new SortedDictionary<int, Sums>();
         foreach (var slice in plan.Raw)
         {
-            Merge(totals, await RawBucketsAsync(slice, bucketSize, cancellationToken), bucketSize);
+            foreach (var (_, sums) in await SummedRows.RawAsync(Logs(slice, filter), r => 1, cancellationToken))
+            {
+                Add(totals, DashboardWindow.BucketIndex(bucketStarts, slice.From), sums);
+            }
         }
 
-        foreach (var span in plan.Hours)
+        foreach (var (span, daily) in Spans(plan))
         {
-            Merge(totals, await RollupBucketsAsync(db.HourlyRequestRollups, span, cancellationToken), bucketSize);
+            var rows = (daily, filter.IsEmpty) switch
+            {
+                (false, true) => await SummedRows.RolledAsync(Totals(db.HourlyRequestRollups, span), r => r.BucketStart, cancellationToken),
+                (true, true) => await SummedRows.RolledAsync(Totals(db.DailyRequestRollups, span), r => r.BucketStart, cancellationToken),
+                (false, false) => await SummedRows.RolledAsync(Cube(db.HourlyRequestCubes, span, filter), r => r.BucketStart, cancellationToken),
+                (true, false) => await SummedRows.RolledAsync(Cube(db.DailyRequestCubes, span, filter), r => r.BucketStart, cancellationToken),
+            };
+            foreach (var (bucket, sums) in rows)
+            {
+                Add(totals, DashboardWindow.BucketIndex(bucketStarts, bucket), sums);
+            }
         }
 
-        if (plan.Days is { } days)
-        {
-            Merge(totals, await RollupBucketsAsync(db.DailyRequestRollups, days, cancellationToken), bucketSize);
-        }
-
-        return totals.Values.OrderBy(t => t.BucketStart).ToList();
-    }
-
-    public async Task<IReadOnlyList<LabelCount>> GetErrorCodesAsync(DateTime from, DateTime to, CancellationToken cancellationToken)
-    {
-        var counts = await CountByAsync(from, to, RollupDimension.Status, cancellationToken);
-        return counts
-            .OrderByDescending(c => c.Value).ThenBy(c => int.Parse(c.Key, CultureInfo.InvariantCulture))
-            .Select(c => new LabelCount(c.Key, c.Value))
+        return totals
+            .Select(t => new RequestBucketTotals(
+                bucketStarts[t.Key], t.Value.Requests - t.Value.Errors, t.Value.Errors, t.Value.LatencyUs, t.Value.Tokens, t.Value.RowsWithTokens, t.Value.Cost, t.Value.RowsWithCost))
             .ToList();
     }
 
-    public async Task<IReadOnlyList<LabelCount>> GetTopModelsAsync(DateTime from, DateTime to, int limit, CancellationToken cancellationToken) =>
-        Top(await CountByAsync(from, to, RollupDimension.Model, cancellationToken), limit);
-
-    public async Task<IReadOnlyList<LabelCount>> GetTopCountryCodesAsync(DateTime from, DateTime to, int limit, CancellationToken cancellationToken) =>
-        Top(await CountByAsync(from, to, RollupDimension.Country, cancellationToken), limit);
-
-    public async Task<IReadOnlyList<LabelCount>> GetUnpricedModelsAsync(DateTime from, DateTime to, CancellationToken cancellationToken)
+    public async Task<LatencyFigures> GetLatencyAsync(DateTime from, DateTime to, IReadOnlyList<DateTime> bucketStarts, DashboardFilter filter, CancellationToken cancellationToken)
     {
         await using var snapshot = await ReadSnapshot.BeginAsync(db, cancellationToken);
-        var plan = await PlanAsync(from, to, useDays: true, cancellationToken);
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        var plan = await PlanAsync(from, to, bucketStarts, cancellationToken);
+        var buckets = new SortedDictionary<int, LatencyBuilder>();
+        var window = new LatencyBuilder(_rawOnly);
         foreach (var slice in plan.Raw)
         {
-            var raw = await Logs(slice).Where(r => r.ModelName != string.Empty && r.TotalTokens != null && r.CostUsd == null)
-                .GroupBy(r => r.ModelName).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken);
-            Merge(counts, raw.Select(r => (r.Key, r.Count)));
+            var bucket = Builder(buckets, DashboardWindow.BucketIndex(bucketStarts, slice.From));
+            await foreach (var row in Logs(slice, filter).Select(r => new { r.LatencyMs, r.TtftMs }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                bucket.AddRaw(row.LatencyMs, row.TtftMs);
+                window.AddRaw(row.LatencyMs, row.TtftMs);
+            }
         }
 
-        foreach (var span in plan.Hours)
+        foreach (var (span, daily) in Spans(plan))
         {
-            Merge(counts, await RollupUnpricedByModelAsync(db.HourlyRequestRollups, span, cancellationToken));
+            var sketches = (daily, filter.IsEmpty) switch
+            {
+                (false, true) => Sketches(Totals(db.HourlyRequestRollups, span)),
+                (true, true) => Sketches(Totals(db.DailyRequestRollups, span)),
+                (false, false) => Sketches(Cube(db.HourlyRequestCubes, span, filter)),
+                (true, false) => Sketches(Cube(db.DailyRequestCubes, span, filter)),
+            };
+            await foreach (var row in sketches.AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                Builder(buckets, DashboardWindow.BucketIndex(bucketStarts, row.BucketStart)).AddRolled(row.LatencySketch, row.TtftSketch, row.TtftUs);
+                window.AddRolled(row.LatencySketch, row.TtftSketch, row.TtftUs);
+            }
         }
 
-        if (plan.Days is { } days)
-        {
-            Merge(counts, await RollupUnpricedByModelAsync(db.DailyRequestRollups, days, cancellationToken));
-        }
-
-        return Top(counts.Where(c => c.Value > 0).ToDictionary(StringComparer.Ordinal), int.MaxValue);
+        return new LatencyFigures(buckets.Where(b => b.Value.Latency.Count > 0).Select(b => b.Value.Build(bucketStarts[b.Key])).ToList(), window.Build(from));
     }
 
-    public async Task<UserActivity> GetUserActivityAsync(DateTime from, DateTime to, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LabelCount>> GetErrorCodesAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken)
+    {
+        var counts = await SumByAsync(from, to, RollupDimension.Status, filter, cancellationToken);
+        return counts
+            .Where(c => c.Value.Errors > 0)
+            .OrderByDescending(c => c.Value.Requests).ThenBy(c => int.Parse(c.Key, CultureInfo.InvariantCulture))
+            .Select(c => new LabelCount(c.Key, c.Value.Requests))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<LabelCount>> GetTopModelsAsync(DateTime from, DateTime to, int limit, DashboardFilter filter, CancellationToken cancellationToken) =>
+        Top(Requests(await SumByAsync(from, to, RollupDimension.Model, filter, cancellationToken)), limit);
+
+    public async Task<IReadOnlyList<LabelCount>> GetTopCountryCodesAsync(DateTime from, DateTime to, int limit, DashboardFilter filter, CancellationToken cancellationToken) =>
+        Top(Requests(await SumByAsync(from, to, RollupDimension.Country, filter, cancellationToken)), limit);
+
+    /// <summary>Rows with cost imply rows with tokens, so per model the difference is exactly the unpriced rows.</summary>
+    public async Task<IReadOnlyList<LabelCount>> GetUnpricedModelsAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken)
+    {
+        var models = await SumByAsync(from, to, RollupDimension.Model, filter, cancellationToken);
+        return Top(models.Where(m => m.Value.RowsWithTokens > m.Value.RowsWithCost).ToDictionary(m => m.Key, m => m.Value.RowsWithTokens - m.Value.RowsWithCost, StringComparer.Ordinal), int.MaxValue);
+    }
+
+    public async Task<IReadOnlyList<UserTotals>> GetTopUsersAsync(DateTime from, DateTime to, int limit, DashboardFilter filter, CancellationToken cancellationToken)
+    {
+        var sums = ById(await SumByAsync(from, to, RollupDimension.User, filter, cancellationToken));
+        var ids = sums.Keys.ToList();
+        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        return sums
+            .Select(s => new UserTotals(s.Key, names.GetValueOrDefault(s.Key, string.Empty), s.Value.Requests, s.Value.Tokens, s.Value.Cost))
+            .OrderByDescending(u => u.Cost).ThenByDescending(u => u.Requests).ThenBy(u => u.Name, StringComparer.Ordinal).ThenBy(u => u.Id)
+            .Take(limit)
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<ApiKeyTotals>> GetTopApiKeysAsync(DateTime from, DateTime to, int limit, DashboardFilter filter, CancellationToken cancellationToken)
+    {
+        var sums = ById(await SumByAsync(from, to, RollupDimension.ApiKey, filter, cancellationToken));
+        var ids = sums.Keys.ToList();
+        var keys = await db.ApiKeys.AsNoTracking().Where(k => ids.Contains(k.Id))
+            .Select(k => new { k.Id, k.Name, UserName = k.User!.Name })
+            .ToDictionaryAsync(k => k.Id, cancellationToken);
+        return sums
+            .Select(s => new ApiKeyTotals(
+                s.Key, keys.TryGetValue(s.Key, out var key) ? key.Name : string.Empty, key?.UserName ?? string.Empty, s.Value.Requests, s.Value.Tokens, s.Value.Cost))
+            .OrderByDescending(k => k.Cost).ThenByDescending(k => k.Requests).ThenBy(k => k.Name, StringComparer.Ordinal).ThenBy(k => k.Id)
+            .Take(limit)
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<EndpointTotals>> GetEndpointsAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken)
     {
         await using var snapshot = await ReadSnapshot.BeginAsync(db, cancellationToken);
-        var plan = await PlanAsync(from, to, useDays: true, cancellationToken);
-        var userIds = plan.Raw
-            .Select(slice => Logs(slice).Where(r => r.UserId != null).Select(r => r.UserId!.Value))
-            .Concat(plan.Hours.Select(span => InSpan(db.HourlyActiveUsers, span).Select(u => u.UserId)))
-            .Concat(plan.Days is { } days ? [InSpan(db.DailyActiveUsers, days).Select(u => u.UserId)] : [])
-            .Aggregate((all, part) => all.Union(part));
-        var activeUsers = await userIds.Distinct().LongCountAsync(cancellationToken);
+        var plan = await PlanAsync(from, to, null, cancellationToken);
+        var endpoints = new Dictionary<string, (long Requests, long Errors, LatencyBuilder Latency)>(StringComparer.Ordinal);
+        foreach (var slice in plan.Raw)
+        {
+            var rows = Logs(slice, filter).Select(r => new { r.Endpoint, r.StatusCode, r.LatencyMs }).AsAsyncEnumerable();
+            await foreach (var row in rows.WithCancellation(cancellationToken))
+            {
+                var endpoint = Endpoint(endpoints, row.Endpoint, 1, row.StatusCode >= 400 ? 1 : 0);
+                endpoint.Latency.AddRaw(row.LatencyMs, null);
+            }
+        }
+
+        foreach (var (span, daily) in Spans(plan))
+        {
+            var rows = (daily, filter.IsEmpty) switch
+            {
+                (false, true) => EndpointRows(Dimension(db.HourlyRequestRollups, span, RollupDimension.Endpoint)),
+                (true, true) => EndpointRows(Dimension(db.DailyRequestRollups, span, RollupDimension.Endpoint)),
+                (false, false) => CubeEndpointRows(Cube(db.HourlyRequestCubes, span, filter)),
+                (true, false) => CubeEndpointRows(Cube(db.DailyRequestCubes, span, filter)),
+            };
+            await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                Endpoint(endpoints, row.Endpoint, row.Requests, row.Errors).Latency.AddRolled(row.LatencySketch, [], 0);
+            }
+        }
+
+        return endpoints.Select(e => new EndpointTotals(e.Key, e.Value.Requests, e.Value.Errors, e.Value.Latency.Latency)).ToList();
+
+        (long Requests, long Errors, LatencyBuilder Latency) Endpoint(Dictionary<string, (long, long, LatencyBuilder)> all, string name, long requests, long errors)
+        {
+            var (r, e, latency) = all.TryGetValue(name, out var found) ? found : (0L, 0L, new LatencyBuilder(_rawOnly));
+            all[name] = (r + requests, e + errors, latency);
+            return all[name];
+        }
+    }
+
+    public async Task<UserActivity> GetUserActivityAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken)
+    {
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, cancellationToken);
+        var plan = await PlanAsync(from, to, null, cancellationToken);
+        var activeUsers = await ActiveUsers(plan, filter).Distinct().LongCountAsync(cancellationToken);
+        var sessionUser = await SessionUserAsync(filter, cancellationToken);
+        if (sessionUser is not null)
+        {
+            var theirs = await SessionSumsAsync(db.UserSessions.AsNoTracking().Where(s => s.UserId == sessionUser && s.SessionStart >= from && s.SessionStart <= to), cancellationToken);
+            return new UserActivity(activeUsers, theirs.Count, theirs.Cost, theirs.Requests);
+        }
 
         long sessions = 0, requests = 0;
         decimal cost = 0m;
         foreach (var slice in plan.Raw)
         {
-            var raw = await Sessions(slice)
-                .GroupBy(_ => 1)
-                .Select(g => new { Count = g.LongCount(), Cost = g.Sum(s => s.TotalCost), Requests = g.Sum(s => (long)s.TotalRequests) })
-                .FirstOrDefaultAsync(cancellationToken);
-            (sessions, requests, cost) = (sessions + (raw?.Count ?? 0), requests + (raw?.Requests ?? 0), cost + (raw?.Cost ?? 0m));
+            var raw = await SessionSumsAsync(Sessions(slice), cancellationToken);
+            (sessions, requests, cost) = (sessions + raw.Count, requests + raw.Requests, cost + raw.Cost);
         }
 
         // One query after the other, as in the methods above: a DbContext runs one command at a time.
-        foreach (var span in plan.Hours)
+        foreach (var (span, daily) in Spans(plan))
         {
-            AddRolled(await SessionSumsAsync(db.HourlySessionRollups, span, cancellationToken));
-        }
-
-        if (plan.Days is { } sessionDays)
-        {
-            AddRolled(await SessionSumsAsync(db.DailySessionRollups, sessionDays, cancellationToken));
+            var rolled = daily
+                ? await RolledSessionSumsAsync(db.DailySessionRollups, span, cancellationToken)
+                : await RolledSessionSumsAsync(db.HourlySessionRollups, span, cancellationToken);
+            (sessions, requests, cost) = (sessions + rolled.Sessions, requests + rolled.Requests, cost + RollupMath.FromCostUnits(rolled.CostUnits));
         }
 
         return new UserActivity(activeUsers, sessions, cost, requests);
-
-        void AddRolled((long Sessions, long Requests, long CostUnits) rolled) =>
-            (sessions, requests, cost) = (sessions + rolled.Sessions, requests + rolled.Requests, cost + RollupMath.FromCostUnits(rolled.CostUnits));
     }
 
     /// <summary>
-    /// Feedback per rating: one count per rating, each a range of the <c>(Rating, CreatedAt)</c> index that covers it.
-    /// At 350,000 rows in a window this is ten times faster on SQLite than grouping, which visits every row; on
-    /// PostgreSQL it is as fast as one grouped scan over the whole window and three times faster over part of it.
+    /// Feedback per rating: without a filter one count per rating, each a range of the <c>(Rating, CreatedAt)</c> index
+    /// that covers it (at 350,000 rows in a window ten times faster on SQLite than grouping, which visits every row); with
+    /// a filter, the feedback of the matching requests, grouped.
     /// </summary>
-    public async Task<IReadOnlyList<RatingCount>> GetRatingCountsAsync(DateTime from, DateTime to, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RatingCount>> GetRatingCountsAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken)
     {
         var feedback = db.FeedbackLogs.AsNoTracking().Where(f => f.CreatedAt >= from && f.CreatedAt <= to);
+        if (!filter.IsEmpty)
+        {
+            var rated = await feedback
+                .Join(SummedRows.Matching(db.RequestLogs.AsNoTracking(), filter), f => f.RequestLogId, r => r.Id, (f, _) => f.Rating)
+                .GroupBy(rating => rating)
+                .Select(g => new RatingCount(g.Key, g.LongCount()))
+                .ToListAsync(cancellationToken);
+            return rated.OrderBy(r => r.Rating).ToList();
+        }
+
         var counts = new List<RatingCount>();
         for (var rating = FeedbackLog.MinRating; rating <= FeedbackLog.MaxRating; rating++)
         {
@@ -168,139 +267,142 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
     }
 
     /// <summary>
-    /// The rollup plan, with one refinement read from the current snapshot: when no row of the hour the window ends in
-    /// is later than the window's end (always so for "the last 24 hours" unless clocks disagree), that hour's rollup
-    /// holds exactly the rows of the partial hour, so even a busy current hour is read as one summed row.
+    /// The rollup plan (per bucket when <paramref name="bucketStarts"/> are given), with one refinement read from the
+    /// current snapshot: when no row of the hour the window ends in is later than the window's end (always so for
+    /// "the last 24 hours" unless clocks disagree), that hour's rollup holds exactly the rows of the partial hour, so
+    /// even a busy current hour is read as one summed row.
     /// </summary>
-    private async Task<RollupPlan> PlanAsync(DateTime from, DateTime to, bool useDays, CancellationToken cancellationToken)
+    private async Task<RollupPlan> PlanAsync(DateTime from, DateTime to, IReadOnlyList<DateTime>? bucketStarts, CancellationToken cancellationToken)
     {
         if (_rawOnly)
         {
-            return RollupPlan.RawOnly(from, to);
+            return bucketStarts is null ? RollupPlan.RawOnly(from, to) : RollupPlan.RawOnly(from, to, bucketStarts);
         }
 
-        var plan = RollupPlan.For(from, to, useDays);
-        var tail = plan.Raw[^1];
-        if (tail.From != RollupMath.HourOf(tail.From))
+        var plan = bucketStarts is null ? RollupPlan.For(from, to, useDays: true) : RollupPlan.ForBuckets(from, to, bucketStarts, useDays: true);
+        if (!plan.EndsInAnHourlyTail)
         {
             return plan;
         }
 
-        var (hourStart, hourEnd) = (tail.From, tail.From.AddHours(1));
+        var (hourStart, hourEnd) = (plan.Raw[^1].From, plan.Raw[^1].From.AddHours(1));
         var latest = await db.RequestLogs.AsNoTracking()
             .Where(r => r.CreatedAt >= hourStart && r.CreatedAt < hourEnd)
             .MaxAsync(r => (DateTime?)r.CreatedAt, cancellationToken);
         return latest is null || latest <= to ? plan.WithTailFromHourlyRollup() : plan;
     }
 
-    private async Task<List<RequestBucketTotals>> RawBucketsAsync(RawSlice slice, BucketSize bucketSize, CancellationToken cancellationToken)
-    {
-        var hourly = bucketSize == BucketSize.Hour;
-        var rows = await Logs(slice)
-            .GroupBy(r => new { r.CreatedAt.Year, r.CreatedAt.Month, r.CreatedAt.Day, Hour = hourly ? r.CreatedAt.Hour : 0 })
-            .Select(g => new
-            {
-                g.Key,
-                Success = g.LongCount(r => r.StatusCode < 400),
-                Error = g.LongCount(r => r.StatusCode >= 400),
-                LatencyUs = g.Sum(r => (long)Math.Round(r.LatencyMs * 1000)),
-                Tokens = g.Sum(r => (long?)r.TotalTokens) ?? 0,
-                RowsWithTokens = g.LongCount(r => r.TotalTokens != null),
-                Cost = g.Sum(r => r.CostUsd) ?? 0m,
-                RowsWithCost = g.LongCount(r => r.CostUsd != null),
-            })
-            .ToListAsync(cancellationToken);
+    private static IEnumerable<(BucketSpan Span, bool Daily)> Spans(RollupPlan plan) =>
+        plan.Hours.Select(h => (h, false)).Concat(plan.Days.Select(d => (d, true)));
 
-        return rows
-            .Select(r => new RequestBucketTotals(
-                new DateTime(r.Key.Year, r.Key.Month, r.Key.Day, r.Key.Hour, 0, 0, DateTimeKind.Utc),
-                r.Success, r.Error, r.LatencyUs, r.Tokens, r.RowsWithTokens, r.Cost, r.RowsWithCost))
-            .ToList();
-    }
-
-    private static async Task<List<RequestBucketTotals>> RollupBucketsAsync<T>(IQueryable<T> rollups, BucketSpan span, CancellationToken cancellationToken)
-        where T : RequestRollup
-    {
-        var rows = await InSpan(rollups, span)
-            .Where(r => r.Dimension == RollupDimension.Total)
-            .Select(r => new { r.BucketStart, r.Requests, r.Errors, r.LatencyUs, r.Tokens, r.RowsWithTokens, r.CostUnits, r.RowsWithCost })
-            .ToListAsync(cancellationToken);
-        return rows
-            .Select(r => new RequestBucketTotals(
-                r.BucketStart, r.Requests - r.Errors, r.Errors, r.LatencyUs, r.Tokens, r.RowsWithTokens, RollupMath.FromCostUnits(r.CostUnits), r.RowsWithCost))
-            .ToList();
-    }
-
-    /// <summary>Request counts per model, country or error status over the whole window.</summary>
-    private async Task<Dictionary<string, long>> CountByAsync(DateTime from, DateTime to, RollupDimension dimension, CancellationToken cancellationToken)
+    /// <summary>Sums per value of one dimension over the whole window: dimension rollups without a filter, cube or facets with one.</summary>
+    private async Task<Dictionary<string, Sums>> SumByAsync(DateTime from, DateTime to, RollupDimension dimension, DashboardFilter filter, CancellationToken cancellationToken)
     {
         await using var snapshot = await ReadSnapshot.BeginAsync(db, cancellationToken);
-        var plan = await PlanAsync(from, to, useDays: true, cancellationToken);
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        var plan = await PlanAsync(from, to, null, cancellationToken);
+        var sums = new Dictionary<string, Sums>(StringComparer.Ordinal);
         foreach (var slice in plan.Raw)
         {
-            Merge(counts, await RawCountByAsync(Logs(slice), dimension, cancellationToken));
+            Merge(sums, await RawByAsync(Logs(slice, filter), dimension, cancellationToken));
         }
 
-        foreach (var span in plan.Hours)
+        foreach (var (span, daily) in Spans(plan))
         {
-            Merge(counts, await RollupCountByAsync(db.HourlyRequestRollups, span, dimension, cancellationToken));
+            var part = (daily, filter.IsEmpty) switch
+            {
+                (false, true) => await SummedRows.RolledAsync(Dimension(db.HourlyRequestRollups, span, dimension), r => r.Key, cancellationToken),
+                (true, true) => await SummedRows.RolledAsync(Dimension(db.DailyRequestRollups, span, dimension), r => r.Key, cancellationToken),
+                (false, false) => await CubeByAsync(db.HourlyRequestCubes, db.HourlyRequestFacets, span, dimension, filter, cancellationToken),
+                (true, false) => await CubeByAsync(db.DailyRequestCubes, db.DailyRequestFacets, span, dimension, filter, cancellationToken),
+            };
+            Merge(sums, part);
         }
 
-        if (plan.Days is { } days)
-        {
-            Merge(counts, await RollupCountByAsync(db.DailyRequestRollups, days, dimension, cancellationToken));
-        }
-
-        return counts;
+        return sums;
     }
 
-    private static async Task<IEnumerable<(string Key, long Count)>> RawCountByAsync(IQueryable<RequestLog> logs, RollupDimension dimension, CancellationToken cancellationToken)
+    private static async Task<List<(string Key, Sums Sums)>> RawByAsync(IQueryable<RequestLog> logs, RollupDimension dimension, CancellationToken cancellationToken) => dimension switch
     {
+        RollupDimension.Model => await SummedRows.RawAsync(logs.Where(r => r.ModelName != string.Empty), r => r.ModelName, cancellationToken),
+        RollupDimension.Country => await SummedRows.RawAsync(logs, r => r.CountryCode, cancellationToken),
+        RollupDimension.Endpoint => await SummedRows.RawAsync(logs, r => r.Endpoint, cancellationToken),
+        RollupDimension.Status => Text(await SummedRows.RawAsync(logs.Where(r => r.StatusCode >= 400), r => r.StatusCode, cancellationToken)),
+        RollupDimension.User => Text(await SummedRows.RawAsync(logs.Where(r => r.UserId != null), r => r.UserId!.Value, cancellationToken)),
+        RollupDimension.ApiKey => Text(await SummedRows.RawAsync(logs.Where(r => r.ApiKeyId != null), r => r.ApiKeyId!.Value, cancellationToken)),
+        _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "Not a grouping dimension."),
+    };
+
+    /// <summary>Under a filter: the cube's sums by model, user, key or endpoint; the facets' request counts by country or error status.</summary>
+    private static async Task<List<(string Key, Sums Sums)>> CubeByAsync<TCube, TFacet>(IQueryable<TCube> cubes, IQueryable<TFacet> facets, BucketSpan span, RollupDimension dimension, DashboardFilter filter, CancellationToken cancellationToken)
+        where TCube : RequestCube
+        where TFacet : RequestFacet
+    {
+        var matching = Cube(cubes, span, filter);
         switch (dimension)
         {
-            case RollupDimension.Status:
-                var codes = await logs.Where(r => r.StatusCode >= 400).GroupBy(r => r.StatusCode)
-                    .Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken);
-                return codes.Select(c => (c.Key.ToString(CultureInfo.InvariantCulture), c.Count));
             case RollupDimension.Model:
-                var models = await logs.Where(r => r.ModelName != string.Empty).GroupBy(r => r.ModelName)
-                    .Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken);
-                return models.Select(m => (m.Key, m.Count));
-            case RollupDimension.Country:
-                var countries = await logs.GroupBy(r => r.CountryCode)
-                    .Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken);
-                return countries.Select(c => (c.Key, c.Count));
+                return await SummedRows.RolledAsync(matching.Where(c => c.ModelName != string.Empty), c => c.ModelName, cancellationToken);
+            case RollupDimension.Endpoint:
+                return await SummedRows.RolledAsync(matching, c => c.Endpoint, cancellationToken);
+            case RollupDimension.User:
+                return Text(await SummedRows.RolledAsync(matching.Where(c => c.UserId != 0), c => c.UserId, cancellationToken));
+            case RollupDimension.ApiKey:
+                return Text(await SummedRows.RolledAsync(matching.Where(c => c.ApiKeyId != 0), c => c.ApiKeyId, cancellationToken));
+            case RollupDimension.Country or RollupDimension.Status:
+                var counts = await SummedRows.Matching(InSpan(facets, span), filter)
+                    .Where(f => f.Facet == dimension)
+                    .GroupBy(f => f.Key)
+                    .Select(g => new { g.Key, Requests = g.Sum(f => f.Requests) })
+                    .ToListAsync(cancellationToken);
+                var errors = dimension == RollupDimension.Status;
+                return counts.Select(c => (c.Key, Sums.Zero with { Requests = c.Requests, Errors = errors ? c.Requests : 0 })).ToList();
             default:
                 throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "Not a grouping dimension.");
         }
     }
 
-    private static async Task<IEnumerable<(string Key, long Count)>> RollupCountByAsync<T>(IQueryable<T> rollups, BucketSpan span, RollupDimension dimension, CancellationToken cancellationToken)
-        where T : RequestRollup
+    /// <summary>Distinct users of the filtered requests: the active-user sets without a filter, the cube's user column with one.</summary>
+    private IQueryable<int> ActiveUsers(RollupPlan plan, DashboardFilter filter)
     {
-        var errorsOnly = dimension == RollupDimension.Status;
-        var rows = await InSpan(rollups, span)
-            .Where(r => r.Dimension == dimension && (!errorsOnly || r.Errors > 0))
-            .GroupBy(r => r.Key)
-            .Select(g => new { g.Key, Count = g.Sum(r => r.Requests) })
-            .ToListAsync(cancellationToken);
-        return rows.Select(r => (r.Key, r.Count));
+        var parts = plan.Raw.Select(slice => Logs(slice, filter).Where(r => r.UserId != null).Select(r => r.UserId!.Value)).ToList();
+        foreach (var (span, daily) in Spans(plan))
+        {
+            parts.Add((daily, filter.IsEmpty) switch
+            {
+                (false, true) => InSpan(db.HourlyActiveUsers, span).Select(u => u.UserId),
+                (true, true) => InSpan(db.DailyActiveUsers, span).Select(u => u.UserId),
+                (false, false) => Cube(db.HourlyRequestCubes, span, filter).Where(c => c.UserId != 0).Select(c => c.UserId),
+                (true, false) => Cube(db.DailyRequestCubes, span, filter).Where(c => c.UserId != 0).Select(c => c.UserId),
+            });
+        }
+
+        return parts.Aggregate((all, part) => all.Union(part));
     }
 
-    /// <summary>Rows with cost imply rows with tokens, so per model key the difference is exactly the unpriced rows.</summary>
-    private static async Task<IEnumerable<(string Key, long Count)>> RollupUnpricedByModelAsync<T>(IQueryable<T> rollups, BucketSpan span, CancellationToken cancellationToken)
-        where T : RequestRollup
+    /// <summary>The user whose sessions the filter selects: the user filter, or the API key's user; null without either.</summary>
+    private async Task<int?> SessionUserAsync(DashboardFilter filter, CancellationToken cancellationToken)
     {
-        var rows = await InSpan(rollups, span)
-            .Where(r => r.Dimension == RollupDimension.Model && r.RowsWithTokens > r.RowsWithCost)
-            .GroupBy(r => r.Key)
-            .Select(g => new { g.Key, Count = g.Sum(r => r.RowsWithTokens - r.RowsWithCost) })
-            .ToListAsync(cancellationToken);
-        return rows.Select(r => (r.Key, r.Count));
+        if (filter.ApiKeyId is not int apiKeyId)
+        {
+            return filter.UserId;
+        }
+
+        var owner = await db.ApiKeys.AsNoTracking().Where(k => k.Id == apiKeyId).Select(k => (int?)k.UserId).FirstOrDefaultAsync(cancellationToken);
+
+        // A key of another user than the user filter, or no such key: no request matches, so no session does.
+        return owner is null || (filter.UserId is int userId && userId != owner) ? 0 : owner;
     }
 
-    private static async Task<(long Sessions, long Requests, long CostUnits)> SessionSumsAsync<T>(IQueryable<T> rollups, BucketSpan span, CancellationToken cancellationToken)
+    private static async Task<(long Count, long Requests, decimal Cost)> SessionSumsAsync(IQueryable<UserSession> sessions, CancellationToken cancellationToken)
+    {
+        var sums = await sessions
+            .GroupBy(_ => 1)
+            .Select(g => new { Count = g.LongCount(), Cost = g.Sum(s => s.TotalCost), Requests = g.Sum(s => (long)s.TotalRequests) })
+            .FirstOrDefaultAsync(cancellationToken);
+        return sums is null ? default : (sums.Count, sums.Requests, sums.Cost);
+    }
+
+    private static async Task<(long Sessions, long Requests, long CostUnits)> RolledSessionSumsAsync<T>(IQueryable<T> rollups, BucketSpan span, CancellationToken cancellationToken)
         where T : SessionRollup
     {
         var sums = await InSpan(rollups, span)
@@ -310,6 +412,30 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
         return sums is null ? default : (sums.Sessions, sums.Requests, sums.Cost);
     }
 
+    private static IQueryable<T> Totals<T>(IQueryable<T> rollups, BucketSpan span)
+        where T : RequestRollup =>
+        Dimension(rollups, span, RollupDimension.Total);
+
+    private static IQueryable<T> Dimension<T>(IQueryable<T> rollups, BucketSpan span, RollupDimension dimension)
+        where T : RequestRollup =>
+        InSpan(rollups, span).Where(r => r.Dimension == dimension);
+
+    private static IQueryable<T> Cube<T>(IQueryable<T> cubes, BucketSpan span, DashboardFilter filter)
+        where T : RequestCube =>
+        SummedRows.Matching(InSpan(cubes, span), filter);
+
+    private static IQueryable<SketchRow> Sketches<T>(IQueryable<T> rows)
+        where T : RequestSums =>
+        rows.Select(r => new SketchRow(EF.Property<DateTime>(r, nameof(RequestRollup.BucketStart)), r.LatencySketch, r.TtftSketch, r.TtftUs));
+
+    private static IQueryable<EndpointRow> EndpointRows<T>(IQueryable<T> rollups)
+        where T : RequestRollup =>
+        rollups.Select(r => new EndpointRow(r.Key, r.Requests, r.Errors, r.LatencySketch));
+
+    private static IQueryable<EndpointRow> CubeEndpointRows<T>(IQueryable<T> cubes)
+        where T : RequestCube =>
+        cubes.Select(c => new EndpointRow(c.Endpoint, c.Requests, c.Errors, c.LatencySketch));
+
     private static IQueryable<T> InSpan<T>(IQueryable<T> rollups, BucketSpan span)
         where T : class
     {
@@ -317,11 +443,11 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
         return rollups.AsNoTracking().Where(r => EF.Property<DateTime>(r, nameof(RequestRollup.BucketStart)) >= from && EF.Property<DateTime>(r, nameof(RequestRollup.BucketStart)) < to);
     }
 
-    private IQueryable<RequestLog> Logs(RawSlice slice)
+    private IQueryable<RequestLog> Logs(RawSlice slice, DashboardFilter filter)
     {
         var (from, to) = (slice.From, slice.To);
         var logs = db.RequestLogs.AsNoTracking().Where(r => r.CreatedAt >= from);
-        return slice.IncludesTo ? logs.Where(r => r.CreatedAt <= to) : logs.Where(r => r.CreatedAt < to);
+        return SummedRows.Matching(slice.IncludesTo ? logs.Where(r => r.CreatedAt <= to) : logs.Where(r => r.CreatedAt < to), filter);
     }
 
     private IQueryable<UserSession> Sessions(RawSlice slice)
@@ -331,36 +457,44 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
         return slice.IncludesTo ? sessions.Where(s => s.SessionStart <= to) : sessions.Where(s => s.SessionStart < to);
     }
 
+    private LatencyBuilder Builder(SortedDictionary<int, LatencyBuilder> buckets, int index)
+    {
+        if (!buckets.TryGetValue(index, out var builder))
+        {
+            builder = new LatencyBuilder(_rawOnly);
+            buckets.Add(index, builder);
+        }
+
+        return builder;
+    }
+
+    private static List<(string Key, Sums Sums)> Text(List<(int Key, Sums Sums)> rows) =>
+        rows.Select(r => (r.Key.ToString(CultureInfo.InvariantCulture), r.Sums)).ToList();
+
+    private static Dictionary<int, Sums> ById(Dictionary<string, Sums> sums) =>
+        sums.ToDictionary(s => int.Parse(s.Key, CultureInfo.InvariantCulture), s => s.Value);
+
+    private static Dictionary<string, long> Requests(Dictionary<string, Sums> sums) =>
+        sums.ToDictionary(s => s.Key, s => s.Value.Requests, StringComparer.Ordinal);
+
     private static List<LabelCount> Top(Dictionary<string, long> counts, int limit) => counts
         .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
         .Take(limit)
         .Select(c => new LabelCount(c.Key, c.Value))
         .ToList();
 
-    private static void Merge(Dictionary<string, long> counts, IEnumerable<(string Key, long Count)> part)
+    private static void Merge(Dictionary<string, Sums> sums, IEnumerable<(string Key, Sums Sums)> part)
     {
-        foreach (var (key, count) in part)
+        foreach (var (key, value) in part)
         {
-            counts[key] = counts.GetValueOrDefault(key) + count;
+            sums[key] = sums.TryGetValue(key, out var sum) ? sum.Plus(value) : value;
         }
     }
 
-    private static void Merge(Dictionary<DateTime, RequestBucketTotals> totals, IEnumerable<RequestBucketTotals> part, BucketSize bucketSize)
-    {
-        foreach (var t in part)
-        {
-            var bucket = DashboardWindow.Truncate(t.BucketStart, bucketSize);
-            totals[bucket] = totals.TryGetValue(bucket, out var sum)
-                ? new RequestBucketTotals(
-                    bucket,
-                    sum.Success + t.Success,
-                    sum.Error + t.Error,
-                    sum.LatencyUsSum + t.LatencyUsSum,
-                    sum.TokensSum + t.TokensSum,
-                    sum.RowsWithTokens + t.RowsWithTokens,
-                    sum.CostSum + t.CostSum,
-                    sum.RowsWithCost + t.RowsWithCost)
-                : t with { BucketStart = bucket };
-        }
-    }
+    private static void Add(SortedDictionary<int, Sums> totals, int bucket, Sums sums) =>
+        totals[bucket] = totals.TryGetValue(bucket, out var sum) ? sum.Plus(sums) : sums;
+
+    private sealed record SketchRow(DateTime BucketStart, byte[] LatencySketch, byte[] TtftSketch, long TtftUs);
+
+    private sealed record EndpointRow(string Endpoint, long Requests, long Errors, byte[] LatencySketch);
 }

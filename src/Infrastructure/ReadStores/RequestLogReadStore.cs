@@ -32,12 +32,13 @@ public sealed class RequestLogReadStore(DashboardDbContext db) : IRequestLogRead
         .Add("cachedInputTokens", r => r.CachedInputTokens)
         .Add("cacheCreationTokens", r => r.CacheCreationTokens)
         .Add("reasoningTokens", r => r.ReasoningTokens)
-        .Add("usageEstimated", r => r.UsageEstimated);
+        .Add("usageEstimated", r => r.UsageEstimated)
+        .Add("apiKeyName", r => r.ApiKey!.Name);
 
     private static readonly Expression<Func<RequestLog, RequestLogDto>> ToDto = r => new RequestLogDto(
         r.Id, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens, r.CompletionTokens,
         r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.User == null ? null : r.User.Name, r.ApiKeyId, r.Upstream,
-        r.CachedInputTokens, r.CacheCreationTokens, r.ReasoningTokens, r.UsageEstimated);
+        r.CachedInputTokens, r.CacheCreationTokens, r.ReasoningTokens, r.UsageEstimated, r.ApiKey == null ? null : r.ApiKey.Name);
 
     public Task<PagedList<RequestLogDto>> ListAsync(RequestLogFilter filter, ListPage page, CancellationToken cancellationToken) =>
         Filtered(filter).ToPageAsync(Sorts, page, r => r.Id, ToDto, cancellationToken);
@@ -79,6 +80,27 @@ public sealed class RequestLogReadStore(DashboardDbContext db) : IRequestLogRead
         if (filter.UserId is { } userId)
         {
             query = query.Where(r => r.UserId == userId);
+        }
+
+        if (filter.ApiKeyId is { } apiKeyId)
+        {
+            query = query.Where(r => r.ApiKeyId == apiKeyId);
+        }
+
+        if (filter.Endpoint is { } endpoint)
+        {
+            query = query.Where(r => r.Endpoint == endpoint);
+        }
+
+        if (filter.StatusClass is { } statusClass)
+        {
+            var (lowest, highest) = (statusClass * 100, (statusClass * 100) + 99);
+            query = query.Where(r => r.StatusCode >= lowest && r.StatusCode <= highest);
+        }
+
+        if (filter.MinLatencyMs is { } minLatencyMs)
+        {
+            query = query.Where(r => r.LatencyMs >= minLatencyMs);
         }
 
         if (filter.Unpriced is { } unpriced)

@@ -42,6 +42,10 @@ public sealed class RequestLogRetention(DashboardDbContext db, IOptions<Retentio
     {
         await db.HourlyRequestRollups.Where(r => r.BucketStart < cutoff).ExecuteDeleteAsync(cancellationToken);
         await db.DailyRequestRollups.Where(r => r.BucketStart < cutoff).ExecuteDeleteAsync(cancellationToken);
+        await db.HourlyRequestCubes.Where(r => r.BucketStart < cutoff).ExecuteDeleteAsync(cancellationToken);
+        await db.DailyRequestCubes.Where(r => r.BucketStart < cutoff).ExecuteDeleteAsync(cancellationToken);
+        await db.HourlyRequestFacets.Where(r => r.BucketStart < cutoff).ExecuteDeleteAsync(cancellationToken);
+        await db.DailyRequestFacets.Where(r => r.BucketStart < cutoff).ExecuteDeleteAsync(cancellationToken);
         await db.HourlyActiveUsers.Where(u => u.BucketStart < cutoff).ExecuteDeleteAsync(cancellationToken);
         await db.DailyActiveUsers.Where(u => u.BucketStart < cutoff).ExecuteDeleteAsync(cancellationToken);
     }

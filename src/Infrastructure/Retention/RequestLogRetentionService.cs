@@ -1,3 +1,4 @@
+using CleanDashboard.Application.Common.Caching;
 using CleanDashboard.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -6,10 +7,11 @@ using Microsoft.Extensions.Options;
 
 namespace CleanDashboard.Infrastructure.Retention;
 
-/// <summary>Runs <see cref="RequestLogRetention"/> once an interval, for as long as the app runs.</summary>
+/// <summary>Runs <see cref="RequestLogRetention"/> once an interval, for as long as the app runs; a purge publishes a new data version.</summary>
 public sealed class RequestLogRetentionService(
     IServiceScopeFactory scopes,
     DatabaseInitializer database,
+    IDataVersionSource dataVersion,
     IOptions<RetentionOptions> options,
     TimeProvider timeProvider,
     ILogger<RequestLogRetentionService> logger) : BackgroundService
@@ -31,6 +33,7 @@ public sealed class RequestLogRetentionService(
                 var deleted = await scope.ServiceProvider.GetRequiredService<RequestLogRetention>().PurgeAsync(stoppingToken);
                 if (deleted > 0)
                 {
+                    await dataVersion.PublishAsync(stoppingToken);
                     logger.LogInformation("Retention: deleted {Count} request logs older than {Days} days", deleted, options.Value.RequestLogDays);
                 }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CleanDashboard.Application.Dashboard.Common;
 using CleanDashboard.Domain.Entities;
 using CleanDashboard.Domain.Entities.Rollups;
 using CleanDashboard.Domain.Enums;
@@ -7,12 +8,18 @@ namespace CleanDashboard.Infrastructure.Rollups;
 
 /// <summary>
 /// What a set of request logs and session changes adds to the rollup tables, summed in memory so a batch
-/// of thousands of rows becomes a few dozen upserts. Every figure is an exact integer sum.
+/// of thousands of rows becomes a few hundred upserts. Every figure is an exact integer sum; the latency sketches
+/// (kept beside the rows that have them) are exact counts too.
 /// </summary>
 public sealed class RollupBatch
 {
     private readonly Dictionary<(DateTime, RollupDimension, string), HourlyRequestRollup> _hourlyRequests = [];
     private readonly Dictionary<(DateTime, RollupDimension, string), DailyRequestRollup> _dailyRequests = [];
+    private readonly Dictionary<CubeKey, HourlyRequestCube> _hourlyCubes = [];
+    private readonly Dictionary<CubeKey, DailyRequestCube> _dailyCubes = [];
+    private readonly Dictionary<(CubeKey, RollupDimension, string), HourlyRequestFacet> _hourlyFacets = [];
+    private readonly Dictionary<(CubeKey, RollupDimension, string), DailyRequestFacet> _dailyFacets = [];
+    private readonly Dictionary<RequestSums, RowSketches> _sketches = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<(DateTime, int)> _hourlyUsers = [];
     private readonly HashSet<(DateTime, int)> _dailyUsers = [];
     private readonly Dictionary<DateTime, HourlySessionRollup> _hourlySessions = [];
@@ -21,6 +28,14 @@ public sealed class RollupBatch
     public IEnumerable<HourlyRequestRollup> HourlyRequests => _hourlyRequests.Values;
 
     public IEnumerable<DailyRequestRollup> DailyRequests => _dailyRequests.Values;
+
+    public IEnumerable<HourlyRequestCube> HourlyCubes => _hourlyCubes.Values;
+
+    public IEnumerable<DailyRequestCube> DailyCubes => _dailyCubes.Values;
+
+    public IEnumerable<HourlyRequestFacet> HourlyFacets => _hourlyFacets.Values;
+
+    public IEnumerable<DailyRequestFacet> DailyFacets => _dailyFacets.Values;
 
     public IEnumerable<HourlyActiveUser> HourlyActiveUsers => _hourlyUsers.Select(u => new HourlyActiveUser { BucketStart = u.Item1, UserId = u.Item2 });
 
@@ -31,28 +46,46 @@ public sealed class RollupBatch
     public IEnumerable<DailySessionRollup> DailySessions => _dailySessions.Values;
 
     public void AddRequest(RequestLog log) =>
-        AddRequest(log.CreatedAt, log.ModelName, log.CountryCode, log.StatusCode, log.LatencyMs, log.TotalTokens, log.CostUsd, log.UserId);
+        AddRequest(new RolledRequest(log.CreatedAt, log.ModelName, log.CountryCode, log.StatusCode, log.LatencyMs, log.TtftMs, log.TotalTokens, log.CostUsd, log.UserId, log.ApiKeyId, log.Endpoint));
 
-    public void AddRequest(DateTime createdAt, string modelName, string countryCode, int statusCode, double latencyMs, int? totalTokens, decimal? costUsd, int? userId)
+    public void AddRequest(RolledRequest request)
     {
-        var hour = RollupMath.HourOf(createdAt);
-        var day = RollupMath.DayOf(createdAt);
-        var latencyUs = RollupMath.ToMicroseconds(latencyMs);
-        var cost = costUsd is decimal usd ? RollupMath.ToCostUnits(usd) : (long?)null;
-        var status = statusCode.ToString(CultureInfo.InvariantCulture);
+        var hour = RollupMath.HourOf(request.CreatedAt);
+        var day = RollupMath.DayOf(request.CreatedAt);
+        var figures = new RowFigures(
+            request.StatusCode >= 400,
+            RollupMath.ToMicroseconds(request.LatencyMs),
+            request.TtftMs is double ttft ? RollupMath.ToMicroseconds(ttft) : null,
+            request.TotalTokens,
+            request.CostUsd is decimal usd ? RollupMath.ToCostUnits(usd) : null);
+        var status = request.StatusCode.ToString(CultureInfo.InvariantCulture);
 
-        foreach (var (dimension, key) in Dimensions(modelName, countryCode, status))
+        foreach (var (dimension, key) in Dimensions(request, status))
         {
-            Add(Row(_hourlyRequests, (hour, dimension, key)), statusCode, latencyUs, totalTokens, cost);
-            Add(Row(_dailyRequests, (day, dimension, key)), statusCode, latencyUs, totalTokens, cost);
+            var sketched = dimension is RollupDimension.Total or RollupDimension.Endpoint;
+            Add(Row(_hourlyRequests, (hour, dimension, key)), figures, sketched);
+            Add(Row(_dailyRequests, (day, dimension, key)), figures, sketched);
         }
 
-        if (userId is int user)
+        var (model, user, apiKey, endpoint) = (request.ModelName, request.UserId ?? 0, request.ApiKeyId ?? 0, request.Endpoint);
+        Add(CubeRow(_hourlyCubes, new CubeKey(hour, model, user, apiKey, endpoint)), figures, sketched: true);
+        Add(CubeRow(_dailyCubes, new CubeKey(day, model, user, apiKey, endpoint)), figures, sketched: true);
+        foreach (var (facet, key) in Facets(request.CountryCode, request.StatusCode, status))
         {
-            _hourlyUsers.Add((hour, user));
-            _dailyUsers.Add((day, user));
+            FacetRow(_hourlyFacets, (new CubeKey(hour, model, user, apiKey, endpoint), facet, key)).Requests++;
+            FacetRow(_dailyFacets, (new CubeKey(day, model, user, apiKey, endpoint), facet, key)).Requests++;
+        }
+
+        if (request.UserId is int userId)
+        {
+            _hourlyUsers.Add((hour, userId));
+            _dailyUsers.Add((day, userId));
         }
     }
+
+    /// <summary>The latency and TTFT sketches the batch adds to a row, or null for a row that keeps none.</summary>
+    public (LatencySketch Latency, LatencySketch Ttft)? SketchesOf(RequestSums row) =>
+        _sketches.TryGetValue(row, out var sketches) ? (sketches.Latency, sketches.Ttft) : null;
 
     /// <summary>Counts session activity into the bucket the session started in.</summary>
     public void AddSession(DateTime sessionStart, int startedSessions, long requests, decimal cost)
@@ -62,16 +95,61 @@ public sealed class RollupBatch
         Add(SessionRow(_dailySessions, RollupMath.DayOf(sessionStart)), startedSessions, requests, units);
     }
 
-    private static IEnumerable<(RollupDimension, string)> Dimensions(string modelName, string countryCode, string status)
+    private static IEnumerable<(RollupDimension, string)> Dimensions(RolledRequest request, string status)
     {
         yield return (RollupDimension.Total, string.Empty);
-        if (modelName.Length > 0)
+        if (request.ModelName.Length > 0)
         {
-            yield return (RollupDimension.Model, modelName);
+            yield return (RollupDimension.Model, request.ModelName);
         }
 
-        yield return (RollupDimension.Country, countryCode);
+        yield return (RollupDimension.Country, request.CountryCode);
         yield return (RollupDimension.Status, status);
+        if (request.UserId is int userId)
+        {
+            yield return (RollupDimension.User, userId.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (request.ApiKeyId is int apiKeyId)
+        {
+            yield return (RollupDimension.ApiKey, apiKeyId.ToString(CultureInfo.InvariantCulture));
+        }
+
+        yield return (RollupDimension.Endpoint, request.Endpoint);
+    }
+
+    private static IEnumerable<(RollupDimension, string)> Facets(string countryCode, int statusCode, string status)
+    {
+        yield return (RollupDimension.Country, countryCode);
+        if (statusCode >= 400)
+        {
+            yield return (RollupDimension.Status, status);
+        }
+    }
+
+    private static T CubeRow<T>(Dictionary<CubeKey, T> rows, CubeKey key)
+        where T : RequestCube, new()
+    {
+        if (!rows.TryGetValue(key, out var row))
+        {
+            row = new T { BucketStart = key.Bucket, ModelName = key.Model, UserId = key.UserId, ApiKeyId = key.ApiKeyId, Endpoint = key.Endpoint };
+            rows.Add(key, row);
+        }
+
+        return row;
+    }
+
+    private static T FacetRow<T>(Dictionary<(CubeKey, RollupDimension, string), T> rows, (CubeKey Cube, RollupDimension Facet, string Key) key)
+        where T : RequestFacet, new()
+    {
+        if (!rows.TryGetValue(key, out var row))
+        {
+            var cube = key.Cube;
+            row = new T { BucketStart = cube.Bucket, ModelName = cube.Model, UserId = cube.UserId, ApiKeyId = cube.ApiKeyId, Endpoint = cube.Endpoint, Facet = key.Facet, Key = key.Key };
+            rows.Add(key, row);
+        }
+
+        return row;
     }
 
     private static T Row<T>(Dictionary<(DateTime, RollupDimension, string), T> rows, (DateTime Bucket, RollupDimension Dimension, string Key) key)
@@ -98,23 +176,52 @@ public sealed class RollupBatch
         return row;
     }
 
-    private static void Add(RequestRollup row, int statusCode, long latencyUs, int? tokens, long? cost)
+    private void Add(RequestSums row, RowFigures figures, bool sketched)
     {
         row.Requests++;
-        row.Errors += statusCode >= 400 ? 1 : 0;
-        row.LatencyUs += latencyUs;
-        if (tokens is int t)
+        row.Errors += figures.IsError ? 1 : 0;
+        row.LatencyUs += figures.LatencyUs;
+        if (figures.TtftUs is long ttft)
+        {
+            row.TtftUs += ttft;
+            row.TtftCount++;
+        }
+
+        if (figures.Tokens is int t)
         {
             row.Tokens += t;
             row.RowsWithTokens++;
         }
 
-        if (cost is long c)
+        if (figures.CostUnits is long c)
         {
             row.CostUnits += c;
             row.RowsWithCost++;
         }
+
+        if (!sketched)
+        {
+            return;
+        }
+
+        if (!_sketches.TryGetValue(row, out var sketches))
+        {
+            sketches = new RowSketches(new LatencySketch(), new LatencySketch());
+            _sketches.Add(row, sketches);
+        }
+
+        sketches.Latency.Add(figures.LatencyUs);
+        if (figures.TtftUs is long ttftUs)
+        {
+            sketches.Ttft.Add(ttftUs);
+        }
     }
+
+    private readonly record struct CubeKey(DateTime Bucket, string Model, int UserId, int ApiKeyId, string Endpoint);
+
+    private readonly record struct RowFigures(bool IsError, long LatencyUs, long? TtftUs, int? Tokens, long? CostUnits);
+
+    private sealed record RowSketches(LatencySketch Latency, LatencySketch Ttft);
 
     private static void Add(SessionRollup row, int startedSessions, long requests, long costUnits)
     {
@@ -123,3 +230,17 @@ public sealed class RollupBatch
         row.CostUnits += costUnits;
     }
 }
+
+/// <summary>The fields of a request log the rollups sum.</summary>
+public readonly record struct RolledRequest(
+    DateTime CreatedAt,
+    string ModelName,
+    string CountryCode,
+    int StatusCode,
+    double LatencyMs,
+    double? TtftMs,
+    int? TotalTokens,
+    decimal? CostUsd,
+    int? UserId,
+    int? ApiKeyId,
+    string Endpoint);

@@ -40,6 +40,10 @@ public sealed class RollupRebuilder(DashboardDbContext db)
         var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Rebuilding some days needs the caller's transaction.");
         await ClearAsync(db.HourlyRequestRollups, fromDay, toDay, cancellationToken);
         await ClearAsync(db.DailyRequestRollups, fromDay, toDay, cancellationToken);
+        await ClearAsync(db.HourlyRequestCubes, fromDay, toDay, cancellationToken);
+        await ClearAsync(db.DailyRequestCubes, fromDay, toDay, cancellationToken);
+        await ClearAsync(db.HourlyRequestFacets, fromDay, toDay, cancellationToken);
+        await ClearAsync(db.DailyRequestFacets, fromDay, toDay, cancellationToken);
         await ClearAsync(db.HourlyActiveUsers, fromDay, toDay, cancellationToken);
         await ClearAsync(db.DailyActiveUsers, fromDay, toDay, cancellationToken);
         await ClearAsync(db.HourlySessionRollups, fromDay, toDay, cancellationToken);
@@ -57,11 +61,11 @@ public sealed class RollupRebuilder(DashboardDbContext db)
         long requests = 0;
         var batch = new RollupBatch();
         var logs = requestLogs.AsNoTracking()
-            .Select(r => new { r.CreatedAt, r.ModelName, r.CountryCode, r.StatusCode, r.LatencyMs, r.TotalTokens, r.CostUsd, r.UserId })
+            .Select(r => new RolledRequest(r.CreatedAt, r.ModelName, r.CountryCode, r.StatusCode, r.LatencyMs, r.TtftMs, r.TotalTokens, r.CostUsd, r.UserId, r.ApiKeyId, r.Endpoint))
             .AsAsyncEnumerable();
         await foreach (var r in logs.WithCancellation(cancellationToken))
         {
-            batch.AddRequest(r.CreatedAt, r.ModelName, r.CountryCode, r.StatusCode, r.LatencyMs, r.TotalTokens, r.CostUsd, r.UserId);
+            batch.AddRequest(r);
             requests++;
         }
 
@@ -87,6 +91,10 @@ public sealed class RollupRebuilder(DashboardDbContext db)
     {
         await db.HourlyRequestRollups.ExecuteDeleteAsync(cancellationToken);
         await db.DailyRequestRollups.ExecuteDeleteAsync(cancellationToken);
+        await db.HourlyRequestCubes.ExecuteDeleteAsync(cancellationToken);
+        await db.DailyRequestCubes.ExecuteDeleteAsync(cancellationToken);
+        await db.HourlyRequestFacets.ExecuteDeleteAsync(cancellationToken);
+        await db.DailyRequestFacets.ExecuteDeleteAsync(cancellationToken);
         await db.HourlyActiveUsers.ExecuteDeleteAsync(cancellationToken);
         await db.DailyActiveUsers.ExecuteDeleteAsync(cancellationToken);
         await db.HourlySessionRollups.ExecuteDeleteAsync(cancellationToken);

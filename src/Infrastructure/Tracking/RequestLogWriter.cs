@@ -1,3 +1,4 @@
+using CleanDashboard.Application.Common.Caching;
 using CleanDashboard.Application.Threats.Common;
 using CleanDashboard.Application.Tracking;
 using CleanDashboard.Infrastructure.Tracking.Journal;
@@ -13,7 +14,8 @@ namespace CleanDashboard.Infrastructure.Tracking;
 /// and writes each batch, request logs and threat events together, in one transaction. A failed batch is kept and
 /// retried with back-off; when the queue fills up meanwhile, or the host shuts down, the batch and the queue are
 /// spilled to the journal, which is replayed in order once the database takes writes again (decision 050).
-/// On a healthy shutdown the queue is drained into the database before the process exits.
+/// On a healthy shutdown the queue is drained into the database before the process exits. Each commit publishes a new
+/// data version before it counts as written, so cached dashboards include it on their next recomputation (decision 080).
 /// </summary>
 public sealed class RequestLogWriter(
     RequestLogQueue queue,
@@ -21,6 +23,7 @@ public sealed class RequestLogWriter(
     JournalReplayer replayer,
     IServiceScopeFactory scopes,
     OpenSessionCache sessionCache,
+    IDataVersionSource dataVersion,
     IOptions<RequestLogWriterOptions> options,
     IOptions<HostOptions> hostOptions,
     ILogger<RequestLogWriter> logger) : IHostedService, IDisposable
@@ -251,6 +254,7 @@ public sealed class RequestLogWriter(
             await Task.Run(() => WriteBatchAsync(requests, threats), CancellationToken.None).WaitAsync(_giveUp.Token);
             Interlocked.Add(ref _written, batch.Requests.Count);
             _lastError = null;
+            await dataVersion.PublishAsync(CancellationToken.None);
             return true;
         }
         catch (Exception ex)
@@ -276,6 +280,7 @@ public sealed class RequestLogWriter(
         {
             Interlocked.Add(ref _written, await Task.Run(() => replayer.ReplayAsync(_giveUp.Token), CancellationToken.None).WaitAsync(_giveUp.Token));
             _lastError = null;
+            await dataVersion.PublishAsync(CancellationToken.None);
             _retryDelay = FirstRetryDelay;
             Settle(Interlocked.Read(ref _takenOff));
             logger.LogInformation("Replayed {Count} journaled entries from {Path} into the database", pending, journal.Path);

@@ -3,6 +3,8 @@ import {
   detectGranularity,
   formatBucket,
   formatBucketLong,
+  formatDelta,
+  niceTicks,
   formatClockUtc,
   formatCompact,
   formatDecimal,
@@ -187,5 +189,38 @@ describe('time labels (UTC)', () => {
     expect(detectGranularity(['2025-07-20T00:00:00Z'], 24)).toBe('hour');
     expect(detectGranularity(['2025-07-20T00:00:00Z'], 49)).toBe('day');
     expect(detectGranularity([], undefined)).toBe('day');
+  });
+});
+
+describe('issue 13 formatting', () => {
+  it('niceTicks: round steps of 1, 2, 2.5 or 5 times a power of ten from 0 past the maximum', () => {
+    expect(niceTicks(1730)).toEqual([0, 500, 1000, 1500, 2000]);
+    expect(niceTicks(1000)).toEqual([0, 250, 500, 750, 1000]);
+    expect(niceTicks(2.45)).toEqual([0, 1, 2, 3]);
+    expect(niceTicks(0.0154)).toEqual([0, 0.005, 0.01, 0.015, 0.02]);
+    expect(niceTicks(7)).toEqual([0, 2, 4, 6, 8]);
+    expect(niceTicks(0)).toEqual([0, 1]);
+  });
+
+  it('formatDelta: whole percent with ▲/▼, "0%" below half a percent, nothing without a previous figure', () => {
+    expect(formatDelta(112, 100)).toEqual({ text: '▲ 12%', direction: 'up' });
+    expect(formatDelta(780, 975)).toEqual({ text: '▼ 20%', direction: 'down' });
+    expect(formatDelta(1004, 1000)).toEqual({ text: '0%', direction: 'flat' });
+    expect(formatDelta(25000, 100)).toEqual({ text: '▲ 24,900%', direction: 'up' });
+    expect(formatDelta(5, 0)).toBeNull();
+    expect(formatDelta(5, null)).toBeNull();
+    expect(formatDelta(null, 5)).toBeNull();
+  });
+
+  it('formatBucket in a zone: the local day and hour, half- and quarter-hour offsets included', () => {
+    // Kolkata's midnight of Jul 14 is 18:30 UTC on Jul 13; Kathmandu is UTC+5:45.
+    expect(formatBucket('2025-07-13T18:30:00Z', 'day', 'Asia/Kolkata')).toBe('Jul 14');
+    expect(formatBucketLong('2025-07-13T18:30:00Z', 'day', 'Asia/Kolkata')).toBe('Jul 14, 2025');
+    expect(formatBucket('2025-07-13T18:30:00Z', 'day')).toBe('Jul 13');
+    expect(formatBucketLong('2025-07-19T23:00:00Z', 'hour', 'Asia/Kathmandu')).toBe('Jul 20, 04:00');
+    // New York's 25-hour day at the end of summer time: midnight is 04:00 UTC before it and 05:00 UTC after it.
+    expect(formatBucket('2025-11-02T04:00:00Z', 'day', 'America/New_York')).toBe('Nov 2');
+    expect(formatBucket('2025-11-03T05:00:00Z', 'day', 'America/New_York')).toBe('Nov 3');
+    expect(formatBucket('2025-07-14T00:00:00Z', 'hour', 'America/New_York')).toBe('20:00');
   });
 });

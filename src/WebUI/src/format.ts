@@ -1,5 +1,5 @@
-// Display formatting for the dashboard. Every function is pure and locale-fixed (en-US, UTC)
-// so the same figure reads the same for every viewer and in tests.
+// Display formatting for the dashboard. Every function is pure and locale-fixed (en-US; UTC unless a zone is
+// given) so the same figure reads the same for every viewer and in tests.
 
 export const EMPTY = '—';
 
@@ -129,21 +129,79 @@ function pad2(n: number): string {
 
 export type Granularity = 'hour' | 'day';
 
-/** Axis label of a bucket in UTC: hourly "14:00", daily "Jul 14". */
-export function formatBucket(timestamp: string, granularity: Granularity): string {
-  const date = new Date(timestamp);
-  if (Number.isNaN(date.getTime())) return timestamp;
-  if (granularity === 'hour') return `${pad2(date.getUTCHours())}:00`;
-  return `${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}`;
+interface ZonedParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
 }
 
-/** Full label of a bucket for tables, in UTC: "Jul 14, 14:00" or "Jul 14, 2025". */
-export function formatBucketLong(timestamp: string, granularity: Granularity): string {
+const zonedFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar fields of an instant in an IANA zone (UTC without Intl, for speed). */
+function zonedParts(date: Date, timeZone: string): ZonedParts {
+  if (timeZone === 'UTC') {
+    return { year: date.getUTCFullYear(), month: date.getUTCMonth(), day: date.getUTCDate(), hour: date.getUTCHours() };
+  }
+  let format = zonedFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', hourCycle: 'h23' });
+    zonedFormats.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(date).map((part) => [part.type, part.value]));
+  return { year: Number(parts.year), month: Number(parts.month) - 1, day: Number(parts.day), hour: Number(parts.hour) % 24 };
+}
+
+/** Axis label of a bucket in the zone (UTC by default): hourly "14:00", daily "Jul 14". */
+export function formatBucket(timestamp: string, granularity: Granularity, timeZone = 'UTC'): string {
   const date = new Date(timestamp);
   if (Number.isNaN(date.getTime())) return timestamp;
-  const day = `${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}`;
-  if (granularity === 'hour') return `${day}, ${pad2(date.getUTCHours())}:00`;
-  return `${day}, ${date.getUTCFullYear()}`;
+  const parts = zonedParts(date, timeZone);
+  if (granularity === 'hour') return `${pad2(parts.hour)}:00`;
+  return `${MONTHS[parts.month]} ${parts.day}`;
+}
+
+/** Full label of a bucket for tables, in the zone (UTC by default): "Jul 14, 14:00" or "Jul 14, 2025". */
+export function formatBucketLong(timestamp: string, granularity: Granularity, timeZone = 'UTC'): string {
+  const date = new Date(timestamp);
+  if (Number.isNaN(date.getTime())) return timestamp;
+  const parts = zonedParts(date, timeZone);
+  const day = `${MONTHS[parts.month]} ${parts.day}`;
+  if (granularity === 'hour') return `${day}, ${pad2(parts.hour)}:00`;
+  return `${day}, ${parts.year}`;
+}
+
+export type DeltaDirection = 'up' | 'down' | 'flat';
+
+export interface Delta {
+  /** "▲ 12%", "▼ 3%", "0%". */
+  text: string;
+  direction: DeltaDirection;
+}
+
+/** The change from the previous period, rounded to whole percent; null without a previous figure to compare with. */
+export function formatDelta(current: number | null | undefined, previous: number | null | undefined): Delta | null {
+  if (isMissing(current) || isMissing(previous) || previous === 0) return null;
+  const percent = Math.round(((current - previous) / Math.abs(previous)) * 100);
+  if (percent === 0) return { text: '0%', direction: 'flat' };
+  return { text: `${percent > 0 ? '▲' : '▼'} ${integerFormat.format(Math.abs(percent))}%`, direction: percent > 0 ? 'up' : 'down' };
+}
+
+/**
+ * Round axis ticks from 0 to at least `max`: steps of 1, 2, 2.5 or 5 times a power of ten, at most `count` steps
+ * (max 1,730 → 0, 500, 1,000, 1,500, 2,000).
+ */
+export function niceTicks(max: number, count = 4): number[] {
+  if (!Number.isFinite(max) || max <= 0) return [0, 1];
+  const rough = max / count;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((candidate) => candidate * count >= max) ?? 10 * power;
+  const ticks: number[] = [];
+  for (let tick = 0; tick < max + step / 2 && ticks.length <= count; tick += step) {
+    ticks.push(Number(tick.toPrecision(12)));
+  }
+  if (ticks[ticks.length - 1]! < max) ticks.push(Number((ticks.length * step).toPrecision(12)));
+  return ticks;
 }
 
 /** Clock time in UTC: "22:30:05". */

@@ -34,7 +34,7 @@ public sealed class DemoDataThenTrafficTests : IAsyncLifetime
 
         var live = await _database.QueryAsync(db => db.RequestLogs.SingleAsync(r => r.ModelName == "live-model"));
         live.Id.Should().Be(demo.RequestLogs + 1);
-        var models = await _database.QueryAsync(db => new DashboardReadStore(db).GetTopModelsAsync(now.Date, now, 100, CancellationToken.None));
+        var models = await _database.QueryAsync(db => new DashboardReadStore(db).GetTopModelsAsync(now.Date, now, 100, Application.Dashboard.Common.DashboardFilter.None, CancellationToken.None));
         models.Should().ContainEquivalentOf(new Application.Dashboard.Common.LabelCount("live-model", 1));
         var total = await _database.QueryAsync(db => db.HourlyRequestRollups.Where(r => r.Dimension == Domain.Enums.RollupDimension.Total).SumAsync(r => r.Requests));
         total.Should().Be(demo.RequestLogs + 1);

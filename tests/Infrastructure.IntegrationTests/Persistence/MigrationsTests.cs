@@ -22,6 +22,7 @@ public sealed class MigrationsTests(TestDatabase database) : IClassFixture<TestD
             "api_keys", "feedback_logs", "model_usage_stats", "request_logs", "threat_logs", "user_sessions", "users",
             "request_rollups_hourly", "request_rollups_daily", "active_users_hourly", "active_users_daily", "session_rollups_hourly", "session_rollups_daily",
             "request_log_journal_checkpoints", "upstream_attempt_logs",
+            "request_cubes_hourly", "request_cubes_daily", "request_facets_hourly", "request_facets_daily",
         });
         history.Should().ContainSingle();
     }

@@ -43,7 +43,7 @@ public sealed class DashboardReadStoreTests(DashboardDataSet data) : IClassFixtu
     {
         var dashboard = await SendAsync("24h");
 
-        dashboard.Summary.Should().BeEquivalentTo(new SummaryDto(
+        WithoutSketches(dashboard.Summary).Should().BeEquivalentTo(new SummaryDto(
             TotalRequests: 22,             // 4 + 3 + 4 + 11; O1 and O2 are outside
             SuccessfulRequests: 15,        // 2 + 2 + 2 + 9
             AvgLatencyMs: 328.2,           // (1620 + 2810 + 780 + 2010) / 22 = 7220 / 22 = 328.18
@@ -55,6 +55,12 @@ public sealed class DashboardReadStoreTests(DashboardDataSet data) : IClassFixtu
             UnpricedRequests = 1,           // R7: 80 tokens, no price (8 rows with tokens − 7 with cost)
             UnpricedModels = ["alpha"],
         }, o => o.WithStrictOrdering());
+
+        // Sorted latencies: 10 10 20 30 50, 100 ×9 (R3 R12, 7 singles), 200 300 400 500 800 1000 1000 2000; no TTFT at all.
+        ShouldBeTheSketchOf(dashboard.Summary.P50LatencyMs, 100);   // rank ⌈0.50 · 22⌉ = 11
+        ShouldBeTheSketchOf(dashboard.Summary.P95LatencyMs, 1000);  // rank ⌈0.95 · 22⌉ = 21
+        ShouldBeTheSketchOf(dashboard.Summary.P99LatencyMs, 2000);  // rank ⌈0.99 · 22⌉ = 22
+        (dashboard.Summary.AvgTtftMs, dashboard.Summary.P50TtftMs, dashboard.Summary.P95TtftMs).Should().Be((null, null, null));
         dashboard.Requests.Sum(p => p.Success + p.Error).Should().Be(dashboard.Summary.TotalRequests);
         dashboard.Costs.Sum(p => p.Cost).Should().Be(dashboard.Summary.TotalCost);
     }
@@ -156,7 +162,8 @@ public sealed class DashboardReadStoreTests(DashboardDataSet data) : IClassFixtu
             (11L, 4L)); // R8 R9 R12, 7 singles, R22 ok; R10 R11 R13 R21 (O2 is after now)
         dashboard.Costs.Select(p => p.Cost).Should().Equal(0m, 0m, 0m, 0m, 0m, 1.1384m, 0.0031m); // 1 + 0.0100 + 0.0050 + 0.1234; 0.0006 + 0.0004 + 0.0001 + 0.0020
         dashboard.Latency.Select(p => p.Latency).Should().Equal(0d, 0d, 0d, 0d, 0d, 1.179, 0.186); // 9430 / 8 = 1178.75 ms; 2790 / 15 = 186 ms
-        dashboard.Summary.Should().BeEquivalentTo(new SummaryDto(
+        dashboard.Latency.Take(5).Should().OnlyContain(p => p.P50 == null && p.P95 == null && p.P99 == null && p.Ttft == null); // empty days: gaps, not 0
+        WithoutSketches(dashboard.Summary).Should().BeEquivalentTo(new SummaryDto(
             TotalRequests: 23,
             SuccessfulRequests: 16,
             AvgLatencyMs: 531.3,          // 12220 / 23 = 531.30
@@ -188,8 +195,12 @@ public sealed class DashboardReadStoreTests(DashboardDataSet data) : IClassFixtu
         dashboard.Range.Should().Be("custom");
         dashboard.Requests.Should().Equal(new RequestPointDto(Utc(3, 1, 10, 0, 0), 7, 2));
         dashboard.Costs.Should().Equal(new CostPointDto(Utc(3, 1, 10, 0, 0), 0m));
-        dashboard.Latency.Should().Equal(new LatencyPointDto(Utc(3, 1, 10, 0, 0), 0.101)); // (200 + 700 + 10) / 9 = 101.1 ms
-        dashboard.Summary.Should().BeEquivalentTo(new SummaryDto(9, 7, 101.1, 0m, 0, 0, 0m), o => o.WithStrictOrdering()); // no tokens: none unpriced
+        dashboard.Latency.Select(WithoutSketches).Should().Equal(new LatencyPointDto(Utc(3, 1, 10, 0, 0), 0.101)); // (200 + 700 + 10) / 9 = 101.1 ms
+        // Sorted: 10, 100 ×7, 200: p50 rank 5, p95 and p99 rank 9.
+        ShouldBeTheSketchOf(dashboard.Latency[0].P50 * 1000, 100);
+        ShouldBeTheSketchOf(dashboard.Latency[0].P95 * 1000, 200);
+        ShouldBeTheSketchOf(dashboard.Latency[0].P99 * 1000, 200);
+        WithoutSketches(dashboard.Summary).Should().BeEquivalentTo(new SummaryDto(9, 7, 101.1, 0m, 0, 0, 0m), o => o.WithStrictOrdering()); // no tokens: none unpriced
         dashboard.ErrorsBreakdown.Should().Equal(new LabelValueDto("401", 1), new LabelValueDto("500", 1));
         dashboard.TopModels.Select(m => m.Name).Should().Equal("llama3.2", "single-a", "single-b", "single-c", "single-d", "single-e", "single-f", "single-g");
         dashboard.TopCountries.Should().Equal(new NamedCountDto("Canada (CA)", 7), new NamedCountDto("Japan (JP)", 1), new NamedCountDto("Unknown", 1));
@@ -228,6 +239,14 @@ public sealed class DashboardReadStoreTests(DashboardDataSet data) : IClassFixtu
     }
 
     /// <summary>24 hourly values, zero except at the given indexes.</summary>
+    /// <summary>Within the sketch's 0.5 % of the exact nearest-rank value (and the microsecond the contract rounds to).</summary>
+    private static void ShouldBeTheSketchOf(double? reportedMs, double exactMs) =>
+        reportedMs.Should().NotBeNull().And.BeApproximately(exactMs, (exactMs * Application.Dashboard.Common.LatencySketch.RelativeAccuracy) + 0.001);
+
+    private static SummaryDto WithoutSketches(SummaryDto summary) => summary with { P50LatencyMs = null, P95LatencyMs = null, P99LatencyMs = null, P50TtftMs = null, P95TtftMs = null };
+
+    private static LatencyPointDto WithoutSketches(LatencyPointDto point) => point with { P50 = null, P95 = null, P99 = null };
+
     private static T[] Series<T>(params (int Index, T Value)[] values)
         where T : struct
     {

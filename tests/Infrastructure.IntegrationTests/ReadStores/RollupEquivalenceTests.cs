@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CleanDashboard.Application.Dashboard.Common;
 using CleanDashboard.Application.Dashboard.Queries.GetDashboard;
 using CleanDashboard.Application.RequestLogs.Common;
@@ -20,15 +21,25 @@ namespace CleanDashboard.Infrastructure.IntegrationTests.ReadStores;
 /// <summary>
 /// Property-style proof that reading rollups changes no figure: for many random data sets, written through the real
 /// background writer in random batches, and many random windows (presets at random instants, custom ranges that
-/// start and end anywhere, on or off bucket edges), the whole dashboard from the rollup store equals, to the last
-/// cent, microsecond and request, the dashboard aggregated from the raw rows.
+/// start and end anywhere, on or off bucket edges), random filters (model, user, key, endpoint, combined) and time
+/// zones (UTC, New York across its March DST change, Kolkata +5:30, Kathmandu +5:45), the whole dashboard from the
+/// rollup store equals, to the last cent, microsecond and request, the dashboard aggregated from the raw rows; its
+/// percentiles are within 1 % of the raw rows' exact nearest-rank percentiles.
 /// </summary>
 public sealed class RollupEquivalenceTests
 {
     private const int WindowsPerDataSet = 40;
-    private static readonly DateTime Start = new(2024, 2, 24, 0, 0, 0, DateTimeKind.Utc);
+    private const double PercentileTolerance = 0.01;
+
+    /// <summary>The 8 days hold New York's change to daylight saving time, 2024-03-10 07:00 UTC (a 23-hour local day).</summary>
+    private static readonly DateTime Start = new(2024, 3, 6, 0, 0, 0, DateTimeKind.Utc);
     private static readonly TimeSpan Span = TimeSpan.FromDays(8);
     private static readonly string[] ModelNames = ["", "gpt-4o", "llama3.2", "model-a", "model-b"];
+    private static readonly string[] Endpoints = ["/v1/chat/completions", "/v1/embeddings", "/ollama/api/chat"];
+    private static readonly string[] Zones = ["UTC", "America/New_York", "Asia/Kolkata", "Asia/Kathmandu"];
+
+    /// <summary>The fields that are sketched: compared within <see cref="PercentileTolerance"/>, every other field exactly.</summary>
+    private static readonly HashSet<string> PercentileFields = ["P50", "P95", "P99", "P50LatencyMs", "P95LatencyMs", "P99LatencyMs", "P50TtftMs", "P95TtftMs"];
     private static readonly string[] Countries = ["", "US", "DE", "JP"];
     private static readonly int[] Statuses = [200, 200, 200, 201, 400, 401, 429, 500, 502];
     private static readonly string[] Presets = [DashboardRanges.Last24Hours, DashboardRanges.Last7Days, DashboardRanges.LastMonth, DashboardRanges.Last3Months];
@@ -45,11 +56,54 @@ public sealed class RollupEquivalenceTests
         for (var i = 0; i < WindowsPerDataSet; i++)
         {
             var (query, now) = RandomWindow(random);
+            query = WithRandomFilterAndZone(random, query, database.Keys);
             var fromRollups = await DashboardAsync(database, now, query, db => new DashboardReadStore(db));
             var fromRawRows = await DashboardAsync(database, now, query, DashboardReadStore.RawOnly);
 
-            fromRollups.Should().Be(fromRawRows, $"seed {seed}, window {i}: {query} at {now:O}");
+            Differences(JsonNode.Parse(fromRollups), JsonNode.Parse(fromRawRows), "$").Should().BeEmpty($"seed {seed}, window {i}: {query} at {now:O}");
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public async Task Latency_WhenReadFromSketches_ShouldBeWithinOnePercentOfTheExactNearestRankPercentiles(int seed)
+    {
+        var random = new Random(seed);
+        await using var database = await RandomDataSetAsync(random, minimumRows: 1);
+
+        var compared = 0;
+        for (var i = 0; i < WindowsPerDataSet / 2; i++)
+        {
+            var from = RandomInstant(random).AddHours(-random.Next(0, 48));
+            var to = from.AddMinutes(1 + random.Next(60 * 24 * 9));
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(Zones[random.Next(Zones.Length)]);
+            var buckets = random.Next(2) == 0 ? UtcBuckets(from, to, BucketSize.Hour) : LocalDays(from, to, zone);
+            var filter = RandomFilter(random, database.Keys);
+            var (sketched, exact) = await database.InScopeAsync(async sp =>
+            {
+                var db = sp.GetRequiredService<DashboardDbContext>();
+                return (
+                    await new DashboardReadStore(db).GetLatencyAsync(from, to, buckets, filter, CancellationToken.None),
+                    await DashboardReadStore.RawOnly(db).GetLatencyAsync(from, to, buckets, filter, CancellationToken.None));
+            });
+
+            var because = $"seed {seed}, window {i}: [{from:O}, {to:O}] in {zone.Id}, {filter}";
+            sketched.Buckets.Select(b => b.BucketStart).Should().Equal(exact.Buckets.Select(b => b.BucketStart), because);
+            foreach (var (rolled, raw) in sketched.Buckets.Append(sketched.Window).Zip(exact.Buckets.Append(exact.Window)))
+            {
+                rolled.Latency.Count.Should().Be(raw.Latency.Count, because);
+                rolled.Ttft.Count.Should().Be(raw.Ttft.Count, because);
+                rolled.TtftUsSum.Should().Be(raw.TtftUsSum, because);
+                foreach (var percent in new[] { 0.1, 50, 90, 95, 99, 100 })
+                {
+                    ShouldBeWithinTolerance(rolled.Latency.Percentile(percent), raw.Latency.Percentile(percent), $"{because}, latency p{percent} of {rolled.BucketStart:O}");
+                    ShouldBeWithinTolerance(rolled.Ttft.Percentile(percent), raw.Ttft.Percentile(percent), $"{because}, TTFT p{percent} of {rolled.BucketStart:O}");
+                    compared++;
+                }
+            }
+        }
+
+        compared.Should().BePositive();
     }
 
     [Theory]
@@ -95,7 +149,8 @@ public sealed class RollupEquivalenceTests
         await database.InScopeAsync(sp => sp.GetRequiredService<RollupRebuilder>().RebuildAsync(CancellationToken.None));
         (await RollupRowsAsync(database)).Should().Equal(repriced);
         var (now, query) = (Start.AddDays(8), new GetDashboardQuery(DashboardRanges.Last7Days, null, null));
-        (await DashboardAsync(database, now, query, db => new DashboardReadStore(db))).Should().Be(await DashboardAsync(database, now, query, DashboardReadStore.RawOnly));
+        var fromRollups = JsonNode.Parse(await DashboardAsync(database, now, query, db => new DashboardReadStore(db)));
+        Differences(fromRollups, JsonNode.Parse(await DashboardAsync(database, now, query, DashboardReadStore.RawOnly)), "$").Should().BeEmpty();
     }
 
     /// <summary>$0.0000011 per prompt token and $0.0000000013 per completion token: costs that need all ten decimals.</summary>
@@ -110,12 +165,14 @@ public sealed class RollupEquivalenceTests
             var from = RandomInstant(random).AddHours(-random.Next(0, 48));
             var to = from.AddMinutes(1 + random.Next(60 * 24 * 9));
             var size = random.Next(2) == 0 ? BucketSize.Hour : BucketSize.Day;
+            var buckets = UtcBuckets(from, to, size);
+            var none = DashboardFilter.None;
             var (rolled, raw) = await database.InScopeAsync(async sp =>
             {
                 var db = sp.GetRequiredService<DashboardDbContext>();
                 return (
-                    (await new DashboardReadStore(db).GetRequestBucketsAsync(from, to, size, CancellationToken.None), await new DashboardReadStore(db).GetUserActivityAsync(from, to, CancellationToken.None)),
-                    (await DashboardReadStore.RawOnly(db).GetRequestBucketsAsync(from, to, size, CancellationToken.None), await DashboardReadStore.RawOnly(db).GetUserActivityAsync(from, to, CancellationToken.None)));
+                    (await new DashboardReadStore(db).GetRequestBucketsAsync(from, to, buckets, none, CancellationToken.None), await new DashboardReadStore(db).GetUserActivityAsync(from, to, none, CancellationToken.None)),
+                    (await DashboardReadStore.RawOnly(db).GetRequestBucketsAsync(from, to, buckets, none, CancellationToken.None), await DashboardReadStore.RawOnly(db).GetUserActivityAsync(from, to, none, CancellationToken.None)));
             });
 
             rolled.Item1.Should().Equal(raw.Item1, $"{because}, window {i}: [{from:O}, {to:O}] by {size}");
@@ -123,17 +180,136 @@ public sealed class RollupEquivalenceTests
         }
     }
 
-    /// <summary>A fresh database holding up to 600 random requests of six users, written through the real writer.</summary>
-    private static async Task<TestDatabase> RandomDataSetAsync(Random random, int minimumRows)
+    /// <summary>The zone's local days from the one <paramref name="from"/> falls in up to <paramref name="to"/>, as UTC instants.</summary>
+    private static List<DateTime> LocalDays(DateTime from, DateTime to, TimeZoneInfo zone)
     {
-        var database = new TestDatabase();
+        var days = new List<DateTime>();
+        for (var day = DashboardWindow.LocalDate(from, zone); DashboardWindow.LocalMidnight(day, zone) <= to; day = day.AddDays(1))
+        {
+            days.Add(DashboardWindow.LocalMidnight(day, zone));
+        }
+
+        return days;
+    }
+
+    /// <summary>No filter a third of the time; else each filter with a chance of one in two, the key mostly one of the user's.</summary>
+    private static DashboardFilter RandomFilter(Random random, IReadOnlyList<(int UserId, int KeyId)> keys)
+    {
+        if (random.Next(3) == 0)
+        {
+            return DashboardFilter.None;
+        }
+
+        var (userId, keyId) = keys[random.Next(keys.Count)];
+        var otherKey = keys[random.Next(keys.Count)].KeyId;
+        return new DashboardFilter(
+            random.Next(2) == 0 ? ModelNames[1 + random.Next(ModelNames.Length - 1)] : null,
+            random.Next(2) == 0 ? userId : null,
+            random.Next(2) == 0 ? (random.Next(4) == 0 ? otherKey : keyId) : null,
+            random.Next(2) == 0 ? Endpoints[random.Next(Endpoints.Length)] : null);
+    }
+
+    private static GetDashboardQuery WithRandomFilterAndZone(Random random, GetDashboardQuery query, IReadOnlyList<(int UserId, int KeyId)> keys)
+    {
+        var filter = RandomFilter(random, keys);
+        return query with
+        {
+            Model = filter.Model,
+            UserId = filter.UserId?.ToString(CultureInfo.InvariantCulture),
+            ApiKeyId = filter.ApiKeyId?.ToString(CultureInfo.InvariantCulture),
+            Endpoint = filter.Endpoint,
+            Tz = Zones[random.Next(Zones.Length)],
+        };
+    }
+
+    /// <summary>Where two dashboards differ: percentiles by more than the tolerance, anything else at all.</summary>
+    private static List<string> Differences(JsonNode? actual, JsonNode? expected, string path)
+    {
+        var differences = new List<string>();
+        switch (expected)
+        {
+            case JsonObject expectedObject when actual is JsonObject actualObject:
+                foreach (var (name, value) in expectedObject)
+                {
+                    var actualValue = actualObject[name];
+                    if (PercentileFields.Contains(name))
+                    {
+                        var (a, e) = (actualValue?.GetValue<double>(), value?.GetValue<double>());
+                        if (a.HasValue != e.HasValue || (e is double exact && Math.Abs(a!.Value - exact) > PercentileTolerance * Math.Abs(exact)))
+                        {
+                            differences.Add($"{path}.{name}: {a} is not within 1 % of {e}");
+                        }
+                    }
+                    else
+                    {
+                        differences.AddRange(Differences(actualValue, value, $"{path}.{name}"));
+                    }
+                }
+
+                if (actualObject.Count != expectedObject.Count)
+                {
+                    differences.Add($"{path}: {actualObject.Count} fields, expected {expectedObject.Count}");
+                }
+
+                break;
+            case JsonArray expectedArray when actual is JsonArray actualArray:
+                if (actualArray.Count != expectedArray.Count)
+                {
+                    differences.Add($"{path}: {actualArray.Count} items, expected {expectedArray.Count}: {actualArray.ToJsonString()} vs {expectedArray.ToJsonString()}");
+                    break;
+                }
+
+                for (var i = 0; i < expectedArray.Count; i++)
+                {
+                    differences.AddRange(Differences(actualArray[i], expectedArray[i], $"{path}[{i}]"));
+                }
+
+                break;
+            default:
+                if (!JsonNode.DeepEquals(actual, expected))
+                {
+                    differences.Add($"{path}: {actual?.ToJsonString() ?? "null"}, expected {expected?.ToJsonString() ?? "null"}");
+                }
+
+                break;
+        }
+
+        return differences;
+    }
+
+    private static void ShouldBeWithinTolerance(double? actual, double? exact, string because)
+    {
+        actual.HasValue.Should().Be(exact.HasValue, because);
+        if (exact is double value)
+        {
+            actual!.Value.Should().BeApproximately(value, PercentileTolerance * value, because);
+        }
+    }
+
+    /// <summary>UTC hours or days from the one <paramref name="from"/> falls in up to <paramref name="to"/>.</summary>
+    private static List<DateTime> UtcBuckets(DateTime from, DateTime to, BucketSize size)
+    {
+        var buckets = new List<DateTime>();
+        for (var bucket = DashboardWindow.Truncate(from, size); bucket <= to; bucket = size == BucketSize.Hour ? bucket.AddHours(1) : bucket.AddDays(1))
+        {
+            buckets.Add(bucket);
+        }
+
+        return buckets;
+    }
+
+    /// <summary>A fresh database holding up to 600 random requests of six users with two keys each, written through the real writer.</summary>
+    private static async Task<RandomDatabase> RandomDataSetAsync(Random random, int minimumRows)
+    {
+        var database = new RandomDatabase();
         await database.InitializeAsync();
-        var userIds = await CreateUsersAsync(database, 6);
-        await WriteThroughTheWriterAsync(database, random, RandomRequests(random, userIds, random.Next(minimumRows, 600)));
+        database.Keys = await CreateUsersAsync(database, 6);
+        await WriteThroughTheWriterAsync(database, random, RandomRequests(random, database.Keys, random.Next(minimumRows, 600)));
         return database;
     }
 
-    private static async Task<List<int>> CreateUsersAsync(TestDatabase database, int count) =>
+    /// <summary>Users named so that ties by cost and requests sort by name, each with two keys both named "key".</summary>
+    private static async Task<List<(int UserId, int KeyId)>> CreateUsersAsync(TestDatabase database, int count) =>
         await database.QueryAsync(async db =>
         {
             var users = Enumerable.Range(1, count)
@@ -141,22 +317,36 @@ public sealed class RollupEquivalenceTests
                 .ToList();
             db.Users.AddRange(users);
             await db.SaveChangesAsync();
-            return users.Select(u => u.Id).ToList();
+            var keys = users.SelectMany(u => Enumerable.Range(0, 2).Select(i => new ApiKey
+            {
+                UserId = u.Id,
+                Name = "key",
+                Prefix = $"cd_{u.Id}{i}",
+                KeyHash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{u.Id}-{i}")),
+                CreatedAt = Start,
+            })).ToList();
+            db.ApiKeys.AddRange(keys);
+            await db.SaveChangesAsync();
+            return keys.Select(k => (k.UserId, k.Id)).ToList();
         });
 
-    private static List<TrackedRequest> RandomRequests(Random random, List<int> userIds, int count) =>
+    /// <summary>Latencies to the microsecond with a few exact zeros; a time to first token on most answered requests.</summary>
+    private static List<TrackedRequest> RandomRequests(Random random, List<(int UserId, int KeyId)> keys, int count) =>
         Enumerable.Range(0, count)
             .Select(_ =>
             {
                 var status = Statuses[random.Next(Statuses.Length)];
                 var tokens = random.NextDouble() < 0.7 ? random.Next(1, 5000) : (int?)null;
+                var caller = random.NextDouble() < 0.8 ? keys[random.Next(keys.Count)] : ((int, int)?)null;
+                var latency = random.Next(20) == 0 ? 0 : Math.Round(Math.Exp(random.NextDouble() * 9) - 0.999, 3);
                 return new TrackedRequest
                 {
                     CreatedAt = RandomInstant(random),
-                    Endpoint = "/v1/chat/completions",
+                    Endpoint = Endpoints[random.Next(Endpoints.Length)],
                     Method = "POST",
                     StatusCode = status,
-                    LatencyMs = Math.Round(random.NextDouble() * 5000, 3),
+                    LatencyMs = latency,
+                    TtftMs = status < 400 && random.NextDouble() < 0.7 ? Math.Round(latency * random.NextDouble(), 3) : null,
                     ModelName = ModelNames[random.Next(ModelNames.Length)],
                     TotalTokens = tokens,
                     PromptTokens = tokens / 2,
@@ -164,7 +354,8 @@ public sealed class RollupEquivalenceTests
                     // As the tracking middleware writes them: a cost only with tokens; rows with tokens and no cost are unpriced.
                     CostUsd = random.NextDouble() < 0.6 && tokens is not null ? RandomCost(random) : null,
                     CountryCode = Countries[random.Next(Countries.Length)],
-                    UserId = random.NextDouble() < 0.8 ? userIds[random.Next(userIds.Count)] : null,
+                    UserId = caller?.Item1,
+                    ApiKeyId = caller?.Item2,
                     IpAddress = "203.0.113.7",
                 };
             })
@@ -239,12 +430,21 @@ public sealed class RollupEquivalenceTests
             return JsonSerializer.Serialize(await handler.Handle(query, CancellationToken.None));
         });
 
+    private sealed class RandomDatabase : TestDatabase
+    {
+        public List<(int UserId, int KeyId)> Keys { get; set; } = [];
+    }
+
     private static async Task<List<string>> RollupRowsAsync(TestDatabase database) =>
         await database.QueryAsync(async db =>
         {
             var rows = new List<string>();
             rows.AddRange((await db.HourlyRequestRollups.AsNoTracking().ToListAsync()).Select(r => $"h {JsonSerializer.Serialize(r)}"));
             rows.AddRange((await db.DailyRequestRollups.AsNoTracking().ToListAsync()).Select(r => $"d {JsonSerializer.Serialize(r)}"));
+            rows.AddRange((await db.HourlyRequestCubes.AsNoTracking().ToListAsync()).Select(r => $"hc {JsonSerializer.Serialize(r)}"));
+            rows.AddRange((await db.DailyRequestCubes.AsNoTracking().ToListAsync()).Select(r => $"dc {JsonSerializer.Serialize(r)}"));
+            rows.AddRange((await db.HourlyRequestFacets.AsNoTracking().ToListAsync()).Select(r => $"hf {JsonSerializer.Serialize(r)}"));
+            rows.AddRange((await db.DailyRequestFacets.AsNoTracking().ToListAsync()).Select(r => $"df {JsonSerializer.Serialize(r)}"));
             rows.AddRange((await db.HourlyActiveUsers.AsNoTracking().ToListAsync()).Select(r => $"hu {JsonSerializer.Serialize(r)}"));
             rows.AddRange((await db.DailyActiveUsers.AsNoTracking().ToListAsync()).Select(r => $"du {JsonSerializer.Serialize(r)}"));
             rows.AddRange((await db.HourlySessionRollups.AsNoTracking().ToListAsync()).Select(r => $"hs {JsonSerializer.Serialize(r)}"));

@@ -1,3 +1,4 @@
+using CleanDashboard.Application.Common.Caching;
 using CleanDashboard.Application.Health.Queries.GetHealth;
 using CleanDashboard.Application.Tracking;
 using CleanDashboard.Infrastructure.Tracking;
@@ -31,7 +32,7 @@ public sealed class RequestLogQueueTests
         var options = Options.Create(new RequestLogWriterOptions { QueueCapacity = 1 });
         var queue = new RequestLogQueue(options);
         var journal = new RequestLogJournal(Path.Combine(Path.GetTempPath(), "unopened.request-journal"), 4096);
-        var writer = new RequestLogWriter(queue, journal, null!, null!, new OpenSessionCache(), options, Options.Create(new HostOptions()), NullLogger<RequestLogWriter>.Instance);
+        var writer = new RequestLogWriter(queue, journal, null!, null!, new OpenSessionCache(), new InProcessDataVersionSource(), options, Options.Create(new HostOptions()), NullLogger<RequestLogWriter>.Instance);
         queue.TryEnqueue(Entry());
         queue.TryEnqueue(Entry());
 

@@ -3,9 +3,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using CleanDashboard.Application.Common.Caching;
 using CleanDashboard.Application.Users.Commands.CreateApiKey;
 using CleanDashboard.Application.Users.Commands.CreateUser;
 using CleanDashboard.Infrastructure.Persistence;
+using CleanDashboard.Infrastructure.Tracking;
 using CleanDashboard.TestSupport;
 using MediatR;
 using Microsoft.AspNetCore.Hosting;
@@ -126,6 +128,19 @@ public sealed class InstancePair : IAsyncDisposable
             await Task.Delay(50);
         }
     }
+
+    /// <summary>Waits until both instances' writers have committed (and published the data version of) everything queued so far.</summary>
+    public async Task DrainWritersAsync()
+    {
+        foreach (var instance in new[] { A, B })
+        {
+            await instance.Services.GetRequiredService<RequestLogWriter>().WaitForDrainAsync(CancellationToken.None).WaitAsync(Wait);
+        }
+    }
+
+    /// <summary>The data version as the instance knows it, which names its cached answers' keys.</summary>
+    public static async Task<DataVersion> DataVersionAsync(AppInstance instance) =>
+        await instance.Services.GetRequiredService<IDataVersionSource>().CurrentAsync(CancellationToken.None);
 
     public async Task<JsonElement> DashboardAsync(AppInstance instance, string range)
     {

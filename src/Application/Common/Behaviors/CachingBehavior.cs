@@ -7,19 +7,28 @@ namespace CleanDashboard.Application.Common.Behaviors;
 /// <summary>
 /// Serves <see cref="ICachedQuery"/> answers from the HybridCache (in memory, and in Redis when configured). Runs after
 /// validation, so only valid queries are cached; concurrent misses of one key run the handler once and share its answer.
-/// Each answer is tagged with its query type, and a successful <see cref="IChangesCachedQueries"/> command drops the
-/// answers it made stale (resolving a threat shows on the next dashboard load, not up to a cache lifetime later).
+/// Answers are keyed by the <see cref="DataVersion"/> they were computed at, so a committed write shows on the next
+/// answers, at most <see cref="QueryCacheSettings.RecomputeInterval"/> later; meanwhile, and while one caller computes
+/// the newer answer, the others are served the cached one (<see cref="AnswerVersionThrottle"/>). A
+/// successful <see cref="IChangesData"/> command publishes a new version; an <see cref="IChangesCachedQueries"/> one also
+/// drops the answers of its query types at once, by their tag (resolving a threat shows on the very next load).
 /// </summary>
-public sealed class CachingBehavior<TRequest, TResponse>(HybridCache cache, QueryCacheSettings settings)
+public sealed class CachingBehavior<TRequest, TResponse>(
+    HybridCache cache,
+    QueryCacheSettings settings,
+    IDataVersionSource versions,
+    AnswerVersionThrottle throttle,
+    QueryCacheMetrics metrics,
+    TimeProvider time)
     : IPipelineBehavior<TRequest, TResponse>
 {
+    private static readonly string QueryName = typeof(TRequest).Name;
+
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (request is IChangesCachedQueries changes)
+        if (request is IChangesData)
         {
-            var response = await next();
-            await cache.RemoveByTagAsync(changes.ChangedQueries, cancellationToken);
-            return response;
+            return await ChangeAsync(request, next, cancellationToken);
         }
 
         if (request is not ICachedQuery cached || !settings.Enabled)
@@ -27,13 +36,43 @@ public sealed class CachingBehavior<TRequest, TResponse>(HybridCache cache, Quer
             return await next();
         }
 
+        var query = $"{QueryName}:{cached.CacheKey}";
+        var now = time.GetUtcNow();
+        var version = throttle.Choose(query, await versions.CurrentAsync(cancellationToken), now);
         var options = new HybridCacheEntryOptions { Expiration = settings.Duration, LocalCacheExpiration = settings.Duration };
-        return await cache.GetOrCreateAsync(
-            $"{typeof(TRequest).Name}:{cached.CacheKey}",
-            next,
-            static async (next, _) => await next(),
-            options,
-            [typeof(TRequest).Name],
-            cancellationToken);
+        metrics.Read(QueryName);
+        try
+        {
+            var answer = await cache.GetOrCreateAsync(
+                $"{query}@{version}",
+                (next, metrics),
+                static async (state, _) =>
+                {
+                    state.metrics.Computed(QueryName);
+                    return await state.next();
+                },
+                options,
+                [QueryName],
+                cancellationToken);
+            throttle.Answered(query, version, now);
+            return answer;
+        }
+        catch
+        {
+            throttle.Abandoned(query, version);
+            throw;
+        }
+    }
+
+    private async Task<TResponse> ChangeAsync(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    {
+        var response = await next();
+        await versions.PublishAsync(cancellationToken);
+        if (request is IChangesCachedQueries changes)
+        {
+            await cache.RemoveByTagAsync(changes.ChangedQueries, cancellationToken);
+        }
+
+        return response;
     }
 }

@@ -18,7 +18,7 @@ public sealed class RequestLogConfiguration : IEntityTypeConfiguration<RequestLo
         builder.Property(r => r.IpAddress).HasMaxLength(RequestLog.IpAddressMaxLength);
         builder.Property(r => r.Upstream).HasMaxLength(RequestLog.UpstreamMaxLength);
         builder.HasOne(r => r.User).WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasOne<ApiKey>().WithMany().HasForeignKey(r => r.ApiKeyId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(r => r.ApiKey).WithMany().HasForeignKey(r => r.ApiKeyId).OnDelete(DeleteBehavior.SetNull);
         builder.Ignore(r => r.IsSuccess);
 
         // The dashboard groups rollups, not these rows (docs/decisions/031-rollups.md): time and user are all the raw reads need.

@@ -17,6 +17,48 @@ public abstract class RequestRollupConfiguration<T>(string table) : IEntityTypeC
     }
 }
 
+/// <summary>The filter cube: keyed by the bucket and every filter dimension; an index per filter, each led by the filter's column.</summary>
+public abstract class RequestCubeConfiguration<T>(string table) : IEntityTypeConfiguration<T>
+    where T : RequestCube
+{
+    public void Configure(EntityTypeBuilder<T> builder)
+    {
+        builder.ToTable(table);
+        builder.HasKey(c => new { c.BucketStart, c.ModelName, c.UserId, c.ApiKeyId, c.Endpoint });
+        builder.Property(c => c.ModelName).HasMaxLength(RequestLog.ModelNameMaxLength);
+        builder.Property(c => c.Endpoint).HasMaxLength(RequestLog.EndpointMaxLength);
+        builder.HasIndex(c => new { c.ModelName, c.BucketStart });
+        builder.HasIndex(c => new { c.UserId, c.BucketStart });
+        builder.HasIndex(c => new { c.ApiKeyId, c.BucketStart });
+        builder.HasIndex(c => new { c.Endpoint, c.BucketStart });
+    }
+}
+
+public sealed class HourlyRequestCubeConfiguration() : RequestCubeConfiguration<HourlyRequestCube>(RollupTables.HourlyCubes);
+
+public sealed class DailyRequestCubeConfiguration() : RequestCubeConfiguration<DailyRequestCube>(RollupTables.DailyCubes);
+
+public abstract class RequestFacetConfiguration<T>(string table) : IEntityTypeConfiguration<T>
+    where T : RequestFacet
+{
+    public void Configure(EntityTypeBuilder<T> builder)
+    {
+        builder.ToTable(table);
+        builder.HasKey(f => new { f.BucketStart, f.ModelName, f.UserId, f.ApiKeyId, f.Endpoint, f.Facet, f.Key });
+        builder.Property(f => f.ModelName).HasMaxLength(RequestLog.ModelNameMaxLength);
+        builder.Property(f => f.Endpoint).HasMaxLength(RequestLog.EndpointMaxLength);
+        builder.Property(f => f.Key).HasMaxLength(RequestLog.CountryCodeLength + 1);
+        builder.HasIndex(f => new { f.ModelName, f.BucketStart });
+        builder.HasIndex(f => new { f.UserId, f.BucketStart });
+        builder.HasIndex(f => new { f.ApiKeyId, f.BucketStart });
+        builder.HasIndex(f => new { f.Endpoint, f.BucketStart });
+    }
+}
+
+public sealed class HourlyRequestFacetConfiguration() : RequestFacetConfiguration<HourlyRequestFacet>(RollupTables.HourlyFacets);
+
+public sealed class DailyRequestFacetConfiguration() : RequestFacetConfiguration<DailyRequestFacet>(RollupTables.DailyFacets);
+
 public sealed class HourlyRequestRollupConfiguration() : RequestRollupConfiguration<HourlyRequestRollup>(RollupTables.HourlyRequests);
 
 public sealed class DailyRequestRollupConfiguration() : RequestRollupConfiguration<DailyRequestRollup>(RollupTables.DailyRequests);
@@ -58,4 +100,8 @@ public static class RollupTables
     public const string DailyActiveUsers = "active_users_daily";
     public const string HourlySessions = "session_rollups_hourly";
     public const string DailySessions = "session_rollups_daily";
+    public const string HourlyCubes = "request_cubes_hourly";
+    public const string DailyCubes = "request_cubes_daily";
+    public const string HourlyFacets = "request_facets_hourly";
+    public const string DailyFacets = "request_facets_daily";
 }

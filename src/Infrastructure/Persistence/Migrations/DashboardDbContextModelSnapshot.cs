@@ -247,6 +247,115 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.ToTable("active_users_daily", (string)null);
                 });
 
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.DailyRequestCube", b =>
+                {
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelName")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApiKeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Endpoint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CostUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Errors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("LatencySketch")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("LatencyUs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowsWithCost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowsWithTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Tokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TtftCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("TtftSketch")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("TtftUs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint");
+
+                    b.HasIndex("ApiKeyId", "BucketStart");
+
+                    b.HasIndex("Endpoint", "BucketStart");
+
+                    b.HasIndex("ModelName", "BucketStart");
+
+                    b.HasIndex("UserId", "BucketStart");
+
+                    b.ToTable("request_cubes_daily", (string)null);
+                });
+
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.DailyRequestFacet", b =>
+                {
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelName")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApiKeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Endpoint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Facet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Facet", "Key");
+
+                    b.HasIndex("ApiKeyId", "BucketStart");
+
+                    b.HasIndex("Endpoint", "BucketStart");
+
+                    b.HasIndex("ModelName", "BucketStart");
+
+                    b.HasIndex("UserId", "BucketStart");
+
+                    b.ToTable("request_facets_daily", (string)null);
+                });
+
             modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.DailyRequestRollup", b =>
                 {
                     b.Property<DateTime>("BucketStart")
@@ -265,6 +374,10 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.Property<long>("Errors")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("LatencySketch")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
                     b.Property<long>("LatencyUs")
                         .HasColumnType("INTEGER");
 
@@ -278,6 +391,16 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Tokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TtftCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("TtftSketch")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("TtftUs")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("BucketStart", "Dimension", "Key");
@@ -317,6 +440,115 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.ToTable("active_users_hourly", (string)null);
                 });
 
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.HourlyRequestCube", b =>
+                {
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelName")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApiKeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Endpoint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CostUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Errors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("LatencySketch")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("LatencyUs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowsWithCost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowsWithTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Tokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TtftCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("TtftSketch")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("TtftUs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint");
+
+                    b.HasIndex("ApiKeyId", "BucketStart");
+
+                    b.HasIndex("Endpoint", "BucketStart");
+
+                    b.HasIndex("ModelName", "BucketStart");
+
+                    b.HasIndex("UserId", "BucketStart");
+
+                    b.ToTable("request_cubes_hourly", (string)null);
+                });
+
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.HourlyRequestFacet", b =>
+                {
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelName")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApiKeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Endpoint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Facet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Facet", "Key");
+
+                    b.HasIndex("ApiKeyId", "BucketStart");
+
+                    b.HasIndex("Endpoint", "BucketStart");
+
+                    b.HasIndex("ModelName", "BucketStart");
+
+                    b.HasIndex("UserId", "BucketStart");
+
+                    b.ToTable("request_facets_hourly", (string)null);
+                });
+
             modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.HourlyRequestRollup", b =>
                 {
                     b.Property<DateTime>("BucketStart")
@@ -335,6 +567,10 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.Property<long>("Errors")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("LatencySketch")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
                     b.Property<long>("LatencyUs")
                         .HasColumnType("INTEGER");
 
@@ -348,6 +584,16 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Tokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TtftCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("TtftSketch")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("TtftUs")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("BucketStart", "Dimension", "Key");

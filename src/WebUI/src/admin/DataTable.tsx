@@ -32,6 +32,8 @@ interface DataTableProps<T> {
   selection?: RowSelection<T>;
   busy?: boolean;
   rowClassName?: (row: T) => string | undefined;
+  /** Tighter cells whose long values wrap, for lists with many columns (request logs at 1440 px). */
+  compact?: boolean;
 }
 
 type AriaSort = 'ascending' | 'descending';
@@ -71,6 +73,7 @@ export function DataTable<T>({
   selection,
   busy = false,
   rowClassName,
+  compact = false,
 }: DataTableProps<T>) {
   const activeColumn = sort ?? DEFAULT_SORT.column;
   const activeDesc = sort ? Boolean(desc) : DEFAULT_SORT.desc;
@@ -97,7 +100,7 @@ export function DataTable<T>({
 
   return (
     <div className="table-scroll" role="region" aria-label={`${caption} table`} tabIndex={0} aria-busy={busy || undefined}>
-      <table className="data-table">
+      <table className={compact ? 'data-table data-table-compact' : 'data-table'}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>

@@ -56,6 +56,30 @@ describe('Request logs screen', () => {
     );
   });
 
+  it('filters by status class, endpoint, minimum latency and key, as the dashboard drill-down does', async () => {
+    const { calls, user } = await open();
+    await user.selectOptions(screen.getByLabelText('Status class'), '5xx server error');
+    await user.type(screen.getByLabelText('Endpoint'), '/v1/chat/completions');
+    await user.type(screen.getByLabelText('Min latency (ms)'), '1500');
+    await user.type(screen.getByLabelText('API key ID'), '4');
+    await user.click(screen.getByRole('button', { name: 'Apply filters' }));
+    await waitFor(() => expect(lists(calls)).toHaveLength(2));
+    expect(lists(calls)[1]).toBe('statusClass=5xx&endpoint=%2Fv1%2Fchat%2Fcompletions&minLatencyMs=1500&apiKeyId=4&page=1&pageSize=50');
+  });
+
+  it('shows each row\'s time to first token and the name of its key', async () => {
+    await open('/admin/request-logs', {
+      'GET /api/admin/request-logs': () => json(page([requestLog(51), requestLog(52, { ttftMs: null, apiKeyId: null, apiKeyName: null })])),
+    });
+    const table = screen.getByRole('table', { name: 'Request logs' });
+    expect(within(table).getByRole('columnheader', { name: /^TTFT/ })).toBeInTheDocument();
+    expect(within(table).getByRole('columnheader', { name: /^Key/ })).toBeInTheDocument();
+    const [first, second] = within(table).getAllByRole('row').slice(1);
+    expect(within(first!).getByText('321 ms')).toBeInTheDocument();
+    expect(within(first!).getByText('demo-key-3 (#4)')).toBeInTheDocument();
+    expect(within(second!).queryByText('demo-key-3 (#4)')).toBeNull();
+  });
+
   it('opens from the dashboard link with only the unpriced rows asked for, and can widen again', async () => {
     const { calls, user } = await open('/admin/request-logs?unpriced=true');
     expect(lists(calls)).toEqual(['unpriced=true&page=1&pageSize=50']);

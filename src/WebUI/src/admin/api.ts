@@ -53,6 +53,8 @@ export interface RequestLog {
   userId: number | null;
   userName: string | null;
   apiKeyId: number | null;
+  /** The name of the key the request was made with. */
+  apiKeyName: string | null;
   upstream: string | null;
   cachedInputTokens: number | null;
   cacheCreationTokens: number | null;

@@ -214,8 +214,14 @@ function FilterField({
 }) {
   const id = useId();
   const hintId = useId();
+  // A drill-down from the dashboard sends instants ("2025-07-14T14:00:00Z"): shown as text, and "to" is then exclusive.
+  const instant = (filter.kind === 'date-from' || filter.kind === 'date-to') && value.includes('T');
   const label =
-    filter.kind === 'date-from' ? `${filter.label} (UTC)` : filter.kind === 'date-to' ? `${filter.label} (UTC, inclusive)` : filter.label;
+    filter.kind === 'date-from'
+      ? `${filter.label} (UTC)`
+      : filter.kind === 'date-to'
+        ? `${filter.label} (UTC, ${instant ? 'exclusive' : 'inclusive'})`
+        : filter.label;
   let control: ReactNode;
   if (filter.kind === 'select') {
     control = (
@@ -232,7 +238,7 @@ function FilterField({
     control = (
       <input
         id={id}
-        type={filter.kind === 'text' ? 'text' : 'date'}
+        type={filter.kind === 'text' || instant ? 'text' : 'date'}
         value={value}
         inputMode={filter.inputMode}
         placeholder={filter.placeholder}

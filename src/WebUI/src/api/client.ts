@@ -1,4 +1,13 @@
-import type { DashboardResponse, ProblemDetails, RatingKey } from './types';
+import type {
+  AppliedFilters,
+  DashboardResponse,
+  PreviousPeriod,
+  ProblemDetails,
+  RatingKey,
+  TopApiKey,
+  TopEndpoint,
+  TopUser,
+} from './types';
 
 export type ApiErrorKind =
   | 'unauthorized'
@@ -101,6 +110,7 @@ export function normalizeDashboard(raw: unknown): DashboardResponse {
       avgCostPerRequest: nullableNumber(summary.avgCostPerRequest),
       unpricedRequests: number(summary.unpricedRequests),
       unpricedModels: array<unknown>(summary.unpricedModels).filter((m): m is string => typeof m === 'string'),
+      ...optionalNumbers(summary, ['p50LatencyMs', 'p95LatencyMs', 'p99LatencyMs', 'avgTtftMs', 'p50TtftMs', 'p95TtftMs']),
     },
     users: {
       activeUsers: number(users.activeUsers),
@@ -122,6 +132,34 @@ export function normalizeDashboard(raw: unknown): DashboardResponse {
       highThreats: number(threats.highThreats),
       topThreatTypes: array(threats.topThreatTypes),
     },
+    // Issue 13's additions: kept only when the server sends them, so an older server shows the page without them.
+    ...(Array.isArray(body.topUsers) && { topUsers: array<TopUser>(body.topUsers) }),
+    ...(Array.isArray(body.topApiKeys) && { topApiKeys: array<TopApiKey>(body.topApiKeys) }),
+    ...(Array.isArray(body.topEndpoints) && { topEndpoints: array<TopEndpoint>(body.topEndpoints) }),
+    ...(typeof body.previous === 'object' && body.previous !== null ? { previous: previousPeriod(object(body.previous)) } : {}),
+    ...(typeof body.timeZone === 'string' && { timeZone: body.timeZone }),
+    ...(typeof body.filters === 'object' && body.filters !== null ? { filters: object(body.filters) as AppliedFilters } : {}),
+  };
+}
+
+/** The figures a summary may carry (null kept: "no such figure in this window"), absent ones left out. */
+function optionalNumbers<K extends string>(source: Record<string, unknown>, keys: K[]): Partial<Record<K, number | null>> {
+  const result: Partial<Record<K, number | null>> = {};
+  for (const key of keys) {
+    if (key in source) result[key] = nullableNumber(source[key]);
+  }
+  return result;
+}
+
+function previousPeriod(previous: Record<string, unknown>): PreviousPeriod {
+  return {
+    totalRequests: number(previous.totalRequests),
+    successfulRequests: number(previous.successfulRequests),
+    totalCost: number(previous.totalCost),
+    totalTokens: number(previous.totalTokens),
+    avgLatencyMs: nullableNumber(previous.avgLatencyMs),
+    p95LatencyMs: nullableNumber(previous.p95LatencyMs),
+    activeUsers: number(previous.activeUsers),
   };
 }
 

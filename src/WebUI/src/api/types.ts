@@ -11,10 +11,17 @@ export interface CostBucket {
   cost: number;
 }
 
-/** `latency` is the average in SECONDS for the bucket. */
+/**
+ * `latency` is the average in SECONDS for the bucket; `p50`/`p95`/`p99` its percentiles and `ttft` the average time
+ * to first token, also in seconds (issue 13; absent from older servers, `ttft` null without streamed answers).
+ */
 export interface LatencyBucket {
   timestamp: string;
   latency: number;
+  p50?: number | null;
+  p95?: number | null;
+  p99?: number | null;
+  ttft?: number | null;
 }
 
 export interface LabelValue {
@@ -39,6 +46,56 @@ export interface DashboardSummary {
   unpricedRequests: number;
   /** Their models, most unpriced requests first. */
   unpricedModels: string[];
+  p50LatencyMs?: number | null;
+  p95LatencyMs?: number | null;
+  p99LatencyMs?: number | null;
+  avgTtftMs?: number | null;
+  p50TtftMs?: number | null;
+  p95TtftMs?: number | null;
+}
+
+export interface TopUser {
+  id: number;
+  name: string;
+  requests: number;
+  tokens: number;
+  cost: number;
+}
+
+export interface TopApiKey {
+  id: number;
+  name: string;
+  userName: string | null;
+  requests: number;
+  tokens: number;
+  cost: number;
+}
+
+export interface TopEndpoint {
+  name: string;
+  requests: number;
+  errors: number;
+  p95LatencyMs: number | null;
+}
+
+/** The same figures for the window of the same length just before, for the cards' deltas. */
+export interface PreviousPeriod {
+  totalRequests: number;
+  successfulRequests: number;
+  totalCost: number;
+  totalTokens: number;
+  avgLatencyMs: number | null;
+  p95LatencyMs: number | null;
+  activeUsers: number;
+}
+
+/** The filters the server applied, echoed. */
+export interface AppliedFilters {
+  model?: string | null;
+  userId?: number | null;
+  apiKeyId?: number | null;
+  endpoint?: string | null;
+  notApplied?: string[];
 }
 
 export interface DashboardUsers {
@@ -82,6 +139,12 @@ export interface DashboardResponse {
   users: DashboardUsers;
   feedback: DashboardFeedback;
   threats: DashboardThreats;
+  topUsers?: TopUser[];
+  topApiKeys?: TopApiKey[];
+  topEndpoints?: TopEndpoint[];
+  previous?: PreviousPeriod;
+  timeZone?: string;
+  filters?: AppliedFilters;
 }
 
 /** RFC 9457 problem details, as the API returns them for 400s. */

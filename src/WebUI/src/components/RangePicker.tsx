@@ -24,6 +24,14 @@ function inputsFor(selection: RangeSelection): { start: string; end: string } {
   return defaultCustomInputs();
 }
 
+/** The range's parameters replaced, the others (filters, zone) kept. */
+function keepOthers(params: URLSearchParams, range: string): string {
+  const others = new URLSearchParams(params);
+  for (const name of ['range', 'start', 'end']) others.delete(name);
+  const rest = others.toString().replace(/%3A/gi, ':').replace(/%2F/gi, '/');
+  return rest ? `${range}&${rest}` : range;
+}
+
 /** Preset ranges apply at once; a custom range applies with its Apply button. Both live in the URL. */
 export function RangePicker() {
   const [params] = useSearchParams();
@@ -51,7 +59,7 @@ export function RangePicker() {
   function choose(key: RangeKey) {
     setMode(key);
     setError(null);
-    if (key !== 'custom') navigate({ search: rangeToQuery({ range: key }) });
+    if (key !== 'custom') navigate({ search: keepOthers(params, rangeToQuery({ range: key })) });
   }
 
   function apply(event: FormEvent<HTMLFormElement>) {
@@ -62,7 +70,7 @@ export function RangePicker() {
       return;
     }
     setError(null);
-    navigate({ search: rangeToQuery({ range: 'custom', start: check.start, end: check.end }) });
+    navigate({ search: keepOthers(params, rangeToQuery({ range: 'custom', start: check.start, end: check.end })) });
   }
 
   return (

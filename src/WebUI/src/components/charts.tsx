@@ -3,26 +3,30 @@
 // aria-label, and the same data is in a table beside it (see ChartFigure).
 import type { ReactElement } from 'react';
 import {
-  Area,
-  AreaChart,
   Bar,
   BarChart,
   CartesianGrid,
   Legend,
   Line,
   LineChart,
+  ReferenceArea,
   ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatCompact, formatInteger, formatLatencySeconds, formatMoney, shortenLabel } from '../format';
+import { formatCompact, formatInteger, formatLatencySeconds, formatMoney, niceTicks, shortenLabel } from '../format';
 
 export const COLORS = {
   success: '#2e8b57',
   error: '#d64545',
   cost: '#7b5cd6',
   latency: '#1f77b4',
+  p50: '#1f77b4',
+  p95: '#e07b00',
+  p99: '#b3261e',
+  ttft: '#2e8b57',
+  partial: '#8892a6',
   category: '#2f6fdb',
   rating: '#d99a00',
   threat: '#c2410c',
@@ -45,67 +49,119 @@ function Frame({ children, height = HEIGHT }: { children: ReactElement; height?:
   );
 }
 
+/** Bar charts of buckets: a click on a bucket opens its request logs (the same links are in the table view). */
+export interface BucketChartProps<T> {
+  data: T[];
+  /** The label of the current bucket, still filling up; marked "in progress". */
+  partialLabel?: string;
+  onBucketClick?: (index: number) => void;
+}
+
+function PartialMark({ label }: { label: string | undefined }) {
+  if (!label) return null;
+  return (
+    <ReferenceArea
+      x1={label}
+      x2={label}
+      fill={COLORS.partial}
+      fillOpacity={0.15}
+      strokeOpacity={0}
+      label={{ value: 'in progress', position: 'insideTop', fontSize: 11, fill: 'currentColor' }}
+      ifOverflow="extendDomain"
+    />
+  );
+}
+
+function maxOf(values: number[]): number {
+  return values.reduce((max, value) => (value > max ? value : max), 0);
+}
+
 export interface RequestsPoint {
   label: string;
   success: number;
   error: number;
 }
 
-export function RequestsChart({ data }: { data: RequestsPoint[] }) {
+export function RequestsChart({ data, partialLabel, onBucketClick }: BucketChartProps<RequestsPoint>) {
+  const ticks = niceTicks(maxOf(data.map((d) => d.success + d.error)));
+  const click = onBucketClick ? (_: unknown, index: number) => onBucketClick(index) : undefined;
   return (
     <Frame>
       <BarChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} strokeOpacity={0.4} />
         <XAxis dataKey="label" tick={AXIS_TICK} minTickGap={12} />
-        <YAxis tick={AXIS_TICK} tickFormatter={(v: number) => formatCompact(v)} width={48} allowDecimals={false} />
+        <YAxis tick={AXIS_TICK} tickFormatter={(v: number) => formatCompact(v)} width={48} ticks={ticks} domain={[0, ticks[ticks.length - 1]!]} />
         <Tooltip formatter={countFormatter} contentStyle={TOOLTIP_STYLE} />
         <Legend itemSorter={(item) => (item.dataKey === 'success' ? 0 : 1)} />
-        <Bar dataKey="success" name="Success" stackId="requests" fill={COLORS.success} isAnimationActive={false} />
-        <Bar dataKey="error" name="Error" stackId="requests" fill={COLORS.error} isAnimationActive={false} />
+        <PartialMark label={partialLabel} />
+        <Bar dataKey="success" name="Success" stackId="requests" fill={COLORS.success} isAnimationActive={false} onClick={click} cursor={click && 'pointer'} />
+        <Bar dataKey="error" name="Error" stackId="requests" fill={COLORS.error} isAnimationActive={false} onClick={click} cursor={click && 'pointer'} />
       </BarChart>
     </Frame>
   );
 }
 
-export function CostChart({ data }: { data: { label: string; cost: number }[] }) {
+/** Cost per bucket as bars: a sum per bucket, not a quantity between buckets, so no smoothed area. */
+export function CostChart({ data, partialLabel, onBucketClick }: BucketChartProps<{ label: string; cost: number }>) {
+  const ticks = niceTicks(maxOf(data.map((d) => d.cost)));
+  const click = onBucketClick ? (_: unknown, index: number) => onBucketClick(index) : undefined;
   return (
     <Frame>
-      <AreaChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <BarChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} strokeOpacity={0.4} />
         <XAxis dataKey="label" tick={AXIS_TICK} minTickGap={12} />
-        <YAxis tick={AXIS_TICK} tickFormatter={(v: number) => formatMoney(v)} width={64} />
+        <YAxis tick={AXIS_TICK} tickFormatter={(v: number) => formatMoney(v)} width={64} ticks={ticks} domain={[0, ticks[ticks.length - 1]!]} />
         <Tooltip formatter={(value) => formatMoney(Number(value))} contentStyle={TOOLTIP_STYLE} />
-        <Area
-          type="monotone"
-          dataKey="cost"
-          name="Cost"
-          stroke={COLORS.cost}
-          fill={COLORS.cost}
-          fillOpacity={0.25}
-          isAnimationActive={false}
-        />
-      </AreaChart>
+        <PartialMark label={partialLabel} />
+        <Bar dataKey="cost" name="Cost" fill={COLORS.cost} isAnimationActive={false} onClick={click} cursor={click && 'pointer'} />
+      </BarChart>
     </Frame>
   );
 }
 
-export function LatencyChart({ data }: { data: { label: string; latency: number }[] }) {
+/** Seconds per bucket; null where a bucket had no requests, which leaves a gap instead of a drop to 0. */
+export interface LatencyPoint {
+  label: string;
+  latency: number | null;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  ttft: number | null;
+}
+
+const LATENCY_LINES = [
+  { key: 'p50', name: 'p50', color: COLORS.p50, dash: undefined },
+  { key: 'p95', name: 'p95', color: COLORS.p95, dash: undefined },
+  { key: 'p99', name: 'p99', color: COLORS.p99, dash: undefined },
+  { key: 'ttft', name: 'Time to first token (avg)', color: COLORS.ttft, dash: '5 3' },
+] as const;
+
+export function LatencyChart({ data, partialLabel, percentiles }: { data: LatencyPoint[]; partialLabel?: string; percentiles: boolean }) {
+  const lines = percentiles ? LATENCY_LINES : ([{ key: 'latency', name: 'Avg latency', color: COLORS.latency, dash: undefined }] as const);
+  const ticks = niceTicks(maxOf(data.flatMap((d) => lines.map((line) => d[line.key] ?? 0))));
   return (
     <Frame>
       <LineChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} strokeOpacity={0.4} />
         <XAxis dataKey="label" tick={AXIS_TICK} minTickGap={12} />
-        <YAxis tick={AXIS_TICK} tickFormatter={(v: number) => formatLatencySeconds(v)} width={64} />
-        <Tooltip formatter={(value) => formatLatencySeconds(Number(value))} contentStyle={TOOLTIP_STYLE} />
-        <Line
-          type="monotone"
-          dataKey="latency"
-          name="Avg latency"
-          stroke={COLORS.latency}
-          strokeWidth={2}
-          dot={data.length <= 31}
-          isAnimationActive={false}
-        />
+        <YAxis tick={AXIS_TICK} tickFormatter={(v: number) => formatLatencySeconds(v)} width={64} ticks={ticks} domain={[0, ticks[ticks.length - 1]!]} />
+        <Tooltip formatter={(value) => formatLatencySeconds(value === null ? null : Number(value))} contentStyle={TOOLTIP_STYLE} />
+        {lines.length > 1 && <Legend />}
+        <PartialMark label={partialLabel} />
+        {lines.map((line) => (
+          <Line
+            key={line.key}
+            type="linear"
+            dataKey={line.key}
+            name={line.name}
+            stroke={line.color}
+            strokeDasharray={line.dash}
+            strokeWidth={2}
+            dot={data.length <= 31}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+        ))}
       </LineChart>
     </Frame>
   );

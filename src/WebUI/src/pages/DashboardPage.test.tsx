@@ -91,7 +91,7 @@ describe('Dashboard with a full response', () => {
       ['Jul 17, 2025', '1,800', '70', '1,870'],
       ['Jul 18, 2025', '1,690', '60', '1,750'],
       ['Jul 19, 2025', '1,847', '80', '1,927'],
-      ['Jul 20, 2025', '1,850', '80', '1,930'],
+      ['Jul 20, 2025 (in progress)', '1,850', '80', '1,930'],
     ]);
     expect(tableRows('Cost over time')).toEqual([
       ['Time (UTC)', 'Cost'],
@@ -101,7 +101,7 @@ describe('Dashboard with a full response', () => {
       ['Jul 17, 2025', '$200.00'],
       ['Jul 18, 2025', '$160.14'],
       ['Jul 19, 2025', '$148.00'],
-      ['Jul 20, 2025', '$150.00'],
+      ['Jul 20, 2025 (in progress)', '$150.00'],
     ]);
     expect(tableRows('Latency over time')).toEqual([
       ['Time (UTC)', 'Avg latency'],
@@ -111,7 +111,7 @@ describe('Dashboard with a full response', () => {
       ['Jul 17, 2025', '2.60 s'],
       ['Jul 18, 2025', '2.40 s'],
       ['Jul 19, 2025', '2.45 s'],
-      ['Jul 20, 2025', '850 ms'],
+      ['Jul 20, 2025 (in progress)', '850 ms'],
     ]);
     expect(tableRows('Errors by status code')).toEqual([
       ['Status code', 'Requests'],
@@ -156,7 +156,7 @@ describe('Dashboard with a full response', () => {
 
     expect(
       within(screen.getByRole('figure', { name: 'Requests over time' })).getByRole('img', {
-        name: 'Stacked bars of successful and failed requests, 7 daily buckets from Jul 14, 2025 to Jul 20, 2025 UTC: 11,967 successful, 483 errors.',
+        name: 'Stacked bars of successful and failed requests, 7 daily buckets from Jul 14, 2025 to Jul 20, 2025 UTC: 11,967 successful, 483 errors. The last bucket is in progress. Click a bar to open its request logs.',
       }),
     ).toBeInTheDocument();
     expect(
@@ -218,7 +218,7 @@ describe('Dashboard with a full response', () => {
     expect(rows).toHaveLength(25);
     expect(rows[1]).toEqual(['Jul 19, 23:00', '0', '0', '0']);
     expect(rows[23]).toEqual(['Jul 20, 21:00', '9', '1', '10']);
-    expect(rows[24]).toEqual(['Jul 20, 22:00', '5', '0', '5']);
+    expect(rows[24]).toEqual(['Jul 20, 22:00 (in progress)', '5', '0', '5']);
     expect(tableRows('Cost over time')[23]).toEqual(['Jul 20, 21:00', '$0.012']);
     const figure = screen.getByRole('figure', { name: 'Requests over time' });
     await waitFor(() => expect(figure.querySelector('.recharts-xAxis-tick-labels text')).not.toBeNull());

@@ -5,12 +5,14 @@ import { fetchDashboard, isApiError, MESSAGES } from '../api/client';
 import type { DashboardResponse } from '../api/types';
 import { useAuth } from '../auth';
 import { DashboardCharts } from '../components/DashboardCharts';
+import { DashboardFilterBar, TimeZonePicker } from '../components/DashboardFilters';
 import { ProblemList } from '../components/ProblemList';
 import { RangePicker } from '../components/RangePicker';
 import { SummaryCards } from '../components/SummaryCards';
 import { detectGranularity, formatClockUtc } from '../format';
 import { REFRESH_INTERVAL_MS } from '../queryClient';
-import { isComplete, rangeToQuery, readRange, windowHours } from '../range';
+import { dashboardQuery, readFilters, readTimeZone, type DashboardFilters } from '../dashboardParams';
+import { isComplete, readRange, windowHours, type RangeSelection } from '../range';
 
 export function dashboardQueryKey(query: string) {
   return ['dashboard', query] as const;
@@ -74,13 +76,35 @@ function LoadingState() {
   );
 }
 
-function Content({ data, granularityHours }: { data: DashboardResponse; granularityHours: number | undefined }) {
+/** Which parts of the figures a filter does not narrow, as the server says (threats are per address, not per request). */
+function FilterNote({ data, filters }: { data: DashboardResponse; filters: DashboardFilters }) {
+  if (Object.keys(filters).length === 0) return null;
+  const notApplied = data.filters?.notApplied ?? [];
+  return (
+    <p className="muted small filter-note" role="note">
+      Filtered by {Object.entries(filters).map(([name, value]) => `${name} ${value}`).join(', ')}.
+      {notApplied.length > 0 && ` Not filtered: ${notApplied.join(', ')}.`}
+    </p>
+  );
+}
+
+interface ContentProps {
+  data: DashboardResponse;
+  selection: RangeSelection;
+  filters: DashboardFilters;
+  timeZone: string;
+}
+
+function Content({ data, selection, filters, timeZone }: ContentProps) {
   const granularity = detectGranularity(
     data.requests.map((b) => b.timestamp),
-    granularityHours,
+    windowHours(selection),
   );
+  const custom = selection.range === 'custom' ? selection : null;
+  const lastBucketPartial = custom === null || (custom.end !== null && Date.parse(custom.end) > Date.parse(data.generatedAt));
   return (
     <>
+      <FilterNote data={data} filters={filters} />
       <SummaryCards data={data} />
       {data.summary.totalRequests === 0 ? (
         <div className="panel state state-empty" role="status">
@@ -88,7 +112,14 @@ function Content({ data, granularityHours }: { data: DashboardResponse; granular
           <p className="muted">Requests that pass through the API show up here within seconds.</p>
         </div>
       ) : (
-        <DashboardCharts data={data} granularity={granularity} />
+        <DashboardCharts
+          data={data}
+          granularity={granularity}
+          timeZone={data.timeZone ?? timeZone}
+          lastBucketPartial={lastBucketPartial}
+          windowEnd={custom?.end ?? undefined}
+          filters={filters}
+        />
       )}
     </>
   );
@@ -98,7 +129,9 @@ export default function DashboardPage() {
   const { apiKey } = useAuth();
   const [params] = useSearchParams();
   const selection = readRange(params);
-  const query = rangeToQuery(selection);
+  const filters = readFilters(params);
+  const timeZone = readTimeZone(params);
+  const query = dashboardQuery(params);
   const ready = isComplete(selection) && apiKey !== null;
 
   useEffect(() => {
@@ -141,7 +174,7 @@ export default function DashboardPage() {
             </button>
           </div>
         )}
-        <Content data={data} granularityHours={windowHours(selection)} />
+        <Content data={data} selection={selection} filters={filters} timeZone={timeZone} />
       </>
     );
   } else if (error) {
@@ -164,7 +197,11 @@ export default function DashboardPage() {
           </button>
         </div>
       </div>
-      <RangePicker />
+      <div className="dashboard-controls">
+        <RangePicker />
+        <TimeZonePicker />
+      </div>
+      <DashboardFilterBar />
       {body}
     </div>
   );

@@ -48,6 +48,7 @@ export function requestLog(id: number, overrides: Partial<RequestLog> = {}): Req
     userId: 4,
     userName: 'demo-user-3',
     apiKeyId: 4,
+    apiKeyName: 'demo-key-3',
     upstream: 'ollama',
     cachedInputTokens: null,
     cacheCreationTokens: null,

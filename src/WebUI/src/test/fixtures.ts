@@ -117,3 +117,42 @@ export function emptyResponse(): DashboardResponse {
     threats: { totalThreats: 0, unresolvedThreats: 0, criticalThreats: 0, highThreats: 0, topThreatTypes: [] },
   };
 }
+
+/**
+ * dayResponse with issue 13's additions: percentiles and TTFT per bucket (the empty buckets say 0, as a server
+ * that fills empty buckets with zeros would), the previous 24 hours, and the top users, keys and endpoints.
+ */
+export function dayV2Response(): DashboardResponse {
+  const day = dayResponse();
+  return {
+    ...day,
+    latency: day.latency.map((b, i) =>
+      i === 22
+        ? { ...b, p50: 0.3, p95: 0.9, p99: 1.2, ttft: 0.15 }
+        : i === 23
+          ? { ...b, p50: 1.1, p95: 1.9, p99: 2, ttft: null }
+          : { ...b, p50: 0, p95: 0, p99: 0, ttft: null },
+    ),
+    summary: { ...day.summary, p50LatencyMs: 350, p95LatencyMs: 1800, p99LatencyMs: 2000, avgTtftMs: 150, p50TtftMs: 140, p95TtftMs: 160 },
+    previous: {
+      totalRequests: 12,
+      successfulRequests: 10,
+      totalCost: 0.014,
+      totalTokens: 3000,
+      avgLatencyMs: 975,
+      p95LatencyMs: 1500,
+      activeUsers: 100,
+    },
+    topUsers: [
+      { id: 2, name: 'alice', requests: 10, tokens: 2000, cost: 0.012 },
+      { id: 3, name: 'bob', requests: 5, tokens: 1000, cost: 0.0034 },
+    ],
+    topApiKeys: [{ id: 7, name: 'alice-laptop', userName: 'alice', requests: 10, tokens: 2000, cost: 0.012 }],
+    topEndpoints: [
+      { name: '/v1/chat/completions', requests: 14, errors: 1, p95LatencyMs: 1800 },
+      { name: '/v1/embeddings', requests: 1, errors: 0, p95LatencyMs: 90 },
+    ],
+    timeZone: 'UTC',
+    filters: { model: null, userId: null, apiKeyId: null, endpoint: null, notApplied: ['threats'] },
+  };
+}

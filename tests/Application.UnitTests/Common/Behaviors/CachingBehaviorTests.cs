@@ -1,6 +1,7 @@
 using CleanDashboard.Application.Common.Caching;
 using CleanDashboard.Application.Dashboard.Common;
 using CleanDashboard.Application.Dashboard.Queries.GetDashboard;
+using CleanDashboard.Application.Feedback.Commands.SubmitFeedback;
 using CleanDashboard.Application.Threats.Commands.ResolveThreats;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,7 @@ public sealed class CachingBehaviorTests : IDisposable
         services.AddHybridCache();
         services.AddSingleton(new QueryCacheSettings(duration));
         services.AddTransient<IRequestHandler<ChangeDashboardCommand, int>, ChangeDashboardCommandHandler>();
+        services.AddTransient<IRequestHandler<WriteDataCommand, int>, WriteDataCommandHandler>();
         _services = services.BuildServiceProvider();
     }
 
@@ -119,6 +121,88 @@ public sealed class CachingBehaviorTests : IDisposable
     }
 
     [Fact]
+    public async Task Send_WhenABatchCommitsAfterTheAnswerWasCached_ShouldShowItOnTheFirstReadOneIntervalLater()
+    {
+        _store.Release();
+        (await SendAsync(new GetDashboardQuery("24h", null, null))).Summary.TotalRequests.Should().Be(1);
+
+        await CommitAsync();
+        _time.Advance(QueryCacheSettings.DefaultRecomputeInterval);
+
+        (await SendAsync(new GetDashboardQuery("24h", null, null))).Summary.TotalRequests.Should().Be(2);
+        _store.BucketReads.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Send_WhenBatchesCommitWithinTheInterval_ShouldServeTheCachedAnswerAndRecomputeOnceTheIntervalHasPassed()
+    {
+        _store.Release();
+        await SendAsync(new GetDashboardQuery("24h", null, null));
+        for (var batch = 0; batch < 5; batch++)
+        {
+            await CommitAsync();
+            _time.Advance(TimeSpan.FromMilliseconds(199));
+            (await SendAsync(new GetDashboardQuery("24h", null, null))).Summary.TotalRequests.Should().Be(1, "995 ms after the computation");
+        }
+
+        _time.Advance(TimeSpan.FromMilliseconds(5));
+        (await SendAsync(new GetDashboardQuery("24h", null, null))).Summary.TotalRequests.Should().Be(6, "1 s after the computation, with all five batches");
+        await CommitAsync();
+        _time.Advance(TimeSpan.FromMilliseconds(999));
+        (await SendAsync(new GetDashboardQuery("24h", null, null))).Summary.TotalRequests.Should().Be(6, "999 ms after the second computation");
+        _store.BucketReads.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Send_WhileOneCallerComputesTheNewerAnswer_ShouldServeTheOthersTheCachedOne()
+    {
+        _store.Release();
+        await SendAsync(new GetDashboardQuery("24h", null, null));
+        await CommitAsync();
+        _time.Advance(QueryCacheSettings.DefaultRecomputeInterval);
+
+        _store.Hold();
+        var refreshing = SendAsync(new GetDashboardQuery("24h", null, null));
+        await _store.FirstReadStarted;
+        var meanwhile = await SendAsync(new GetDashboardQuery("24h", null, null));
+        _store.Release();
+
+        meanwhile.Summary.TotalRequests.Should().Be(1, "the cached answer, while the newer one is computed");
+        (await refreshing).Summary.TotalRequests.Should().Be(2);
+        (await SendAsync(new GetDashboardQuery("24h", null, null))).Summary.TotalRequests.Should().Be(2);
+        _store.BucketReads.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Send_WhenNothingCommitsForLongerThanTheInterval_ShouldKeepServingTheCachedAnswer()
+    {
+        _store.Release();
+        await SendAsync(new GetDashboardQuery("7d", null, null));
+        _time.Advance(TimeSpan.FromSeconds(5));
+        await SendAsync(new GetDashboardQuery("7d", null, null));
+
+        _store.BucketReads.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Send_WhenFeedbackIsSubmitted_ShouldPublishANewDataVersion()
+    {
+        var versions = _services.GetRequiredService<IDataVersionSource>();
+        var before = await versions.CurrentAsync(CancellationToken.None);
+
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new WriteDataCommand());
+        }
+
+        (await versions.CurrentAsync(CancellationToken.None)).Should().Be(before with { Local = before.Local + 1 });
+    }
+
+    [Fact]
+    public void SubmitFeedbackCommand_ShouldDeclareThatItChangesData() =>
+        new SubmitFeedbackCommand(1, 1, 5, null).Should().BeAssignableTo<IChangesData>();
+
+    [Fact]
     public void ResolveThreatsCommand_ShouldDeclareThatItChangesTheDashboard() =>
         new ResolveThreatsCommand([1], Resolved: true).ChangedQueries.Should().Equal(nameof(GetDashboardQuery));
 
@@ -140,6 +224,20 @@ public sealed class CachingBehaviorTests : IDisposable
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query);
     }
 
+    /// <summary>A batch of one request commits: the store holds it, and the writer publishes a new data version.</summary>
+    private async Task CommitAsync()
+    {
+        _store.Requests += 1;
+        await _services.GetRequiredService<IDataVersionSource>().PublishAsync(CancellationToken.None);
+    }
+
+    private sealed record WriteDataCommand : IRequest<int>, IChangesData;
+
+    private sealed class WriteDataCommandHandler : IRequestHandler<WriteDataCommand, int>
+    {
+        public Task<int> Handle(WriteDataCommand request, CancellationToken cancellationToken) => Task.FromResult(1);
+    }
+
     private sealed record ChangeDashboardCommand : IRequest<int>, IChangesCachedQueries
     {
         public IReadOnlyList<string> ChangedQueries => [nameof(GetDashboardQuery)];
@@ -150,40 +248,69 @@ public sealed class CachingBehaviorTests : IDisposable
         public Task<int> Handle(ChangeDashboardCommand request, CancellationToken cancellationToken) => Task.FromResult(1);
     }
 
-    /// <summary>Counts bucket reads (one per computed dashboard) and holds them until released.</summary>
+    /// <summary>Counts computed dashboards (each reads the threats once; buckets twice, with the previous period) and holds the bucket reads until released.</summary>
     private sealed class CountingReadStore : IDashboardReadStore
     {
-        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly TaskCompletionSource _firstRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private TaskCompletionSource _readStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _bucketReads;
+        private long _requests = 1;
 
         public int BucketReads => Volatile.Read(ref _bucketReads);
 
-        public Task FirstReadStarted => _firstRead.Task;
-
-        public void Release() => _released.TrySetResult();
-
-        public async Task<IReadOnlyList<RequestBucketTotals>> GetRequestBucketsAsync(DateTime from, DateTime to, BucketSize bucketSize, CancellationToken cancellationToken)
+        /// <summary>The successful requests stored: each bucket read answers them, so an answer tells which data it was computed from.</summary>
+        public long Requests
         {
-            Interlocked.Increment(ref _bucketReads);
-            _firstRead.TrySetResult();
-            await _released.Task.WaitAsync(cancellationToken);
-            return [new RequestBucketTotals(from, BucketReads, 0, 1_000, 0, 0, 0m, 0)];
+            get => Volatile.Read(ref _requests);
+            set => Volatile.Write(ref _requests, value);
         }
 
-        public Task<IReadOnlyList<LabelCount>> GetErrorCodesAsync(DateTime from, DateTime to, CancellationToken cancellationToken) => Empty<LabelCount>();
+        /// <summary>Completes when a read starts (the first one, or the first after <see cref="Hold"/>).</summary>
+        public Task FirstReadStarted => Volatile.Read(ref _readStarted).Task;
 
-        public Task<IReadOnlyList<LabelCount>> GetUnpricedModelsAsync(DateTime from, DateTime to, CancellationToken cancellationToken) => Empty<LabelCount>();
+        public void Release() => Volatile.Read(ref _released).TrySetResult();
 
-        public Task<IReadOnlyList<LabelCount>> GetTopModelsAsync(DateTime from, DateTime to, int limit, CancellationToken cancellationToken) => Empty<LabelCount>();
+        /// <summary>Holds the next reads again until <see cref="Release"/>.</summary>
+        public void Hold()
+        {
+            Volatile.Write(ref _readStarted, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            Volatile.Write(ref _released, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        }
 
-        public Task<IReadOnlyList<LabelCount>> GetTopCountryCodesAsync(DateTime from, DateTime to, int limit, CancellationToken cancellationToken) => Empty<LabelCount>();
+        public async Task<IReadOnlyList<RequestBucketTotals>> GetRequestBucketsAsync(DateTime from, DateTime to, IReadOnlyList<DateTime> bucketStarts, DashboardFilter filter, CancellationToken cancellationToken)
+        {
+            var requests = Volatile.Read(ref _requests);
+            Volatile.Read(ref _readStarted).TrySetResult();
+            await Volatile.Read(ref _released).Task.WaitAsync(cancellationToken);
+            return [new RequestBucketTotals(bucketStarts[0], requests, 0, 1_000, 0, 0, 0m, 0)];
+        }
 
-        public Task<UserActivity> GetUserActivityAsync(DateTime from, DateTime to, CancellationToken cancellationToken) => Task.FromResult(new UserActivity(0, 0, 0m, 0));
+        public Task<LatencyFigures> GetLatencyAsync(DateTime from, DateTime to, IReadOnlyList<DateTime> bucketStarts, DashboardFilter filter, CancellationToken cancellationToken) =>
+            Task.FromResult(new LatencyFigures([], new LatencyBucket(from, new LatencySketch(), new LatencySketch(), 0)));
 
-        public Task<IReadOnlyList<RatingCount>> GetRatingCountsAsync(DateTime from, DateTime to, CancellationToken cancellationToken) => Empty<RatingCount>();
+        public Task<IReadOnlyList<LabelCount>> GetErrorCodesAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken) => Empty<LabelCount>();
 
-        public Task<ThreatTotals> GetThreatTotalsAsync(DateTime from, DateTime to, int topTypes, CancellationToken cancellationToken) => Task.FromResult(new ThreatTotals(0, 0, 0, 0, []));
+        public Task<IReadOnlyList<LabelCount>> GetUnpricedModelsAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken) => Empty<LabelCount>();
+
+        public Task<IReadOnlyList<LabelCount>> GetTopModelsAsync(DateTime from, DateTime to, int limit, DashboardFilter filter, CancellationToken cancellationToken) => Empty<LabelCount>();
+
+        public Task<IReadOnlyList<LabelCount>> GetTopCountryCodesAsync(DateTime from, DateTime to, int limit, DashboardFilter filter, CancellationToken cancellationToken) => Empty<LabelCount>();
+
+        public Task<IReadOnlyList<UserTotals>> GetTopUsersAsync(DateTime from, DateTime to, int limit, DashboardFilter filter, CancellationToken cancellationToken) => Empty<UserTotals>();
+
+        public Task<IReadOnlyList<ApiKeyTotals>> GetTopApiKeysAsync(DateTime from, DateTime to, int limit, DashboardFilter filter, CancellationToken cancellationToken) => Empty<ApiKeyTotals>();
+
+        public Task<IReadOnlyList<EndpointTotals>> GetEndpointsAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken) => Empty<EndpointTotals>();
+
+        public Task<UserActivity> GetUserActivityAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken) => Task.FromResult(new UserActivity(0, 0, 0m, 0));
+
+        public Task<IReadOnlyList<RatingCount>> GetRatingCountsAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken) => Empty<RatingCount>();
+
+        public Task<ThreatTotals> GetThreatTotalsAsync(DateTime from, DateTime to, int topTypes, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _bucketReads);
+            return Task.FromResult(new ThreatTotals(0, 0, 0, 0, []));
+        }
 
         private static Task<IReadOnlyList<T>> Empty<T>() => Task.FromResult<IReadOnlyList<T>>([]);
     }

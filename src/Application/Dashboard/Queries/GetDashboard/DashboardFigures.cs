@@ -6,7 +6,7 @@ namespace CleanDashboard.Application.Dashboard.Queries.GetDashboard;
 internal static class DashboardFigures
 {
     /// <summary>Summed from the same bucket totals as the series, so every series adds up to its summary figure.</summary>
-    public static SummaryDto Summary(IReadOnlyList<RequestBucketTotals> buckets, IReadOnlyList<LabelCount> unpricedModels)
+    public static SummaryDto Summary(IReadOnlyList<RequestBucketTotals> buckets, IReadOnlyList<LabelCount> unpricedModels, LatencyBucket? latency = null)
     {
         long success = 0, error = 0, tokens = 0, rowsWithTokens = 0, rowsWithCost = 0, latencyUs = 0;
         decimal cost = 0;
@@ -34,8 +34,39 @@ internal static class DashboardFigures
             // A row with a cost always has tokens, so the difference is exactly the rows with tokens and no cost.
             UnpricedRequests = rowsWithTokens - rowsWithCost,
             UnpricedModels = [.. unpricedModels.Select(m => m.Label)],
+            P50LatencyMs = Rounding.MillisecondsFromMicroseconds(latency?.Latency.Percentile(50)),
+            P95LatencyMs = Rounding.MillisecondsFromMicroseconds(latency?.Latency.Percentile(95)),
+            P99LatencyMs = Rounding.MillisecondsFromMicroseconds(latency?.Latency.Percentile(99)),
+            AvgTtftMs = Rounding.MillisecondsFromMicroseconds(AverageTtftUs(latency)),
+            P50TtftMs = Rounding.MillisecondsFromMicroseconds(latency?.Ttft.Percentile(50)),
+            P95TtftMs = Rounding.MillisecondsFromMicroseconds(latency?.Ttft.Percentile(95)),
         };
     }
+
+    /// <summary>The exact average time to first token over the requests that have one, in microseconds; null when none has.</summary>
+    public static double? AverageTtftUs(LatencyBucket? latency) =>
+        latency is null || latency.Ttft.Count == 0 ? null : (double)latency.TtftUsSum / latency.Ttft.Count;
+
+    public static PreviousPeriodDto Previous(IReadOnlyList<RequestBucketTotals> buckets, LatencyBucket latency, UserActivity users)
+    {
+        var summary = Summary(buckets, [], latency);
+        return new PreviousPeriodDto(
+            summary.TotalRequests, summary.SuccessfulRequests, summary.TotalCost, summary.TotalTokens, summary.AvgLatencyMs, summary.P95LatencyMs, users.ActiveUsers);
+    }
+
+    public static FiltersDto Filters(DashboardFilter filter) => new(
+        filter.Model,
+        filter.UserId,
+        filter.ApiKeyId,
+        filter.Endpoint,
+        filter.FiltersBeyondTheUser ? ["threats", "sessions"] : ["threats"]);
+
+    /// <summary>By requests, then name; each with its 95th-percentile latency.</summary>
+    public static List<TopEndpointDto> TopEndpoints(IReadOnlyList<EndpointTotals> endpoints, int limit) => endpoints
+        .OrderByDescending(e => e.Requests).ThenBy(e => e.Name, StringComparer.Ordinal)
+        .Take(limit)
+        .Select(e => new TopEndpointDto(e.Name, e.Requests, e.Errors, Rounding.MillisecondsFromMicroseconds(e.Latency.Percentile(95))))
+        .ToList();
 
     public static UsersDto Users(UserActivity activity) => new(
         activity.ActiveUsers,

@@ -2,15 +2,16 @@ using CleanDashboard.Application.Dashboard.Common;
 
 namespace CleanDashboard.Application.Dashboard.Queries.GetDashboard;
 
-/// <summary>Turns the store's sparse bucket totals into the three zero-filled time series.</summary>
+/// <summary>Turns the store's sparse bucket totals into the three zero-filled time series (percentiles null where a bucket is empty).</summary>
 internal sealed record DashboardSeries(
     IReadOnlyList<RequestPointDto> Requests,
     IReadOnlyList<CostPointDto> Costs,
     IReadOnlyList<LatencyPointDto> Latency)
 {
-    public static DashboardSeries Fill(DashboardWindow window, IReadOnlyList<RequestBucketTotals> totals)
+    public static DashboardSeries Fill(DashboardWindow window, IReadOnlyList<RequestBucketTotals> totals, IReadOnlyList<LatencyBucket>? latencies = null)
     {
-        var byBucket = totals.ToDictionary(t => DashboardWindow.Truncate(t.BucketStart, window.BucketSize));
+        var byBucket = totals.ToDictionary(t => t.BucketStart);
+        var latencyByBucket = (latencies ?? []).ToDictionary(l => l.BucketStart);
         var requests = new List<RequestPointDto>(window.Buckets.Count);
         var costs = new List<CostPointDto>(window.Buckets.Count);
         var latency = new List<LatencyPointDto>(window.Buckets.Count);
@@ -27,7 +28,7 @@ internal sealed record DashboardSeries(
                 var rounded = Rounding.Money(runningCost);
                 costs.Add(new CostPointDto(bucket, Rounding.Money(rounded - roundedSoFar)));
                 roundedSoFar = rounded;
-                latency.Add(new LatencyPointDto(bucket, Rounding.Seconds(count == 0 ? 0 : t.LatencyUsSum / 1_000_000d / count)));
+                latency.Add(LatencyPoint(bucket, Rounding.Seconds(count == 0 ? 0 : t.LatencyUsSum / 1_000_000d / count), latencyByBucket.GetValueOrDefault(bucket)));
             }
             else
             {
@@ -39,4 +40,12 @@ internal sealed record DashboardSeries(
 
         return new DashboardSeries(requests, costs, latency);
     }
+
+    private static LatencyPointDto LatencyPoint(DateTime bucket, double average, LatencyBucket? latencies) => new(bucket, average)
+    {
+        P50 = Rounding.SecondsFromMicroseconds(latencies?.Latency.Percentile(50)),
+        P95 = Rounding.SecondsFromMicroseconds(latencies?.Latency.Percentile(95)),
+        P99 = Rounding.SecondsFromMicroseconds(latencies?.Latency.Percentile(99)),
+        Ttft = Rounding.SecondsFromMicroseconds(DashboardFigures.AverageTtftUs(latencies)),
+    };
 }

@@ -1,5 +1,7 @@
 using CleanDashboard.Application.Common.Time;
+using CleanDashboard.Application.Common.Validation;
 using CleanDashboard.Application.Dashboard.Common;
+using CleanDashboard.Domain.Entities;
 using FluentValidation;
 
 namespace CleanDashboard.Application.Dashboard.Queries.GetDashboard;
@@ -32,12 +34,28 @@ public sealed class GetDashboardQueryValidator : AbstractValidator<GetDashboardQ
                 .WithMessage($"A custom range spans at most {DashboardRanges.MaxCustomSpan.TotalDays:0} days.");
         });
 
+        RuleFor(q => q.Model)
+            .MaximumLength(RequestLog.ModelNameMaxLength).WithMessage($"Model is at most {RequestLog.ModelNameMaxLength} characters.")
+            .WithoutControlCharacters();
+        RuleFor(q => q.Endpoint)
+            .MaximumLength(RequestLog.EndpointMaxLength).WithMessage($"Endpoint is at most {RequestLog.EndpointMaxLength} characters, a route template as stored, e.g. /v1/chat/completions.")
+            .WithoutControlCharacters();
+        RuleFor(q => q.UserId)
+            .Must(BeAnIdOrAbsent).WithMessage("UserId must be a positive integer.");
+        RuleFor(q => q.ApiKeyId)
+            .Must(BeAnIdOrAbsent).WithMessage("ApiKeyId must be a positive integer.");
+        RuleFor(q => q.Tz)
+            .Must(tz => string.IsNullOrEmpty(tz) || DashboardTimeZones.Find(tz) is not null)
+            .WithMessage("Tz must be an IANA time zone such as Europe/Berlin or Asia/Kolkata.");
+
         When(q => !IsCustom(q.Range), () =>
         {
             RuleFor(q => q.Start).Empty().WithMessage("Start is only allowed with range=custom.");
             RuleFor(q => q.End).Empty().WithMessage("End is only allowed with range=custom.");
         });
     }
+
+    private static bool BeAnIdOrAbsent(string? text) => string.IsNullOrEmpty(text) || GetDashboardQuery.ParseId(text) is not null;
 
     private static bool IsCustom(string? range) => range?.Trim() == DashboardRanges.Custom;
 

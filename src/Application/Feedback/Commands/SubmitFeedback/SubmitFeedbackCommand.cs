@@ -1,3 +1,4 @@
+using CleanDashboard.Application.Common.Caching;
 using CleanDashboard.Application.Common.Exceptions;
 using CleanDashboard.Application.Feedback.Common;
 using MediatR;
@@ -5,7 +6,7 @@ using MediatR;
 namespace CleanDashboard.Application.Feedback.Commands.SubmitFeedback;
 
 /// <summary>A caller rates one of their own requests 1–5; rating it again replaces the earlier rating.</summary>
-public sealed record SubmitFeedbackCommand(int UserId, long? RequestLogId, int? Rating, string? FeedbackText) : IRequest<SubmittedFeedbackDto>;
+public sealed record SubmitFeedbackCommand(int UserId, long? RequestLogId, int? Rating, string? FeedbackText) : IRequest<SubmittedFeedbackDto>, IChangesData;
 
 public sealed record SubmittedFeedbackDto(long Id, long RequestLogId, int Rating, string FeedbackText, DateTime CreatedAt);
 

@@ -15,6 +15,10 @@ public sealed record ExportRequestLogsQuery(
     string? Status = null,
     string? Country = null,
     string? UserId = null,
+    string? ApiKeyId = null,
+    string? Endpoint = null,
+    string? StatusClass = null,
+    string? MinLatencyMs = null,
     string? Sort = null,
     string? Desc = null,
     string? Unpriced = null) : IRequest<CsvExportDto>, IRequestLogFilterQuery
@@ -42,7 +46,7 @@ public sealed class ExportRequestLogsQueryHandler(IRequestLogReadStore readStore
             yield return [
                 r.Id, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens,
                 r.CompletionTokens, r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.UserName, r.ApiKeyId, r.Upstream,
-                r.CachedInputTokens, r.CacheCreationTokens, r.ReasoningTokens, r.UsageEstimated];
+                r.CachedInputTokens, r.CacheCreationTokens, r.ReasoningTokens, r.UsageEstimated, r.ApiKeyName];
         }
     }
 }

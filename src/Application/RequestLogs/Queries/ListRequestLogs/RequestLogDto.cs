@@ -2,7 +2,7 @@ using CleanDashboard.Application.Common.Lists;
 
 namespace CleanDashboard.Application.RequestLogs.Queries.ListRequestLogs;
 
-/// <summary>One request log as the admin screens show it.</summary>
+/// <summary>One request log as the admin screens show it; <see cref="ApiKeyName"/> is the name of the key it was made with.</summary>
 public sealed record RequestLogDto(
     long Id,
     DateTime CreatedAt,
@@ -25,7 +25,8 @@ public sealed record RequestLogDto(
     int? CachedInputTokens,
     int? CacheCreationTokens,
     int? ReasoningTokens,
-    bool UsageEstimated)
+    bool UsageEstimated,
+    string? ApiKeyName)
 {
     public static readonly IReadOnlyList<string> Columns = ListValues.ColumnsOf<RequestLogDto>();
 }

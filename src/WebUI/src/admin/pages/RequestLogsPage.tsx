@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { isApiError, MESSAGES } from '../../api/client';
 import { useAuth } from '../../auth';
@@ -16,8 +16,22 @@ export const REQUEST_LOG_SPEC: ListSpec = {
     { name: 'to', label: 'To', kind: 'date-to' },
     { name: 'model', label: 'Model', kind: 'text', maxLength: 200, placeholder: 'gpt-4o-mini' },
     { name: 'status', label: 'Status code', kind: 'text', inputMode: 'numeric', maxLength: 3, placeholder: '500' },
+    {
+      name: 'statusClass',
+      label: 'Status class',
+      kind: 'select',
+      options: [
+        { value: '2xx', label: '2xx success' },
+        { value: '3xx', label: '3xx redirect' },
+        { value: '4xx', label: '4xx client error' },
+        { value: '5xx', label: '5xx server error' },
+      ],
+    },
+    { name: 'endpoint', label: 'Endpoint', kind: 'text', maxLength: 64, placeholder: '/v1/chat/completions' },
+    { name: 'minLatencyMs', label: 'Min latency (ms)', kind: 'text', inputMode: 'numeric', maxLength: 9, placeholder: '1000' },
     { name: 'country', label: 'Country', kind: 'text', maxLength: 2, placeholder: 'DE', hint: 'Two-letter code' },
     { name: 'userId', label: 'User ID', kind: 'text', inputMode: 'numeric', maxLength: 10 },
+    { name: 'apiKeyId', label: 'API key ID', kind: 'text', inputMode: 'numeric', maxLength: 10 },
     {
       name: 'unpriced',
       label: 'Price',
@@ -29,6 +43,16 @@ export const REQUEST_LOG_SPEC: ListSpec = {
     },
   ],
 };
+
+/** Lets a path or an address wrap after its slashes, dots and colons, never inside a word. */
+function breakable(text: string) {
+  return text.split(/(?<=[/.:])/).map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 && <wbr />}
+      {part}
+    </Fragment>
+  ));
+}
 
 function StatusCode({ code }: { code: number }) {
   return <span className={`http-status ${code >= 500 ? 'http-5xx' : code >= 400 ? 'http-4xx' : 'http-ok'}`}>{code}</span>;
@@ -46,12 +70,13 @@ const COLUMNS: readonly Column<RequestLog>[] = [
       </Link>
     ),
   },
-  { key: 'createdAt', label: 'Time (UTC)', render: (r) => formatTimestamp(r.createdAt, { seconds: true }) },
+  { key: 'createdAt', label: 'Time (UTC)', render: (r) => <span className="cell-wrap">{formatTimestamp(r.createdAt, { seconds: true })}</span> },
   { key: 'method', label: 'Method', render: (r) => r.method },
-  { key: 'endpoint', label: 'Endpoint', render: (r) => <code className="cell-wrap">{r.endpoint}</code> },
+  { key: 'endpoint', label: 'Endpoint', render: (r) => <code className="cell-wrap">{breakable(r.endpoint)}</code> },
   { key: 'statusCode', label: 'Status', numeric: true, render: (r) => <StatusCode code={r.statusCode} /> },
-  { key: 'modelName', label: 'Model', render: (r) => r.modelName || <span className="muted">—</span> },
+  { key: 'modelName', label: 'Model', render: (r) => (r.modelName ? <span className="cell-wrap">{r.modelName}</span> : <span className="muted">—</span>) },
   { key: 'latencyMs', label: 'Latency', numeric: true, render: (r) => formatLatencyMs(r.latencyMs) },
+  { key: 'ttftMs', label: 'TTFT', numeric: true, render: (r) => formatLatencyMs(r.ttftMs) },
   { key: 'totalTokens', label: 'Tokens', numeric: true, render: (r) => formatInteger(r.totalTokens) },
   {
     key: 'costUsd',
@@ -69,8 +94,17 @@ const COLUMNS: readonly Column<RequestLog>[] = [
       ),
   },
   { key: 'countryCode', label: 'Country', render: (r) => r.countryCode || <span className="muted">—</span> },
-  { key: 'userName', label: 'User', render: (r) => (r.userId ? `${r.userName ?? ''} (#${r.userId})` : <span className="muted">—</span>) },
-  { key: 'ipAddress', label: 'IP', render: (r) => <code>{r.ipAddress ?? '—'}</code> },
+  {
+    key: 'userName',
+    label: 'User',
+    render: (r) => (r.userId ? <span className="cell-wrap">{`${r.userName ?? ''} (#${r.userId})`}</span> : <span className="muted">—</span>),
+  },
+  {
+    key: 'apiKeyName',
+    label: 'Key',
+    render: (r) => (r.apiKeyId ? <span className="cell-wrap">{`${r.apiKeyName ?? ''} (#${r.apiKeyId})`}</span> : <span className="muted">—</span>),
+  },
+  { key: 'ipAddress', label: 'IP', render: (r) => <code className="cell-wrap">{r.ipAddress ? breakable(r.ipAddress) : '—'}</code> },
 ];
 
 function ExportButton({ query }: { query: string }) {
@@ -145,6 +179,7 @@ export function RequestLogsPage() {
               desc={list.state.desc}
               onSort={list.toggleSort}
               busy={result.isFetching}
+              compact
             />
             <Pager list={list} totalCount={data.totalCount} noun="requests" shown={data.items.length} />
           </>

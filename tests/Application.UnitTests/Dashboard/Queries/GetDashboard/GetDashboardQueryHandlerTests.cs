@@ -38,8 +38,13 @@ public sealed class GetDashboardQueryHandlerTests : IDisposable
 
         dashboard.Range.Should().Be("7d");
         dashboard.Requests.Select(p => p.Timestamp).Should().Equal(Enumerable.Range(24, 6).Select(d => Utc(2024, 2, d)).Append(Utc(2024, 3, 1)));
-        _store.Calls.Should().OnlyContain(c => c.From == Utc(2024, 2, 24) && c.To == Now.UtcDateTime);
-        _store.BucketSize.Should().Be(BucketSize.Day);
+        var window = (Utc(2024, 2, 24), Now.UtcDateTime);
+        // The previous period: as long as the window (6 d 10:37:12.345), just before it.
+        var previous = (new DateTime(2024, 2, 17, 13, 22, 47, 655, DateTimeKind.Utc), Utc(2024, 2, 24).AddTicks(-1));
+        _store.Calls.Where(c => (c.From, c.To) == window).Should().HaveCount(12);
+        _store.Calls.Where(c => (c.From, c.To) == previous).Select(c => c.Method).Should().Equal("GetRequestBucketsAsync", "GetLatencyAsync", "GetUserActivityAsync");
+        _store.Calls.Should().HaveCount(15);
+        _store.BucketStarts.Should().Equal(Enumerable.Range(24, 6).Select(d => Utc(2024, 2, d)).Append(Utc(2024, 3, 1)));
     }
 
     [Fact]
@@ -75,8 +80,11 @@ public sealed class GetDashboardQueryHandlerTests : IDisposable
 
         dashboard.Range.Should().Be("custom");
         dashboard.Requests.Select(p => p.Timestamp).Should().Equal(Utc(2024, 3, 1, 10));
-        _store.Calls.Should().OnlyContain(c => c.From == new DateTime(2024, 3, 1, 10, 5, 0, DateTimeKind.Utc) && c.To == new DateTime(2024, 3, 1, 10, 30, 0, DateTimeKind.Utc));
-        _store.BucketSize.Should().Be(BucketSize.Hour);
+        var window = (new DateTime(2024, 3, 1, 10, 5, 0, DateTimeKind.Utc), new DateTime(2024, 3, 1, 10, 30, 0, DateTimeKind.Utc));
+        var previous = (new DateTime(2024, 3, 1, 9, 40, 0, DateTimeKind.Utc), new DateTime(2024, 3, 1, 10, 5, 0, DateTimeKind.Utc).AddTicks(-1));
+        _store.Calls.Where(c => (c.From, c.To) == window).Should().HaveCount(12);
+        _store.Calls.Count(c => (c.From, c.To) == previous).Should().Be(3);
+        _store.BucketStarts.Should().Equal(Utc(2024, 3, 1, 10));
     }
 
     [Fact]
@@ -166,7 +174,8 @@ public sealed class GetDashboardQueryHandlerTests : IDisposable
     {
         public List<(string Method, DateTime From, DateTime To)> Calls { get; } = [];
 
-        public BucketSize? BucketSize { get; private set; }
+        /// <summary>The bucket starts of the first bucket read: the window's.</summary>
+        public IReadOnlyList<DateTime>? BucketStarts { get; private set; }
 
         public int? ModelLimit { get; private set; }
 
@@ -188,45 +197,69 @@ public sealed class GetDashboardQueryHandlerTests : IDisposable
 
         public ThreatTotals Threats { get; set; } = new(0, 0, 0, 0, []);
 
-        public Task<IReadOnlyList<RequestBucketTotals>> GetRequestBucketsAsync(DateTime from, DateTime to, BucketSize bucketSize, CancellationToken cancellationToken)
+        public Task<IReadOnlyList<RequestBucketTotals>> GetRequestBucketsAsync(DateTime from, DateTime to, IReadOnlyList<DateTime> bucketStarts, DashboardFilter filter, CancellationToken cancellationToken)
         {
             Calls.Add((nameof(GetRequestBucketsAsync), from, to));
-            BucketSize = bucketSize;
-            return Task.FromResult(Buckets);
+            BucketStarts ??= bucketStarts;
+            return Task.FromResult(BucketStarts == bucketStarts ? Buckets : []);
         }
 
-        public Task<IReadOnlyList<LabelCount>> GetErrorCodesAsync(DateTime from, DateTime to, CancellationToken cancellationToken)
+        public Task<LatencyFigures> GetLatencyAsync(DateTime from, DateTime to, IReadOnlyList<DateTime> bucketStarts, DashboardFilter filter, CancellationToken cancellationToken)
+        {
+            Calls.Add((nameof(GetLatencyAsync), from, to));
+            return Task.FromResult(new LatencyFigures([], new LatencyBucket(from, new LatencySketch(), new LatencySketch(), 0)));
+        }
+
+        public Task<IReadOnlyList<UserTotals>> GetTopUsersAsync(DateTime from, DateTime to, int limit, DashboardFilter filter, CancellationToken cancellationToken)
+        {
+            Calls.Add((nameof(GetTopUsersAsync), from, to));
+            return Task.FromResult<IReadOnlyList<UserTotals>>([]);
+        }
+
+        public Task<IReadOnlyList<ApiKeyTotals>> GetTopApiKeysAsync(DateTime from, DateTime to, int limit, DashboardFilter filter, CancellationToken cancellationToken)
+        {
+            Calls.Add((nameof(GetTopApiKeysAsync), from, to));
+            return Task.FromResult<IReadOnlyList<ApiKeyTotals>>([]);
+        }
+
+        public Task<IReadOnlyList<EndpointTotals>> GetEndpointsAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken)
+        {
+            Calls.Add((nameof(GetEndpointsAsync), from, to));
+            return Task.FromResult<IReadOnlyList<EndpointTotals>>([]);
+        }
+
+        public Task<IReadOnlyList<LabelCount>> GetErrorCodesAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken)
         {
             Calls.Add((nameof(GetErrorCodesAsync), from, to));
             return Task.FromResult(ErrorCodes);
         }
 
-        public Task<IReadOnlyList<LabelCount>> GetTopModelsAsync(DateTime from, DateTime to, int limit, CancellationToken cancellationToken)
+        public Task<IReadOnlyList<LabelCount>> GetTopModelsAsync(DateTime from, DateTime to, int limit, DashboardFilter filter, CancellationToken cancellationToken)
         {
             Calls.Add((nameof(GetTopModelsAsync), from, to));
             ModelLimit = limit;
             return Task.FromResult<IReadOnlyList<LabelCount>>([.. Models.Take(limit)]);
         }
 
-        public Task<IReadOnlyList<LabelCount>> GetTopCountryCodesAsync(DateTime from, DateTime to, int limit, CancellationToken cancellationToken)
+        public Task<IReadOnlyList<LabelCount>> GetTopCountryCodesAsync(DateTime from, DateTime to, int limit, DashboardFilter filter, CancellationToken cancellationToken)
         {
             Calls.Add((nameof(GetTopCountryCodesAsync), from, to));
             return Task.FromResult<IReadOnlyList<LabelCount>>([.. Countries.Take(limit)]);
         }
 
-        public Task<IReadOnlyList<LabelCount>> GetUnpricedModelsAsync(DateTime from, DateTime to, CancellationToken cancellationToken)
+        public Task<IReadOnlyList<LabelCount>> GetUnpricedModelsAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken)
         {
             Calls.Add((nameof(GetUnpricedModelsAsync), from, to));
             return Task.FromResult(UnpricedModels);
         }
 
-        public Task<UserActivity> GetUserActivityAsync(DateTime from, DateTime to, CancellationToken cancellationToken)
+        public Task<UserActivity> GetUserActivityAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken)
         {
             Calls.Add((nameof(GetUserActivityAsync), from, to));
             return Task.FromResult(Users);
         }
 
-        public Task<IReadOnlyList<RatingCount>> GetRatingCountsAsync(DateTime from, DateTime to, CancellationToken cancellationToken)
+        public Task<IReadOnlyList<RatingCount>> GetRatingCountsAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken)
         {
             Calls.Add((nameof(GetRatingCountsAsync), from, to));
             return Task.FromResult(Ratings);

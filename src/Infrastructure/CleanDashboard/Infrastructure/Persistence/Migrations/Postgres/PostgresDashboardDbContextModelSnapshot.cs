@@ -270,6 +270,120 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("active_users_daily", (string)null);
                 });
 
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.DailyRequestCube", b =>
+                {
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModelName")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .UseCollation("C");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ApiKeyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Endpoint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<long>("CostUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Errors")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("LatencySketch")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("LatencyUs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RowsWithCost")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RowsWithTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Tokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TtftCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("TtftSketch")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("TtftUs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint");
+
+                    b.HasIndex("ApiKeyId", "BucketStart");
+
+                    b.HasIndex("Endpoint", "BucketStart");
+
+                    b.HasIndex("ModelName", "BucketStart");
+
+                    b.HasIndex("UserId", "BucketStart");
+
+                    b.ToTable("request_cubes_daily", (string)null);
+                });
+
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.DailyRequestFacet", b =>
+                {
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModelName")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .UseCollation("C");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ApiKeyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Endpoint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Facet")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .UseCollation("C");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Facet", "Key");
+
+                    b.HasIndex("ApiKeyId", "BucketStart");
+
+                    b.HasIndex("Endpoint", "BucketStart");
+
+                    b.HasIndex("ModelName", "BucketStart");
+
+                    b.HasIndex("UserId", "BucketStart");
+
+                    b.ToTable("request_facets_daily", (string)null);
+                });
+
             modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.DailyRequestRollup", b =>
                 {
                     b.Property<DateTime>("BucketStart")
@@ -289,6 +403,10 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<long>("Errors")
                         .HasColumnType("bigint");
 
+                    b.Property<byte[]>("LatencySketch")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
                     b.Property<long>("LatencyUs")
                         .HasColumnType("bigint");
 
@@ -302,6 +420,16 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<long>("Tokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TtftCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("TtftSketch")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("TtftUs")
                         .HasColumnType("bigint");
 
                     b.HasKey("BucketStart", "Dimension", "Key");
@@ -341,6 +469,120 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("active_users_hourly", (string)null);
                 });
 
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.HourlyRequestCube", b =>
+                {
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModelName")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .UseCollation("C");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ApiKeyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Endpoint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<long>("CostUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Errors")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("LatencySketch")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("LatencyUs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RowsWithCost")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RowsWithTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Tokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TtftCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("TtftSketch")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("TtftUs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint");
+
+                    b.HasIndex("ApiKeyId", "BucketStart");
+
+                    b.HasIndex("Endpoint", "BucketStart");
+
+                    b.HasIndex("ModelName", "BucketStart");
+
+                    b.HasIndex("UserId", "BucketStart");
+
+                    b.ToTable("request_cubes_hourly", (string)null);
+                });
+
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.HourlyRequestFacet", b =>
+                {
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModelName")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .UseCollation("C");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ApiKeyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Endpoint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Facet")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .UseCollation("C");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Facet", "Key");
+
+                    b.HasIndex("ApiKeyId", "BucketStart");
+
+                    b.HasIndex("Endpoint", "BucketStart");
+
+                    b.HasIndex("ModelName", "BucketStart");
+
+                    b.HasIndex("UserId", "BucketStart");
+
+                    b.ToTable("request_facets_hourly", (string)null);
+                });
+
             modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.HourlyRequestRollup", b =>
                 {
                     b.Property<DateTime>("BucketStart")
@@ -360,6 +602,10 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<long>("Errors")
                         .HasColumnType("bigint");
 
+                    b.Property<byte[]>("LatencySketch")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
                     b.Property<long>("LatencyUs")
                         .HasColumnType("bigint");
 
@@ -373,6 +619,16 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<long>("Tokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TtftCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("TtftSketch")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("TtftUs")
                         .HasColumnType("bigint");
 
                     b.HasKey("BucketStart", "Dimension", "Key");

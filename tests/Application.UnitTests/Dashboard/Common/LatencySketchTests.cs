@@ -1,0 +1,106 @@
+using CleanDashboard.Application.Dashboard.Common;
+
+namespace CleanDashboard.Application.UnitTests.Dashboard.Common;
+
+public sealed class LatencySketchTests
+{
+    /// <summary>γ = 1.005 / 0.995: bucket i holds (γ^(i−1), γ^i] and reports 2γ^i / (γ + 1).</summary>
+    private static readonly double Gamma = 1.005 / 0.995;
+
+    [Fact]
+    public void Percentile_WhenEmpty_ShouldBeNull()
+    {
+        var sketch = new LatencySketch();
+
+        sketch.Percentile(50).Should().BeNull();
+        sketch.Count.Should().Be(0);
+    }
+
+    [Fact]
+    public void Percentile_WhenOneValue_ShouldReportItsBucketsMiddle()
+    {
+        // 1000 µs: ln 1000 / ln γ = 690.77…, so bucket 691, reported as 2γ^691 / (γ + 1).
+        var sketch = LatencySketch.Of([1000]);
+
+        sketch.Percentile(50).Should().BeApproximately(2 * Math.Pow(Gamma, 691) / (Gamma + 1), 1e-9);
+        sketch.Percentile(50).Should().BeApproximately(1000, 5); // within 0.5 %
+    }
+
+    [Fact]
+    public void Percentile_WhenValuesAreGiven_ShouldTakeTheNearestRank()
+    {
+        // Ranks ⌈p/100 · 10⌉: p10 → 1st (100 µs), p50 → 5th (500), p55 → 6th (600), p95 and p100 → 10th (10,000).
+        var sketch = LatencySketch.Of([900, 100, 300, 200, 500, 400, 600, 700, 800, 10_000]);
+
+        sketch.Percentile(10).Should().BeApproximately(100, 0.5);
+        sketch.Percentile(50).Should().BeApproximately(500, 2.5);
+        sketch.Percentile(55).Should().BeApproximately(600, 3);
+        sketch.Percentile(95).Should().BeApproximately(10_000, 50);
+        sketch.Percentile(100).Should().BeApproximately(10_000, 50);
+    }
+
+    [Fact]
+    public void Percentile_WhenValuesAreZero_ShouldReportZeroExactly()
+    {
+        // Two zeros of four: ranks 1 and 2 are 0 exactly; rank 3 (p75) is 7 µs.
+        var sketch = LatencySketch.Of([0, 7, 0, 9]);
+
+        sketch.Percentile(50).Should().Be(0);
+        sketch.Percentile(75).Should().BeApproximately(7, 0.035);
+        sketch.Count.Should().Be(4);
+    }
+
+    [Fact]
+    public void Percentile_WhenValuesSpanMicrosecondsToMinutes_ShouldStayWithinHalfAPercentOfEveryValue()
+    {
+        foreach (var value in new long[] { 1, 2, 3, 99, 100, 101, 12_345, 999_999, 600_000_000 })
+        {
+            LatencySketch.Of([value]).Percentile(50).Should().BeApproximately(value, value * LatencySketch.RelativeAccuracy, $"{value} µs");
+        }
+    }
+
+    [Fact]
+    public void Merge_WhenTwoSketchesAreMerged_ShouldEqualTheSketchOfAllTheirValues()
+    {
+        var left = LatencySketch.Of([5, 50, 500, 0]);
+        var right = LatencySketch.Of([5_000, 50, 1]);
+
+        left.Merge(right);
+
+        left.ToBytes().Should().Equal(LatencySketch.Of([5, 50, 500, 0, 5_000, 50, 1]).ToBytes());
+        left.Count.Should().Be(7);
+        left.Percentile(50).Should().BeApproximately(50, 0.25); // sorted 0 1 5 50 50 500 5000: rank 4
+    }
+
+    [Fact]
+    public void FromBytes_WhenRoundTripped_ShouldKeepEveryCount()
+    {
+        var sketch = LatencySketch.Of([0, 0, 1, 250, 250, 251, 1_000_000]);
+
+        var copy = LatencySketch.FromBytes(sketch.ToBytes());
+
+        copy.ToBytes().Should().Equal(sketch.ToBytes());
+        copy.Count.Should().Be(7);
+        copy.Percentile(100).Should().Be(sketch.Percentile(100));
+        LatencySketch.FromBytes([]).Count.Should().Be(0);
+    }
+
+    [Fact]
+    public void ToBytes_WhenValuesShareBuckets_ShouldWriteOneVarintPairPerBucket()
+    {
+        // Zero count 1, two buckets: 1 µs is bucket 0, 2 µs bucket 70 (ln 2 / ln γ = 69.3…), counts 2 and 1.
+        var sketch = LatencySketch.Of([0, 1, 1, 2]);
+
+        // Index deltas zig-zagged: 0 → 0, 70 → 140, which takes two varint bytes (0x8C 0x01).
+        sketch.ToBytes().Should().Equal(1, 2, 0, 2, 0x8C, 0x01, 1);
+    }
+
+    [Fact]
+    public void ExactLatencies_WhenAsked_ShouldTakeTheNearestRankOfTheSortedValues()
+    {
+        var exact = new ExactLatencies([30, 10, 20, 40]);
+
+        (exact.Percentile(25), exact.Percentile(26), exact.Percentile(50), exact.Percentile(100)).Should().Be((10, 20, 20, 40));
+        new ExactLatencies([]).Percentile(50).Should().BeNull();
+    }
+}
