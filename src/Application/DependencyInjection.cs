@@ -1,6 +1,8 @@
 using System.Reflection;
 using CleanDashboard.Application.Common.Behaviors;
 using CleanDashboard.Application.Common.Mapping;
+using CleanDashboard.Application.Telemetry.Ingestion;
+using CleanDashboard.Application.Telemetry.Metrics;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +27,8 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton(MappingConfig.Create());
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<GenAiSpanMapper>();
+        services.AddSingleton<IngestionCounters>();
         return services;
     }
 

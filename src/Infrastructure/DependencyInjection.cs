@@ -7,6 +7,7 @@ using CleanDashboard.Application.Threats.Common;
 using CleanDashboard.Application.UsageStats.Common;
 using CleanDashboard.Application.UserSessions.Common;
 using CleanDashboard.Application.Health.Queries.GetHealth;
+using CleanDashboard.Application.Telemetry.Ingestion;
 using CleanDashboard.Application.Tracking;
 using CleanDashboard.Application.Users.Common;
 using CleanDashboard.Infrastructure.Auth;
@@ -21,6 +22,7 @@ using CleanDashboard.Infrastructure.ReadStores;
 using CleanDashboard.Infrastructure.Retention;
 using CleanDashboard.Infrastructure.Repricing;
 using CleanDashboard.Infrastructure.Rollups;
+using CleanDashboard.Infrastructure.Telemetry.Otlp;
 using CleanDashboard.Infrastructure.Tracking;
 using CleanDashboard.Infrastructure.Tracking.Journal;
 using CleanDashboard.Infrastructure.Users;
@@ -71,6 +73,7 @@ public static class DependencyInjection
 
         services.Configure<RequestLogWriterOptions>(configuration.GetSection(RequestLogWriterOptions.Section));
         services.Configure<RequestLogWriterOptions>(o => o.SessionIdleTimeout = configuration.GetValue("Sessions:IdleTimeout", o.SessionIdleTimeout));
+        services.AddSingleton<ITraceDecoder, OtlpTraceDecoder>();
         services.AddSingleton<RequestLogQueue>();
         services.AddSingleton<IRequestLogQueue>(sp => sp.GetRequiredService<RequestLogQueue>());
         services.AddScoped<RequestLogBatchWriter>();

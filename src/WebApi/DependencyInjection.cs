@@ -5,6 +5,7 @@ using CleanDashboard.Application.Health.Queries.GetHealth;
 using CleanDashboard.WebApi.Endpoints;
 using CleanDashboard.WebApi.Gateway;
 using CleanDashboard.WebApi.Infrastructure;
+using CleanDashboard.WebApi.Telemetry;
 using CleanDashboard.WebApi.Threats;
 using CleanDashboard.WebApi.Tracking;
 using Microsoft.AspNetCore.Authentication;
@@ -53,6 +54,7 @@ public static class DependencyInjection
         services.AddHostedService<StartupTasks>();
         services.AddRequestTracking(configuration);
         services.AddThreatDetection(configuration);
+        services.AddTelemetry(configuration);
         return services.AddGateway(configuration);
     }
 
@@ -115,6 +117,7 @@ public static class DependencyInjection
         app.MapAdminUserEndpoints();
         app.MapAdminApiKeyEndpoints();
         app.MapGatewayEndpoints();
+        app.MapTelemetryEndpoints();
         app.MapWebUIRoutes();
         return app;
     }

@@ -48,4 +48,7 @@ public sealed record TrackedRequest
     public string? Upstream { get; init; }
 
     public string UserAgent { get; init; } = string.Empty;
+
+    /// <summary>See <see cref="Domain.Entities.RequestLog.Source"/>.</summary>
+    public string Source { get; init; } = Domain.Entities.RequestSources.Gateway;
 }

@@ -174,6 +174,7 @@ public sealed class RequestTrackingMiddleware(
         var paths = settings.Paths.Count > 0 ? settings.Paths : (IReadOnlyList<string>)RequestTrackingOptions.DefaultPaths;
         return paths.Any(p => IsUnder(value, p))
             && !settings.ExcludedPaths.Any(p => IsUnder(value, p))
+            && !RequestTrackingOptions.IngestionPaths.Any(p => IsUnder(value, p))
             && (settings.TrackOperatorCalls || !RequestTrackingOptions.OperatorPaths.Any(p => IsUnder(value, p)));
     }
 

@@ -30,6 +30,9 @@ public sealed class RequestTrackingOptions
 
     internal static readonly string[] DefaultPaths = ["/api/", "/v1/", "/ollama/"];
 
+    /// <summary>Never tracked: an export's spans are the traffic, recorded one by one; the export call itself is not a model call.</summary>
+    internal static readonly string[] IngestionPaths = [Telemetry.OtlpIngestionOptions.Path];
+
     /// <summary>What the dashboard UI calls for itself: who is signed in, the dashboard, the admin screens.</summary>
     internal static readonly string[] OperatorPaths = ["/api/me", "/api/dashboard", "/api/admin"];
 }

@@ -5,10 +5,10 @@ using FluentValidation;
 namespace CleanDashboard.Application.RequestLogs.Common;
 
 /// <summary>
-/// Request-log filters, parsed: <c>From &lt;= CreatedAt &lt; To</c>, exact model, status, country and user, and
+/// Request-log filters, parsed: <c>From &lt;= CreatedAt &lt; To</c>, exact model, status, country, user and source, and
 /// <see cref="Unpriced"/>: true keeps only rows with tokens and no cost (no price known), false only the others.
 /// </summary>
-public sealed record RequestLogFilter(DateTime? From, DateTime? To, string? Model, int? Status, string? Country, int? UserId, bool? Unpriced = null)
+public sealed record RequestLogFilter(DateTime? From, DateTime? To, string? Model, int? Status, string? Country, int? UserId, bool? Unpriced = null, string? Source = null)
 {
     public static RequestLogFilter Parse(IRequestLogFilterQuery query) => new(
         ListValues.ParseInstant(query.From),
@@ -17,7 +17,8 @@ public sealed record RequestLogFilter(DateTime? From, DateTime? To, string? Mode
         ListValues.ParseInt(query.Status),
         string.IsNullOrWhiteSpace(query.Country) ? null : query.Country.Trim().ToUpperInvariant(),
         ListValues.ParseInt(query.UserId),
-        ListValues.ParseBool(query.Unpriced));
+        ListValues.ParseBool(query.Unpriced),
+        string.IsNullOrWhiteSpace(query.Source) ? null : query.Source);
 }
 
 /// <summary>The request-log filters as sent, shared by the list and the CSV export.</summary>
@@ -32,6 +33,9 @@ public interface IRequestLogFilterQuery : IListQuery, IDateRangeQuery
     string? UserId { get; }
 
     string? Unpriced { get; }
+
+    /// <summary>One of <see cref="Domain.Entities.RequestSources.All"/>.</summary>
+    string? Source { get; }
 }
 
 /// <summary>The rules of <see cref="IRequestLogFilterQuery"/>, for the list's and the export's validators.</summary>
@@ -52,5 +56,9 @@ public abstract class RequestLogFilterValidator<TQuery> : ListQueryValidator<TQu
             .Must(v => string.IsNullOrWhiteSpace(v) || ListValues.ParseBool(v) is not null)
             .OverridePropertyName("unpriced")
             .WithMessage("Unpriced must be true or false.");
+        RuleFor(q => q.Source)
+            .Must(v => string.IsNullOrWhiteSpace(v) || Domain.Entities.RequestSources.All.Contains(v))
+            .OverridePropertyName("source")
+            .WithMessage($"Source must be one of: {string.Join(", ", Domain.Entities.RequestSources.All)}.");
     }
 }

@@ -4,7 +4,7 @@ using MediatR;
 
 namespace CleanDashboard.Application.RequestLogs.Queries.ListRequestLogs;
 
-/// <summary>A page of request logs, filtered by time, model, status, country and user, sorted by any column.</summary>
+/// <summary>A page of request logs, filtered by time, model, status, country, user and source, sorted by any column.</summary>
 public sealed record ListRequestLogsQuery(
     string? From = null,
     string? To = null,
@@ -16,7 +16,8 @@ public sealed record ListRequestLogsQuery(
     string? PageSize = null,
     string? Sort = null,
     string? Desc = null,
-    string? Unpriced = null) : IRequest<PagedList<RequestLogDto>>, IRequestLogFilterQuery;
+    string? Unpriced = null,
+    string? Source = null) : IRequest<PagedList<RequestLogDto>>, IRequestLogFilterQuery;
 
 public sealed class ListRequestLogsQueryHandler(IRequestLogReadStore readStore) : IRequestHandler<ListRequestLogsQuery, PagedList<RequestLogDto>>
 {

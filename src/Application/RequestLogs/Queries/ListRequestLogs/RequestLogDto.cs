@@ -25,7 +25,8 @@ public sealed record RequestLogDto(
     int? CachedInputTokens,
     int? CacheCreationTokens,
     int? ReasoningTokens,
-    bool UsageEstimated)
+    bool UsageEstimated,
+    string Source)
 {
     public static readonly IReadOnlyList<string> Columns = ListValues.ColumnsOf<RequestLogDto>();
 }
