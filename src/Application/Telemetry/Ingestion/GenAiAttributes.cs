@@ -9,6 +9,7 @@ public static class GenAiAttributes
     public static readonly string[] GenAiPrefixes = ["gen_ai.", "llm."];
 
     public static readonly string[] Operation = ["gen_ai.operation.name"];
+    public static readonly string[] OpenInferenceSpanKind = ["openinference.span.kind"];
     public static readonly string[] ResponseModel = ["gen_ai.response.model"];
     public static readonly string[] RequestModel = ["gen_ai.request.model", "llm.model_name"];
     public static readonly string[] Provider = ["gen_ai.provider.name", "gen_ai.system", "llm.provider", "llm.system"];

@@ -34,7 +34,7 @@ public sealed class GenAiSpanMapper(PricingCatalog pricing)
         var reportedCost = read.Amount(GenAiAttributes.CostUsd);
         var timeToFirstChunk = read.Amount(GenAiAttributes.TimeToFirstChunkSeconds);
         var provider = read.Text(GenAiAttributes.Provider);
-        var operation = read.Text(GenAiAttributes.Operation) ?? UnknownOperation;
+        var operation = read.Text(GenAiAttributes.Operation) ?? OpenInferenceOperation(read.Text(GenAiAttributes.OpenInferenceSpanKind)) ?? UnknownOperation;
         var server = read.Text(GenAiAttributes.ServerAddress);
         var status = Status(span, read);
 
@@ -96,6 +96,14 @@ public sealed class GenAiSpanMapper(PricingCatalog pricing)
             ? httpStatus.Value
             : int.TryParse(errorType, out var fromErrorType) && fromErrorType is >= 400 and <= 599 ? fromErrorType : 500;
     }
+
+    /// <summary>OpenInference names the kind of call instead of the operation.</summary>
+    private static string? OpenInferenceOperation(string? spanKind) => spanKind?.ToUpperInvariant() switch
+    {
+        "LLM" => "chat",
+        "EMBEDDING" => "embeddings",
+        _ => null,
+    };
 
     private static double Milliseconds(ulong nanoseconds) =>
         (double)Math.Round(nanoseconds / 1_000_000m, 3, MidpointRounding.AwayFromZero);
