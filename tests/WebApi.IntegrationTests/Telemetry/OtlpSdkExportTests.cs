@@ -140,6 +140,7 @@ public sealed class OtlpSdkExportTests : IAsyncLifetime
                     options.Protocol = OtlpExportProtocol.HttpProtobuf;
                     options.Headers = $"Authorization=Bearer {key}";
                     options.HttpClientFactory = () => new HttpClient(_answers);
+                    options.TimeoutMilliseconds = 60_000;
                     options.ExportProcessorType = ExportProcessorType.Batch;
                 })
                 .Build()!;
@@ -157,7 +158,8 @@ public sealed class OtlpSdkExportTests : IAsyncLifetime
         /// <summary>Exports what has ended; returns the HTTP status of every export request sent so far.</summary>
         public IReadOnlyList<int> Flush()
         {
-            _tracer.ForceFlush(10_000).Should().BeTrue();
+            _tracer.ForceFlush(60_000).Should().BeTrue();
+            _answers.Failures.Should().BeEmpty();
             return _answers.Statuses;
         }
 
@@ -173,6 +175,9 @@ public sealed class OtlpSdkExportTests : IAsyncLifetime
     {
         private readonly List<int> _statuses = [];
 
+        /// <summary>Why a request got no answer, for the assertion's message.</summary>
+        public List<string> Failures { get; } = [];
+
         public IReadOnlyList<int> Statuses
         {
             get
@@ -184,8 +189,22 @@ public sealed class OtlpSdkExportTests : IAsyncLifetime
             }
         }
 
-        protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Noted(base.Send(request, cancellationToken));
+        protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return Noted(base.Send(request, cancellationToken));
+            }
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+            {
+                lock (_statuses)
+                {
+                    Failures.Add(e.Message);
+                }
+
+                throw;
+            }
+        }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
             Noted(await base.SendAsync(request, cancellationToken));
