@@ -27,8 +27,12 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton(MappingConfig.Create());
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
         services.AddSingleton<GenAiSpanMapper>();
         services.AddSingleton<IngestionCounters>();
+        services.AddSingleton<GenAiClientMetrics>();
+        services.AddSingleton<CacheMetrics>();
+        services.AddSingleton<ThreatMetrics>();
         return services;
     }
 

@@ -22,6 +22,7 @@ using CleanDashboard.Infrastructure.ReadStores;
 using CleanDashboard.Infrastructure.Retention;
 using CleanDashboard.Infrastructure.Repricing;
 using CleanDashboard.Infrastructure.Rollups;
+using CleanDashboard.Infrastructure.Telemetry;
 using CleanDashboard.Infrastructure.Telemetry.Otlp;
 using CleanDashboard.Infrastructure.Tracking;
 using CleanDashboard.Infrastructure.Tracking.Journal;
@@ -75,7 +76,8 @@ public static class DependencyInjection
         services.Configure<RequestLogWriterOptions>(o => o.SessionIdleTimeout = configuration.GetValue("Sessions:IdleTimeout", o.SessionIdleTimeout));
         services.AddSingleton<ITraceDecoder, OtlpTraceDecoder>();
         services.AddSingleton<RequestLogQueue>();
-        services.AddSingleton<IRequestLogQueue>(sp => sp.GetRequiredService<RequestLogQueue>());
+        services.AddSingleton<UpstreamCallSpans>();
+        services.AddSingleton<IRequestLogQueue, InstrumentedRequestLogQueue>();
         services.AddScoped<RequestLogBatchWriter>();
         services.AddSingleton<OpenSessionCache>();
         services.AddSingleton(sp =>

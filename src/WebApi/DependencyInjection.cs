@@ -118,6 +118,7 @@ public static class DependencyInjection
         app.MapAdminApiKeyEndpoints();
         app.MapGatewayEndpoints();
         app.MapTelemetryEndpoints();
+        app.MapMetricsEndpoint();
         app.MapWebUIRoutes();
         return app;
     }

@@ -49,6 +49,9 @@ public sealed record TrackedRequest
 
     public string UserAgent { get; init; } = string.Empty;
 
+    /// <summary>Whose prices applied (a catalog provider id, an upstream's API root, or the span's <c>gen_ai.provider.name</c>); for the metrics, not stored.</summary>
+    public string? Provider { get; init; }
+
     /// <summary>See <see cref="Domain.Entities.RequestLog.Source"/>.</summary>
     public string Source { get; init; } = Domain.Entities.RequestSources.Gateway;
 }

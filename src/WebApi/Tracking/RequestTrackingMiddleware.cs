@@ -122,6 +122,7 @@ public sealed class RequestTrackingMiddleware(
             ApiKeyId = caller?.ApiKeyId,
             Upstream = context.Items.TryGetValue(UpstreamItemKey, out var upstream) ? upstream as string : null,
             UserAgent = context.Request.Headers.UserAgent.ToString(),
+            Provider = context.Items[ProviderItemKey] as string,
         };
     }
 

@@ -1,8 +1,8 @@
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using static CleanDashboard.WebApi.IntegrationTests.Telemetry.OtlpJson;
 
 namespace CleanDashboard.WebApi.IntegrationTests.Telemetry;
 
@@ -12,8 +12,6 @@ namespace CleanDashboard.WebApi.IntegrationTests.Telemetry;
 /// </summary>
 public sealed class OtlpJsonIngestionTests : IAsyncLifetime
 {
-    private const long StartNanos = 1_709_282_232_000_000_000;   // 2024-03-01T08:37:12Z, two hours before the factory's clock
-
     private readonly TelemetryApiFactory _factory = new();
 
     public ValueTask InitializeAsync() => _factory.InitializeAsync();
@@ -144,36 +142,6 @@ public sealed class OtlpJsonIngestionTests : IAsyncLifetime
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
-    private async Task<HttpResponseMessage> PostAsync(byte[] body, string contentType, bool gzip = false)
-    {
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        if (gzip)
-        {
-            content.Headers.ContentEncoding.Add("gzip");
-        }
-
-        return await _factory.ClientWithKey(_factory.MemberKey).PostAsync("/v1/traces", content);
-    }
-
-    private static string Export(params string[] spans) =>
-        $$$"""{"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"js-app"}}]},"scopeSpans":[{"scope":{"name":"openllmetry"},"spans":[{{{string.Join(",", spans)}}}]}]}]}""";
-
-    private static string Span(int index, long durationNanos, params string[] attributes) =>
-        $$$"""
-        {"traceId":"5b8efff798038103d269b633813fc60c","spanId":"eee19b7ec3c1b17{{{index}}}","name":"chat","kind":3,
-         "startTimeUnixNano":"{{{StartNanos}}}","endTimeUnixNano":"{{{StartNanos + durationNanos}}}",
-         "attributes":[{{{string.Join(",", attributes)}}}],"status":{},"futureField":{"ignored":true}}
-        """;
-
-    private static byte[] Gzip(string text)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Fastest))
-        {
-            gzip.Write(Encoding.UTF8.GetBytes(text));
-        }
-
-        return output.ToArray();
-    }
+    private Task<HttpResponseMessage> PostAsync(byte[] body, string contentType, bool gzip = false) =>
+        _factory.ClientWithKey(_factory.MemberKey).PostTracesAsync(body, contentType, gzip);
 }

@@ -150,6 +150,9 @@ public sealed class OtlpSdkExportTests : IAsyncLifetime
         public void Span(string name, int offsetMs, int durationMs, Dictionary<string, object?> attributes, ActivityStatusCode status = ActivityStatusCode.Unset)
         {
             var start = new DateTimeOffset(TelemetryApiFactory.SpanStart).AddMilliseconds(offsetMs);
+
+            // A root span, as an app's call is: an ambient activity of the test host (not sampled) would make the sampler drop it.
+            Activity.Current = null;
             using var activity = _source.StartActivity(name, ActivityKind.Client, parentContext: default, tags: attributes, startTime: start)!;
             activity.SetStatus(status);
             activity.SetEndTime(start.AddMilliseconds(durationMs).UtcDateTime);

@@ -18,14 +18,17 @@ public sealed class TelemetryApiFactory : DashboardApiFactory
 {
     /// <param name="loopback">Serve on Kestrel at 127.0.0.1 (a port from <see cref="LoopbackPorts"/>) instead of the in-memory TestServer,
     /// for clients that send synchronously, as the OpenTelemetry exporter does.</param>
-    public TelemetryApiFactory(bool loopback = false)
+    public TelemetryApiFactory(bool loopback = false, Dictionary<string, string>? settings = null)
     {
+        _settings = settings ?? [];
         if (loopback)
         {
             Port = LoopbackPorts.Reserve();
             UseKestrel(options => options.Listen(IPAddress.Loopback, Port));
         }
     }
+
+    private readonly Dictionary<string, string> _settings;
 
     public int Port { get; }
 
@@ -64,5 +67,9 @@ public sealed class TelemetryApiFactory : DashboardApiFactory
         builder.UseSetting("Pricing:Models:gpt-4o-mini:Aliases:0", "gpt-4o-mini-2024-07-18");
         builder.UseSetting("Pricing:Models:gpt-4o:InputPerMillion", "2.50");
         builder.UseSetting("Pricing:Models:gpt-4o:OutputPerMillion", "10.00");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

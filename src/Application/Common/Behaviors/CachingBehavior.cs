@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using CleanDashboard.Application.Common.Caching;
+using CleanDashboard.Application.Telemetry.Metrics;
 using MediatR;
 using Microsoft.Extensions.Caching.Hybrid;
 
@@ -10,7 +12,7 @@ namespace CleanDashboard.Application.Common.Behaviors;
 /// Each answer is tagged with its query type, and a successful <see cref="IChangesCachedQueries"/> command drops the
 /// answers it made stale (resolving a threat shows on the next dashboard load, not up to a cache lifetime later).
 /// </summary>
-public sealed class CachingBehavior<TRequest, TResponse>(HybridCache cache, QueryCacheSettings settings)
+public sealed class CachingBehavior<TRequest, TResponse>(HybridCache cache, QueryCacheSettings settings, CacheMetrics metrics)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -28,12 +30,19 @@ public sealed class CachingBehavior<TRequest, TResponse>(HybridCache cache, Quer
         }
 
         var options = new HybridCacheEntryOptions { Expiration = settings.Duration, LocalCacheExpiration = settings.Duration };
-        return await cache.GetOrCreateAsync(
+        var miss = new StrongBox<bool>();
+        var answer = await cache.GetOrCreateAsync(
             $"{typeof(TRequest).Name}:{cached.CacheKey}",
-            next,
-            static async (next, _) => await next(),
+            (next, miss),
+            static async (state, _) =>
+            {
+                state.miss.Value = true;
+                return await state.next();
+            },
             options,
             [typeof(TRequest).Name],
             cancellationToken);
+        metrics.Record(typeof(TRequest).Name, hit: !miss.Value);
+        return answer;
     }
 }

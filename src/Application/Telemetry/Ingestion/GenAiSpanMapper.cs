@@ -78,6 +78,7 @@ public sealed class GenAiSpanMapper(PricingCatalog pricing)
             UserId = userId,
             ApiKeyId = apiKeyId,
             Upstream = server is null ? null : Truncate(server, RequestLog.UpstreamMaxLength),
+            Provider = provider,
             Source = RequestSources.Otlp,
         });
     }
