@@ -47,19 +47,35 @@ internal sealed class UpstreamCallSpans : IDisposable
             tags.Add(new("error.type", entry.StatusCode.ToString(CultureInfo.InvariantCulture)));
         }
 
-        using var activity = _source.StartActivity($"{operation} {entry.ModelName}", ActivityKind.Client, default(ActivityContext), tags, startTime: start);
-        if (activity is null)
+        // The server's own request activity is not exported (no ASP.NET Core instrumentation): the span continues the caller's
+        // trace when the request brought a traceparent, and starts one otherwise, instead of hanging off an unsampled parent.
+        var ambient = Activity.Current;
+        Activity.Current = null;
+        try
         {
-            return;
-        }
+            using var activity = _source.StartActivity($"{operation} {entry.ModelName}", ActivityKind.Client, CallerContext(ambient), tags, startTime: start);
+            if (activity is null)
+            {
+                return;
+            }
 
-        if (entry.StatusCode >= 400)
+            if (entry.StatusCode >= 400)
+            {
+                activity.SetStatus(ActivityStatusCode.Error);
+            }
+
+            activity.SetEndTime(start.AddMilliseconds(entry.LatencyMs).UtcDateTime);
+        }
+        finally
         {
-            activity.SetStatus(ActivityStatusCode.Error);
+            Activity.Current = ambient;
         }
-
-        activity.SetEndTime(start.AddMilliseconds(entry.LatencyMs).UtcDateTime);
     }
+
+    private static ActivityContext CallerContext(Activity? request) =>
+        request is { HasRemoteParent: true, ParentId: { } parent } && ActivityContext.TryParse(parent, request.TraceStateString, isRemote: true, out var caller)
+            ? caller
+            : default;
 
     public void Dispose() => _source.Dispose();
 
