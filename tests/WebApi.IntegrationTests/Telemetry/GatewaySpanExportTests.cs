@@ -25,6 +25,7 @@ public sealed class GatewaySpanExportTests : IAsyncLifetime
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = _collector.BaseAddress.ToString(),
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_EXPORTER_OTLP_HEADERS"] = $"Authorization=Bearer {_collector.MemberKey}",
+            ["OTEL_EXPORTER_OTLP_TIMEOUT"] = "60000",     // the collector's first request may be slow on a loaded machine
         });
         await _gateway.InitializeAsync();
     }
@@ -51,9 +52,10 @@ public sealed class GatewaySpanExportTests : IAsyncLifetime
         gateway.Services.GetRequiredService<TracerProvider>().ForceFlush(30_000).Should().BeTrue();
         await _collector.DrainWriterAsync();
 
-        var exported = (await _collector.RequestLogsAsync("otlp"))
+        var collected = await _collector.RequestLogsAsync("otlp");
+        var exported = collected
             .Where(l => l.GetProperty("promptTokens").GetInt32() == call.PromptTokens && l.GetProperty("completionTokens").GetInt32() == call.CompletionTokens)
-            .Should().ContainSingle().Subject;
+            .Should().ContainSingle("the collector has {0}", string.Join("; ", collected)).Subject;
         exported.GetProperty("endpoint").GetString().Should().Be("chat");
         exported.GetProperty("modelName").GetString().Should().Be("demo-echo");
         exported.GetProperty("statusCode").GetInt32().Should().Be(200);
