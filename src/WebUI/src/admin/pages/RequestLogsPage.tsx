@@ -27,6 +27,15 @@ export const REQUEST_LOG_SPEC: ListSpec = {
         { value: 'false', label: 'Priced or without tokens' },
       ],
     },
+    {
+      name: 'source',
+      label: 'Source',
+      kind: 'select',
+      options: [
+        { value: 'gateway', label: 'Gateway' },
+        { value: 'otlp', label: 'OTLP (exported spans)' },
+      ],
+    },
   ],
 };
 
@@ -68,6 +77,7 @@ const COLUMNS: readonly Column<RequestLog>[] = [
         <span className="muted">—</span>
       ),
   },
+  { key: 'source', label: 'Source', render: (r) => (r.source === 'otlp' ? 'OTLP' : 'Gateway') },
   { key: 'countryCode', label: 'Country', render: (r) => r.countryCode || <span className="muted">—</span> },
   { key: 'userName', label: 'User', render: (r) => (r.userId ? `${r.userName ?? ''} (#${r.userId})` : <span className="muted">—</span>) },
   { key: 'ipAddress', label: 'IP', render: (r) => <code>{r.ipAddress ?? '—'}</code> },
