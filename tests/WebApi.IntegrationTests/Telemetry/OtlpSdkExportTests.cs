@@ -128,6 +128,7 @@ public sealed class OtlpSdkExportTests : IAsyncLifetime
         private readonly ActivitySource _source = new("test-app.genai." + Guid.NewGuid().ToString("N"));
         private readonly TracerProvider _tracer;
         private readonly AnswerRecorder _answers = new();
+        private readonly OpenTelemetryEvents _events = new();
 
         public InstrumentedApp(TelemetryApiFactory factory, string key)
         {
@@ -162,7 +163,16 @@ public sealed class OtlpSdkExportTests : IAsyncLifetime
         public IReadOnlyList<int> Flush()
         {
             _tracer.ForceFlush(60_000).Should().BeTrue();
+
+            // On a loaded machine the exporter's thread can still be on its way to the export when ForceFlush returns.
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (_answers.Statuses.Count == 0 && _answers.Failures.Count == 0 && DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(20);
+            }
+
             _answers.Failures.Should().BeEmpty();
+            _answers.Statuses.Should().NotBeEmpty("the SDK reported: {0}", _events);
             return _answers.Statuses;
         }
 
@@ -170,6 +180,7 @@ public sealed class OtlpSdkExportTests : IAsyncLifetime
         {
             _tracer.Dispose();
             _source.Dispose();
+            _events.Dispose();
         }
     }
 
