@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
@@ -120,7 +121,12 @@ public sealed class OtlpSdkExportTests : IAsyncLifetime
 
     private static string Row(JsonElement log) => string.Join('|',
         new[] { "endpoint", "method", "statusCode", "latencyMs", "ttftMs", "modelName", "promptTokens", "completionTokens", "totalTokens", "cachedInputTokens", "reasoningTokens", "costUsd", "upstream", "source" }
-            .Select(name => log.GetProperty(name) is { ValueKind: not JsonValueKind.Null } value ? value.ToString() : string.Empty));
+            .Select(name => log.GetProperty(name) switch
+            {
+                { ValueKind: JsonValueKind.Null } => string.Empty,
+                var cost when name == "costUsd" => cost.GetDecimal().ToString("0.##########", CultureInfo.InvariantCulture),   // PostgreSQL keeps the column's 10 decimals
+                var value => value.ToString(),
+            }));
 
     /// <summary>An app's tracer with the OTLP exporter (HttpProtobuf, as configured by OTEL_EXPORTER_OTLP_* in production) pointed at the app on 127.0.0.1.</summary>
     private sealed class InstrumentedApp : IDisposable
