@@ -8,6 +8,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using CleanDashboard.Application.Common.Caching;
+using CleanDashboard.Application.Telemetry.Metrics;
 using CleanDashboard.Application.Users.Commands.CreateApiKey;
 using CleanDashboard.Application.Users.Commands.CreateUser;
 using MediatR;
@@ -21,7 +22,7 @@ namespace CleanDashboard.Benchmarks;
 /// Fresh data under load (decision 080), in one process: the real app on a fresh SQLite file (or <c>--redis</c> as the
 /// second cache level), <c>--rate</c> tracked demo-echo chat completions a second and <c>--reads</c> dashboard reads
 /// (<c>range=24h</c>) a second, both on a fixed schedule. Reports how long after its response a request is counted on
-/// the dashboard (p50/p99/max), and the cache hit rate from the app's <c>CleanDashboard.QueryCache</c> meter.
+/// the dashboard (p50/p99/max), and the cache hit rate from the app's <c>cleandashboard.cache.requests</c> counter (hit/miss).
 /// The i-th answered request counts as visible at the first dashboard read started after its answer whose total is at
 /// least i (the writer commits in queue order, which is answer order up to a few in-flight requests).
 /// </summary>
@@ -171,7 +172,7 @@ internal static class FreshData
 
     private readonly record struct Reading(long Started, long Finished, long TotalRequests);
 
-    /// <summary>Sums the app's cached-query reads and computations as it reports them.</summary>
+    /// <summary>Sums the app's cached-query reads and misses (computations) as it reports them.</summary>
     private sealed class CacheCounter : IDisposable
     {
         private readonly MeterListener _listener = new();
@@ -182,20 +183,20 @@ internal static class FreshData
         {
             _listener.InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument.Meter.Name == QueryCacheMetrics.MeterName)
+                if (instrument.Meter.Name == TelemetryNames.Meter && instrument.Name == "cleandashboard.cache.requests")
                 {
                     listener.EnableMeasurementEvents(instrument);
                 }
             };
-            _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
             {
-                if (instrument.Name.EndsWith(".reads", StringComparison.Ordinal))
+                Interlocked.Add(ref _reads, value);
+                foreach (var tag in tags)
                 {
-                    Interlocked.Add(ref _reads, value);
-                }
-                else
-                {
-                    Interlocked.Add(ref _computations, value);
+                    if (tag is { Key: "result", Value: "miss" })
+                    {
+                        Interlocked.Add(ref _computations, value);
+                    }
                 }
             });
             _listener.Start();

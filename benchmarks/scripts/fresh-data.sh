@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fresh data (decision 080): the app in-process on a fresh SQLite file, 2,000 tracked demo-echo chat completions a
 # second and 1,000 dashboard reads a second on a fixed schedule; prints the delay from a request's response to the
-# first dashboard read that counts it (p50/p99/max) and the cache hit rate from the app's CleanDashboard.QueryCache meter.
+# first dashboard read that counts it (p50/p99/max) and the cache hit rate from the app's cleandashboard.cache.requests counter.
 # Usage: benchmarks/scripts/fresh-data.sh [rate] [reads] [seconds] [redis, e.g. 127.0.0.1:6379]
 set -euo pipefail
 cd "$(dirname "$0")/../.."

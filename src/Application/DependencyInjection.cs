@@ -2,6 +2,8 @@ using System.Reflection;
 using CleanDashboard.Application.Common.Behaviors;
 using CleanDashboard.Application.Common.Caching;
 using CleanDashboard.Application.Common.Mapping;
+using CleanDashboard.Application.Telemetry.Ingestion;
+using CleanDashboard.Application.Telemetry.Metrics;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,11 +28,16 @@ public static class DependencyInjection
 
         services.TryAddSingleton<IDataVersionSource, InProcessDataVersionSource>();
         services.AddSingleton<AnswerVersionThrottle>();
-        services.AddSingleton<QueryCacheMetrics>();
 
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton(MappingConfig.Create());
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<GenAiSpanMapper>();
+        services.AddSingleton<IngestionCounters>();
+        services.AddSingleton<GenAiClientMetrics>();
+        services.AddSingleton<CacheMetrics>();
+        services.AddSingleton<ThreatMetrics>();
         return services;
     }
 

@@ -7,6 +7,7 @@ using CleanDashboard.WebApi.Gateway;
 using CleanDashboard.WebApi.Gateway.Failover;
 using CleanDashboard.WebApi.Gateway.Protocols;
 using CleanDashboard.WebApi.Infrastructure;
+using CleanDashboard.WebApi.Telemetry;
 using CleanDashboard.WebApi.Threats;
 using CleanDashboard.WebApi.Tracking;
 using Microsoft.AspNetCore.Authentication;
@@ -55,6 +56,7 @@ public static class DependencyInjection
         services.AddHostedService<StartupTasks>();
         services.AddRequestTracking(configuration);
         services.AddThreatDetection(configuration);
+        services.AddTelemetry(configuration);
         return services.AddGateway(configuration);
     }
 
@@ -118,6 +120,8 @@ public static class DependencyInjection
         app.MapAdminUserEndpoints();
         app.MapAdminApiKeyEndpoints();
         app.MapGatewayEndpoints();
+        app.MapTelemetryEndpoints();
+        app.MapMetricsEndpoint();
         app.MapWebUIRoutes();
         return app;
     }

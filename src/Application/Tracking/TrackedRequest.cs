@@ -51,4 +51,10 @@ public sealed record TrackedRequest
     public IReadOnlyList<FailedUpstreamAttempt>? FailedAttempts { get; init; }
 
     public string UserAgent { get; init; } = string.Empty;
+
+    /// <summary>Whose prices applied (a catalog provider id, an upstream's API root, or the span's <c>gen_ai.provider.name</c>); for the metrics, not stored.</summary>
+    public string? Provider { get; init; }
+
+    /// <summary>See <see cref="Domain.Entities.RequestLog.Source"/>.</summary>
+    public string Source { get; init; } = Domain.Entities.RequestSources.Gateway;
 }

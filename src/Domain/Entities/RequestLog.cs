@@ -9,6 +9,7 @@ public class RequestLog
     public const int CountryCodeLength = 2;
     public const int IpAddressMaxLength = 45;
     public const int UpstreamMaxLength = 64;
+    public const int SourceMaxLength = 16;
 
     /// <summary>Decimal places of stored money (docs/decisions/060-exact-money.md).</summary>
     public const int CostDecimals = 10;
@@ -65,6 +66,9 @@ public class RequestLog
 
     /// <summary>Name of the gateway upstream that served the request, if any.</summary>
     public string? Upstream { get; set; }
+
+    /// <summary>How the request reached us: <see cref="RequestSources.Gateway"/> (tracked here) or <see cref="RequestSources.Otlp"/> (a span an app exported).</summary>
+    public string Source { get; set; } = RequestSources.Gateway;
 
     public bool IsSuccess => StatusCode < 400;
 }

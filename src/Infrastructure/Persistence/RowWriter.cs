@@ -20,6 +20,7 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
         ("@completion", DbType.Int32), ("@total", DbType.Int32), ("@cost", DbType.Decimal), ("@country", DbType.String),
         ("@ip", DbType.String), ("@user", DbType.Int32), ("@key", DbType.Int32), ("@upstream", DbType.String),
         ("@cached", DbType.Int32), ("@cacheWrite", DbType.Int32), ("@reasoning", DbType.Int32), ("@estimated", DbType.Boolean),
+        ("@source", DbType.String),
     ];
 
     private static readonly object BoxedTrue = true;
@@ -38,8 +39,8 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
 
     private const string RequestInsertNumberedByDatabase =
         """
-        INSERT INTO "request_logs" ("CreatedAt", "Endpoint", "Method", "StatusCode", "LatencyMs", "TtftMs", "ModelName", "PromptTokens", "CompletionTokens", "TotalTokens", "CostUsd", "CountryCode", "IpAddress", "UserId", "ApiKeyId", "Upstream", "CachedInputTokens", "CacheCreationTokens", "ReasoningTokens", "UsageEstimated")
-        VALUES (@createdAt, @endpoint, @method, @status, @latency, @ttft, @model, @prompt, @completion, @total, @cost, @country, @ip, @user, @key, @upstream, @cached, @cacheWrite, @reasoning, @estimated)
+        INSERT INTO "request_logs" ("CreatedAt", "Endpoint", "Method", "StatusCode", "LatencyMs", "TtftMs", "ModelName", "PromptTokens", "CompletionTokens", "TotalTokens", "CostUsd", "CountryCode", "IpAddress", "UserId", "ApiKeyId", "Upstream", "CachedInputTokens", "CacheCreationTokens", "ReasoningTokens", "UsageEstimated", "Source")
+        VALUES (@createdAt, @endpoint, @method, @status, @latency, @ttft, @model, @prompt, @completion, @total, @cost, @country, @ip, @user, @key, @upstream, @cached, @cacheWrite, @reasoning, @estimated, @source)
         """;
 
     /// <summary>Inserts the request log, with its id when one was assigned, else numbered by the database (nobody needs it back).</summary>
@@ -49,11 +50,11 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
         {
             _requestWithId ??= Prepare(
                 """
-                INSERT INTO "request_logs" ("Id", "CreatedAt", "Endpoint", "Method", "StatusCode", "LatencyMs", "TtftMs", "ModelName", "PromptTokens", "CompletionTokens", "TotalTokens", "CostUsd", "CountryCode", "IpAddress", "UserId", "ApiKeyId", "Upstream", "CachedInputTokens", "CacheCreationTokens", "ReasoningTokens", "UsageEstimated")
-                VALUES (@id, @createdAt, @endpoint, @method, @status, @latency, @ttft, @model, @prompt, @completion, @total, @cost, @country, @ip, @user, @key, @upstream, @cached, @cacheWrite, @reasoning, @estimated);
+                INSERT INTO "request_logs" ("Id", "CreatedAt", "Endpoint", "Method", "StatusCode", "LatencyMs", "TtftMs", "ModelName", "PromptTokens", "CompletionTokens", "TotalTokens", "CostUsd", "CountryCode", "IpAddress", "UserId", "ApiKeyId", "Upstream", "CachedInputTokens", "CacheCreationTokens", "ReasoningTokens", "UsageEstimated", "Source")
+                VALUES (@id, @createdAt, @endpoint, @method, @status, @latency, @ttft, @model, @prompt, @completion, @total, @cost, @country, @ip, @user, @key, @upstream, @cached, @cacheWrite, @reasoning, @estimated, @source);
                 """,
                 [("@id", DbType.Int64), .. RequestParameters]);
-            Bind(_requestWithId, r.Id, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens, r.CompletionTokens, r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.ApiKeyId, r.Upstream, r.CachedInputTokens, r.CacheCreationTokens, r.ReasoningTokens, Boxed(r.UsageEstimated));
+            Bind(_requestWithId, r.Id, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens, r.CompletionTokens, r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.ApiKeyId, r.Upstream, r.CachedInputTokens, r.CacheCreationTokens, r.ReasoningTokens, Boxed(r.UsageEstimated), r.Source);
             await _requestWithId.ExecuteNonQueryAsync(cancellationToken);
             return;
         }
@@ -180,7 +181,7 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
     }
 
     private static void BindRequest(DbCommand command, RequestLog r) =>
-        Bind(command, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens, r.CompletionTokens, r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.ApiKeyId, r.Upstream, r.CachedInputTokens, r.CacheCreationTokens, r.ReasoningTokens, Boxed(r.UsageEstimated));
+        Bind(command, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens, r.CompletionTokens, r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.ApiKeyId, r.Upstream, r.CachedInputTokens, r.CacheCreationTokens, r.ReasoningTokens, Boxed(r.UsageEstimated), r.Source);
 
     /// <summary>One shared box per value: the flag is bound for every request log, so no allocation per row.</summary>
     private static object Boxed(bool value) => value ? BoxedTrue : BoxedFalse;

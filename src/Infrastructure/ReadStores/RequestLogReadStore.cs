@@ -33,12 +33,13 @@ public sealed class RequestLogReadStore(DashboardDbContext db) : IRequestLogRead
         .Add("cacheCreationTokens", r => r.CacheCreationTokens)
         .Add("reasoningTokens", r => r.ReasoningTokens)
         .Add("usageEstimated", r => r.UsageEstimated)
-        .Add("apiKeyName", r => r.ApiKey!.Name);
+        .Add("apiKeyName", r => r.ApiKey!.Name)
+        .Add("source", r => r.Source);
 
     private static readonly Expression<Func<RequestLog, RequestLogDto>> ToDto = r => new RequestLogDto(
         r.Id, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens, r.CompletionTokens,
         r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.User == null ? null : r.User.Name, r.ApiKeyId, r.Upstream,
-        r.CachedInputTokens, r.CacheCreationTokens, r.ReasoningTokens, r.UsageEstimated, r.ApiKey == null ? null : r.ApiKey.Name);
+        r.CachedInputTokens, r.CacheCreationTokens, r.ReasoningTokens, r.UsageEstimated, r.ApiKey == null ? null : r.ApiKey.Name, r.Source);
 
     public Task<PagedList<RequestLogDto>> ListAsync(RequestLogFilter filter, ListPage page, CancellationToken cancellationToken) =>
         Filtered(filter).ToPageAsync(Sorts, page, r => r.Id, ToDto, cancellationToken);
@@ -106,6 +107,11 @@ public sealed class RequestLogReadStore(DashboardDbContext db) : IRequestLogRead
         if (filter.Unpriced is { } unpriced)
         {
             query = unpriced ? query.Where(r => r.TotalTokens != null && r.CostUsd == null) : query.Where(r => r.TotalTokens == null || r.CostUsd != null);
+        }
+
+        if (filter.Source is { } source)
+        {
+            query = query.Where(r => r.Source == source);
         }
 
         return query;

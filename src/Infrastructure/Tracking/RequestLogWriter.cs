@@ -1,6 +1,9 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using CleanDashboard.Application.Common.Caching;
 using CleanDashboard.Application.Threats.Common;
 using CleanDashboard.Application.Tracking;
+using CleanDashboard.Infrastructure.Telemetry;
 using CleanDashboard.Infrastructure.Tracking.Journal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -26,7 +29,8 @@ public sealed class RequestLogWriter(
     IDataVersionSource dataVersion,
     IOptions<RequestLogWriterOptions> options,
     IOptions<HostOptions> hostOptions,
-    ILogger<RequestLogWriter> logger) : IHostedService, IDisposable
+    ILogger<RequestLogWriter> logger,
+    IMeterFactory? meters = null) : IHostedService, IDisposable
 {
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
@@ -44,6 +48,7 @@ public sealed class RequestLogWriter(
     private long _takenOff;
     private long _reportedDropped;
     private volatile string? _lastError;
+    private WriterMetrics? _metrics;
 
     public long Written => Interlocked.Read(ref _written);
 
@@ -83,6 +88,7 @@ public sealed class RequestLogWriter(
     /// <summary>Starts the loop on its own task, which runs even when the host is stopped right away: queued entries are then still spilled.</summary>
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        _metrics ??= meters is null ? null : new WriterMetrics(meters, queue, journal, () => Written);
         _loop ??= Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
         return Task.CompletedTask;
     }
@@ -251,7 +257,9 @@ public sealed class RequestLogWriter(
             // give-up, and its cancelled token stops it before it can commit.
             var requests = batch.Requests.ToList();
             var threats = batch.Threats.ToList();
+            var started = Stopwatch.GetTimestamp();
             await Task.Run(() => WriteBatchAsync(requests, threats), CancellationToken.None).WaitAsync(_giveUp.Token);
+            _metrics?.RecordBatch(Stopwatch.GetElapsedTime(started));
             Interlocked.Add(ref _written, batch.Requests.Count);
             _lastError = null;
             await dataVersion.PublishAsync(CancellationToken.None);

@@ -17,7 +17,7 @@ public static class AdminRequestLogEndpoints
         group.MapGet("/", List)
             .WithName("ListRequestLogs")
             .WithSummary("Request logs, filtered, sorted and paged")
-            .WithDescription("Filters: from (inclusive), to (exclusive) as a date or ISO-8601 time with Z; model; status; country (two letters); userId. sort: any column of the rows, desc: true|false (without sort: newest first). page >= 1, pageSize 1–200 (50).")
+            .WithDescription("Filters: from (inclusive), to (exclusive) as a date or ISO-8601 time with Z; model; status; country (two letters); userId; source (gateway|otlp). sort: any column of the rows, desc: true|false (without sort: newest first). page >= 1, pageSize 1–200 (50).")
             .Produces<PagedList<RequestLogDto>>()
             .ProducesValidationProblem();
         group.MapGet("/export", Export)

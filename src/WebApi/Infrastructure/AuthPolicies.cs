@@ -7,4 +7,7 @@ public static class AuthPolicies
 
     /// <summary>An API key of an admin user.</summary>
     public const string Admin = "admin";
+
+    /// <summary>An admin key, or a client address allowed to scrape the metrics (<c>Telemetry:Metrics:AllowedNetworks</c>).</summary>
+    public const string MetricsScrape = "metrics-scrape";
 }

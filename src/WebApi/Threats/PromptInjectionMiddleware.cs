@@ -77,7 +77,9 @@ public sealed class PromptInjectionMiddleware(
     {
         var value = path.Value ?? string.Empty;
         var prefixes = settings.Paths.Count > 0 ? settings.Paths : defaultPaths;
-        return prefixes.Any(p => value.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+        // Trace exports are protobuf or gzip, and may carry conversations on purpose: they are no prompt sent to a model.
+        return prefixes.Any(p => value.StartsWith(p, StringComparison.OrdinalIgnoreCase))
+            && !value.StartsWith(Telemetry.OtlpIngestionOptions.Path, StringComparison.OrdinalIgnoreCase);
     }
 
     private static async Task<ReadOnlyMemory<byte>> ReadPrefixAsync(Stream body, int limit, CancellationToken cancellationToken)

@@ -124,6 +124,7 @@ public sealed class RequestTrackingMiddleware(
             Upstream = context.Items.TryGetValue(UpstreamItemKey, out var upstream) ? upstream as string : null,
             FailedAttempts = context.Items.TryGetValue(FailedAttemptsItemKey, out var attempts) ? attempts as IReadOnlyList<FailedUpstreamAttempt> : null,
             UserAgent = context.Request.Headers.UserAgent.ToString(),
+            Provider = context.Items[ProviderItemKey] as string,
         };
     }
 
@@ -179,6 +180,7 @@ public sealed class RequestTrackingMiddleware(
         var paths = settings.Paths.Count > 0 ? settings.Paths : defaultPaths;
         return paths.Any(p => PathPrefix.IsUnder(value, p))
             && !settings.ExcludedPaths.Any(p => PathPrefix.IsUnder(value, p))
+            && !RequestTrackingOptions.IngestionPaths.Any(p => PathPrefix.IsUnder(value, p))
             && (settings.TrackOperatorCalls || !RequestTrackingOptions.OperatorPaths.Any(p => PathPrefix.IsUnder(value, p)));
     }
 

@@ -28,6 +28,9 @@ public sealed class RequestTrackingOptions
     /// <summary>How much of a request or response body is read for the model and usage: this many bytes at each end.</summary>
     public int CaptureLimitBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>Never tracked: an export's spans are the traffic, recorded one by one; the export call itself is not a model call.</summary>
+    internal static readonly string[] IngestionPaths = [Telemetry.OtlpIngestionOptions.Path];
+
     /// <summary>What the dashboard UI calls for itself: who is signed in, the dashboard, the admin screens.</summary>
     internal static readonly string[] OperatorPaths = ["/api/me", "/api/dashboard", "/api/admin"];
 }

@@ -122,7 +122,7 @@ test.describe('admin', () => {
     const lines = fs.readFileSync(file, 'utf8').trim().split(/\r?\n/);
     expect(lines[0]).toBe(
       'id,createdAt,endpoint,method,statusCode,latencyMs,ttftMs,modelName,promptTokens,completionTokens,totalTokens,costUsd,countryCode,ipAddress,userId,userName,apiKeyId,upstream,' +
-        'cachedInputTokens,cacheCreationTokens,reasoningTokens,usageEstimated,apiKeyName',
+        'cachedInputTokens,cacheCreationTokens,reasoningTokens,usageEstimated,apiKeyName,source',
     );
     // Every matching row (not one page), all with status 200, by latency ascending. Requests made
     // since the page loaded (this test's own) may be in the file too.

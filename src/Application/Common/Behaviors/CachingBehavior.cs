@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using CleanDashboard.Application.Common.Caching;
+using CleanDashboard.Application.Telemetry.Metrics;
 using MediatR;
 using Microsoft.Extensions.Caching.Hybrid;
 
@@ -18,7 +20,7 @@ public sealed class CachingBehavior<TRequest, TResponse>(
     QueryCacheSettings settings,
     IDataVersionSource versions,
     AnswerVersionThrottle throttle,
-    QueryCacheMetrics metrics,
+    CacheMetrics metrics,
     TimeProvider time)
     : IPipelineBehavior<TRequest, TResponse>
 {
@@ -40,20 +42,21 @@ public sealed class CachingBehavior<TRequest, TResponse>(
         var now = time.GetUtcNow();
         var version = throttle.Choose(query, await versions.CurrentAsync(cancellationToken), now);
         var options = new HybridCacheEntryOptions { Expiration = settings.Duration, LocalCacheExpiration = settings.Duration };
-        metrics.Read(QueryName);
+        var miss = new StrongBox<bool>();
         try
         {
             var answer = await cache.GetOrCreateAsync(
                 $"{query}@{version}",
-                (next, metrics),
+                (next, miss),
                 static async (state, _) =>
                 {
-                    state.metrics.Computed(QueryName);
+                    state.miss.Value = true;
                     return await state.next();
                 },
                 options,
                 [QueryName],
                 cancellationToken);
+            metrics.Record(QueryName, hit: !miss.Value);
             throttle.Answered(query, version, now);
             return answer;
         }

@@ -6,8 +6,8 @@ using FluentValidation;
 namespace CleanDashboard.Application.RequestLogs.Common;
 
 /// <summary>
-/// Request-log filters, parsed: <c>From &lt;= CreatedAt &lt; To</c>, exact model, status, country, user, key and endpoint
-/// (the route template as stored), <see cref="StatusClass"/> (2 for 2xx: 200–299), latency of at least
+/// Request-log filters, parsed: <c>From &lt;= CreatedAt &lt; To</c>, exact model, status, country, user, key, endpoint
+/// (the route template as stored) and source, <see cref="StatusClass"/> (2 for 2xx: 200–299), latency of at least
 /// <see cref="MinLatencyMs"/>, and <see cref="Unpriced"/>: true keeps only rows with tokens and no cost (no price known),
 /// false only the others.
 /// </summary>
@@ -22,7 +22,8 @@ public sealed record RequestLogFilter(
     int? ApiKeyId = null,
     string? Endpoint = null,
     int? StatusClass = null,
-    double? MinLatencyMs = null)
+    double? MinLatencyMs = null,
+    string? Source = null)
 {
     /// <summary>The classes a status filter may name: the logs hold answered requests, never 1xx.</summary>
     public static readonly IReadOnlyList<string> StatusClasses = ["2xx", "3xx", "4xx", "5xx"];
@@ -38,7 +39,8 @@ public sealed record RequestLogFilter(
         ListValues.ParseInt(query.ApiKeyId),
         string.IsNullOrEmpty(query.Endpoint) ? null : query.Endpoint,
         ParseStatusClass(query.StatusClass),
-        ParseLatency(query.MinLatencyMs));
+        ParseLatency(query.MinLatencyMs),
+        string.IsNullOrWhiteSpace(query.Source) ? null : query.Source);
 
     /// <summary>"4xx" (any case) → 4; null for anything but <see cref="StatusClasses"/>.</summary>
     public static int? ParseStatusClass(string? text) =>
@@ -71,6 +73,9 @@ public interface IRequestLogFilterQuery : IListQuery, IDateRangeQuery
     string? StatusClass { get; }
 
     string? MinLatencyMs { get; }
+
+    /// <summary>One of <see cref="Domain.Entities.RequestSources.All"/>.</summary>
+    string? Source { get; }
 }
 
 /// <summary>The rules of <see cref="IRequestLogFilterQuery"/>, for the list's and the export's validators.</summary>
@@ -106,5 +111,9 @@ public abstract class RequestLogFilterValidator<TQuery> : ListQueryValidator<TQu
             .Must(v => string.IsNullOrWhiteSpace(v) || ListValues.ParseBool(v) is not null)
             .OverridePropertyName("unpriced")
             .WithMessage("Unpriced must be true or false.");
+        RuleFor(q => q.Source)
+            .Must(v => string.IsNullOrWhiteSpace(v) || Domain.Entities.RequestSources.All.Contains(v))
+            .OverridePropertyName("source")
+            .WithMessage($"Source must be one of: {string.Join(", ", Domain.Entities.RequestSources.All)}.");
     }
 }

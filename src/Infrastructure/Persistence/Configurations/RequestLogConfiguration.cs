@@ -17,6 +17,7 @@ public sealed class RequestLogConfiguration : IEntityTypeConfiguration<RequestLo
         builder.Property(r => r.CountryCode).HasMaxLength(RequestLog.CountryCodeLength).IsRequired();
         builder.Property(r => r.IpAddress).HasMaxLength(RequestLog.IpAddressMaxLength);
         builder.Property(r => r.Upstream).HasMaxLength(RequestLog.UpstreamMaxLength);
+        builder.Property(r => r.Source).HasMaxLength(RequestLog.SourceMaxLength).IsRequired().HasDefaultValue(RequestSources.Gateway);
         builder.HasOne(r => r.User).WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(r => r.ApiKey).WithMany().HasForeignKey(r => r.ApiKeyId).OnDelete(DeleteBehavior.SetNull);
         builder.Ignore(r => r.IsSuccess);
@@ -24,5 +25,6 @@ public sealed class RequestLogConfiguration : IEntityTypeConfiguration<RequestLo
         // The dashboard groups rollups, not these rows (docs/decisions/031-rollups.md): time and user are all the raw reads need.
         builder.HasIndex(r => r.CreatedAt);
         builder.HasIndex(r => new { r.UserId, r.CreatedAt });
+        builder.HasIndex(r => new { r.Source, r.CreatedAt });
     }
 }

@@ -202,6 +202,13 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.Property<int?>("ReasoningTokens")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("gateway");
+
                     b.Property<int>("StatusCode")
                         .HasColumnType("INTEGER");
 
@@ -228,6 +235,8 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.HasIndex("ApiKeyId");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Source", "CreatedAt");
 
                     b.HasIndex("UserId", "CreatedAt");
 

@@ -90,6 +90,19 @@ describe('Request logs screen', () => {
     expect(lists(calls)[1]).toBe('page=1&pageSize=50');
   });
 
+  it('filters by source and shows where each row came from', async () => {
+    const { calls, user } = await open('/admin/request-logs', {
+      'GET /api/admin/request-logs': () => json(page([requestLog(40, { source: 'otlp', endpoint: 'chat' }), requestLog(41)])),
+    });
+    const [, otlpRow, gatewayRow] = within(screen.getByRole('table', { name: 'Request logs' })).getAllByRole('row');
+    expect(within(otlpRow!).getByText('OTLP', { selector: 'td' })).toBeInTheDocument();
+    expect(within(gatewayRow!).getByText('Gateway')).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('Source'), 'OTLP (exported spans)');
+    await user.click(screen.getByRole('button', { name: 'Apply filters' }));
+    await waitFor(() => expect(lists(calls)).toHaveLength(2));
+    expect(lists(calls)[1]).toBe('source=otlp&page=1&pageSize=50');
+  });
+
   it('leaves out empty filters and goes back to page 1 when filters change', async () => {
     const { calls, user } = await open('/admin/request-logs?page=3&model=llama3.2');
     expect(lists(calls)).toEqual(['model=llama3.2&page=3&pageSize=50']);

@@ -60,6 +60,8 @@ export interface RequestLog {
   cacheCreationTokens: number | null;
   reasoningTokens: number | null;
   usageEstimated: boolean;
+  /** 'gateway' (tracked by us) or 'otlp' (a GenAI span an app exported to /v1/traces). */
+  source: string;
 }
 
 export interface UserSession {

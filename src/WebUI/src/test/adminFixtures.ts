@@ -54,6 +54,7 @@ export function requestLog(id: number, overrides: Partial<RequestLog> = {}): Req
     cacheCreationTokens: null,
     reasoningTokens: null,
     usageEstimated: false,
+    source: 'gateway',
     ...overrides,
   };
 }

@@ -21,7 +21,8 @@ public sealed record ExportRequestLogsQuery(
     string? MinLatencyMs = null,
     string? Sort = null,
     string? Desc = null,
-    string? Unpriced = null) : IRequest<CsvExportDto>, IRequestLogFilterQuery
+    string? Unpriced = null,
+    string? Source = null) : IRequest<CsvExportDto>, IRequestLogFilterQuery
 {
     string? IListQuery.Page => null;
 
@@ -46,7 +47,7 @@ public sealed class ExportRequestLogsQueryHandler(IRequestLogReadStore readStore
             yield return [
                 r.Id, r.CreatedAt, r.Endpoint, r.Method, r.StatusCode, r.LatencyMs, r.TtftMs, r.ModelName, r.PromptTokens,
                 r.CompletionTokens, r.TotalTokens, r.CostUsd, r.CountryCode, r.IpAddress, r.UserId, r.UserName, r.ApiKeyId, r.Upstream,
-                r.CachedInputTokens, r.CacheCreationTokens, r.ReasoningTokens, r.UsageEstimated, r.ApiKeyName];
+                r.CachedInputTokens, r.CacheCreationTokens, r.ReasoningTokens, r.UsageEstimated, r.ApiKeyName, r.Source];
         }
     }
 }

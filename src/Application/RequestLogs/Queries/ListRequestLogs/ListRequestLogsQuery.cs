@@ -4,7 +4,7 @@ using MediatR;
 
 namespace CleanDashboard.Application.RequestLogs.Queries.ListRequestLogs;
 
-/// <summary>A page of request logs, filtered by time, model, status or status class, country, user, key, endpoint and minimum latency, sorted by any column.</summary>
+/// <summary>A page of request logs, filtered by time, model, status or status class, country, user, key, endpoint, minimum latency and source, sorted by any column.</summary>
 public sealed record ListRequestLogsQuery(
     string? From = null,
     string? To = null,
@@ -20,7 +20,8 @@ public sealed record ListRequestLogsQuery(
     string? ApiKeyId = null,
     string? Endpoint = null,
     string? StatusClass = null,
-    string? MinLatencyMs = null) : IRequest<PagedList<RequestLogDto>>, IRequestLogFilterQuery;
+    string? MinLatencyMs = null,
+    string? Source = null) : IRequest<PagedList<RequestLogDto>>, IRequestLogFilterQuery;
 
 public sealed class ListRequestLogsQueryHandler(IRequestLogReadStore readStore) : IRequestHandler<ListRequestLogsQuery, PagedList<RequestLogDto>>
 {

@@ -26,7 +26,8 @@ public sealed record RequestLogDto(
     int? CacheCreationTokens,
     int? ReasoningTokens,
     bool UsageEstimated,
-    string? ApiKeyName)
+    string? ApiKeyName,
+    string Source)
 {
     public static readonly IReadOnlyList<string> Columns = ListValues.ColumnsOf<RequestLogDto>();
 }

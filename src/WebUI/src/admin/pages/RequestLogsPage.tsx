@@ -41,6 +41,15 @@ export const REQUEST_LOG_SPEC: ListSpec = {
         { value: 'false', label: 'Priced or without tokens' },
       ],
     },
+    {
+      name: 'source',
+      label: 'Source',
+      kind: 'select',
+      options: [
+        { value: 'gateway', label: 'Gateway' },
+        { value: 'otlp', label: 'OTLP (exported spans)' },
+      ],
+    },
   ],
 };
 
@@ -93,6 +102,7 @@ const COLUMNS: readonly Column<RequestLog>[] = [
         <span className="muted">—</span>
       ),
   },
+  { key: 'source', label: 'Source', render: (r) => (r.source === 'otlp' ? 'OTLP' : 'Gateway') },
   { key: 'countryCode', label: 'Country', render: (r) => r.countryCode || <span className="muted">—</span> },
   {
     key: 'userName',

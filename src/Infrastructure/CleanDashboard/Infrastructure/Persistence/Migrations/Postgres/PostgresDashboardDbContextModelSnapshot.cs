@@ -224,6 +224,14 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int?>("ReasoningTokens")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("gateway")
+                        .UseCollation("C");
+
                     b.Property<int>("StatusCode")
                         .HasColumnType("integer");
 
@@ -251,6 +259,8 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("ApiKeyId");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Source", "CreatedAt");
 
                     b.HasIndex("UserId", "CreatedAt");
 

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CleanDashboard.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
+
+namespace CleanDashboard.WebApi.IntegrationTests.Telemetry;
+
+/// <summary>
+/// With <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> set, each upstream call of the gateway is exported as a GenAI CLIENT span over
+/// OTLP/HTTP — here to a second CleanDashboard's <c>/v1/traces</c>, which records it as the same call.
+/// </summary>
+public sealed class GatewaySpanExportTests : IAsyncLifetime
+{
+    private readonly TelemetryApiFactory _collector = new(loopback: true);
+    private TelemetryApiFactory? _gateway;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _collector.InitializeAsync();
+        _gateway = new TelemetryApiFactory(settings: new()
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = _collector.BaseAddress.ToString(),
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_EXPORTER_OTLP_HEADERS"] = $"Authorization=Bearer {_collector.MemberKey}",
+            ["OTEL_EXPORTER_OTLP_TIMEOUT"] = "60000",     // the collector's first request may be slow on a loaded machine
+        });
+        await _gateway.InitializeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_gateway is not null)
+        {
+            await _gateway.DisposeAsync();
+        }
+
+        await _collector.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task GatewayCall_WhenAnOtlpEndpointIsSet_ShouldExportItsSpanWithTheCallsModelTokensAndTiming()
+    {
+        using var events = new OpenTelemetryEvents();
+        var gateway = _gateway!;
+        var prompt = string.Join(' ', Enumerable.Repeat("telemetry", 29));     // a prompt no other test sends
+        var answer = await gateway.ClientWithKey(gateway.MemberKey).PostAsJsonAsync("/v1/chat/completions", new { model = "demo-echo", messages = new[] { new { role = "user", content = prompt } } });
+        answer.StatusCode.Should().Be(HttpStatusCode.OK);
+        var call = await WaitForGatewayLogAsync(gateway);
+
+        gateway.Services.GetRequiredService<TracerProvider>().ForceFlush(30_000).Should().BeTrue();
+
+        var collected = await CollectedAsync();
+        var exported = collected
+            .Where(l => l.GetProperty("promptTokens").GetInt32() == call.PromptTokens && l.GetProperty("completionTokens").GetInt32() == call.CompletionTokens)
+            .Should().ContainSingle("the collector has {0}; the SDK reported: {1}", string.Join("; ", collected), events).Subject;
+        exported.GetProperty("endpoint").GetString().Should().Be("chat");
+        exported.GetProperty("modelName").GetString().Should().Be("demo-echo");
+        exported.GetProperty("statusCode").GetInt32().Should().Be(200);
+        exported.GetProperty("latencyMs").GetDouble().Should().Be(call.LatencyMs);
+        exported.GetProperty("createdAt").GetDateTime().Should().Be(call.CreatedAt);
+        exported.GetProperty("totalTokens").GetInt32().Should().Be(call.TotalTokens!.Value);
+    }
+
+    [Fact]
+    public void Start_WithoutAnOtlpEndpoint_ShouldExportNoSpans()
+    {
+        _collector.Services.GetService<TracerProvider>().Should().BeNull();
+    }
+
+    /// <summary>The collector's rows, once it has any: on a loaded machine the exporter's thread may post after ForceFlush returned.</summary>
+    private async Task<List<JsonElement>> CollectedAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await _collector.RequestLogCountAsync() == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        await _collector.DrainWriterAsync();
+        return await _collector.RequestLogsAsync("otlp");
+    }
+
+    private static async Task<Domain.Entities.RequestLog> WaitForGatewayLogAsync(TelemetryApiFactory factory)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var log = await scope.ServiceProvider.GetRequiredService<DashboardDbContext>().RequestLogs.AsNoTracking().FirstOrDefaultAsync(r => r.Endpoint == "/v1/chat/completions");
+            if (log is not null || DateTime.UtcNow > deadline)
+            {
+                return log ?? throw new TimeoutException("The gateway call was not recorded.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}
