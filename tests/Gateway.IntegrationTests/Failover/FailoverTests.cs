@@ -75,7 +75,7 @@ public sealed class FailoverTests(FailoverFixture gateway) : IClassFixture<Failo
         attempt.Upstream.Should().Be("slow");
         attempt.StatusCode.Should().BeNull();
         attempt.Failure.Should().Be(UpstreamAttemptFailures.Timeout);
-        attempt.LatencyMs.Should().BeGreaterThanOrEqualTo(GatewayFixture.UpstreamTimeout.TotalMilliseconds);
+        attempt.LatencyMs.Should().BeGreaterThanOrEqualTo(FailoverFixture.FailoverUpstreamTimeout.TotalMilliseconds);
         gateway.Slow.Received.Should().ContainSingle();
     }
 

@@ -42,6 +42,9 @@ public sealed class FailoverFixture : GatewayFixture
 
     public StubUpstream Slow { get; private set; } = null!;
 
+    /// <summary>Longer than the base fixture's second: on a loaded machine the answering upstream must never time out too.</summary>
+    public static readonly TimeSpan FailoverUpstreamTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>Answers 503 until a test says otherwise.</summary>
     public StubUpstream Switchable { get; private set; } = null!;
 
@@ -64,7 +67,7 @@ public sealed class FailoverFixture : GatewayFixture
         Throttled = await StubUpstream.StartAsync();
         Throttled.ForcedStatus = 429;
         Slow = await StubUpstream.StartAsync();
-        Slow.ForcedDelay = StubUpstream.SlowModelDelay;
+        Slow.ForcedDelay = TimeSpan.FromMinutes(1); // until the gateway gives up on it and hangs up
         Switchable = await StubUpstream.StartAsync();
         Switchable.ForcedStatus = 503;
         Stalling = await StubUpstream.StartAsync();
@@ -96,6 +99,7 @@ public sealed class FailoverFixture : GatewayFixture
             }
         }
 
+        settings["Gateway:UpstreamTimeout"] = FailoverUpstreamTimeout.ToString();
         settings["Gateway:Failover:MinimumThroughput"] = MinimumThroughput.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Gateway:Failover:FailureRatio"] = "0.5";
         settings["Gateway:Failover:BreakDuration"] = BreakDuration.ToString();
