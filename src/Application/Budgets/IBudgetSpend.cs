@@ -11,4 +11,7 @@ public interface IBudgetSpend
 
     /// <summary>The budget and spend of one key or user; null when it has no budget.</summary>
     Task<BudgetSpend?> GetAsync(LimitSubject subject, CancellationToken cancellationToken);
+
+    /// <summary>The spend against the given limits' budget (which must have one), whether or not this instance has loaded them yet.</summary>
+    Task<BudgetSpend> SpendAsync(SubjectLimits limits, CancellationToken cancellationToken);
 }
