@@ -24,7 +24,7 @@ internal static class LimitRefusalAnswer
         {
             LimitKind.Budget => ("budget-usd", new GatewayError(
                 StatusCodes.Status429TooManyRequests,
-                $"The spend budget of {whose} (${limit}) is used up for this period; it starts again in {seconds} seconds (retry-after).",
+                $"This request would exceed the spend budget of {whose} (${limit}) for this period; the next period starts in {seconds} seconds (retry-after).",
                 null,
                 "insufficient_quota") { Type = "insufficient_quota" }),
             LimitKind.Requests => ("requests", RateLimit($"Requests per minute of {whose} reached ({limit}); retry after {seconds} seconds (retry-after).")),
