@@ -20,7 +20,8 @@ public sealed class RequestCostEstimator(PricingCatalog pricing, BudgetOptions o
 
     private static (int Prompt, int Completion) DemoUsage(GatewayRequest request, GatewayOperation operation) => operation switch
     {
-        GatewayOperation.Embeddings or GatewayOperation.OllamaEmbed or GatewayOperation.OllamaLegacyEmbeddings => (DemoEcho.Embed(request).PromptTokens, 0),
+        GatewayOperation.Embeddings or GatewayOperation.OllamaEmbed => (DemoEcho.Embed(request).PromptTokens, 0),
+        GatewayOperation.OllamaLegacyEmbeddings => (DemoEcho.CountWords(PromptText.Of(request.Body)), 0),
         GatewayOperation.OllamaShow => (0, 0),
         GatewayOperation.AnthropicCountTokens => (0, 0),
         _ => DemoReplyUsage(DemoEcho.Reply(request, operation)),

@@ -15,7 +15,8 @@ public sealed class SpendGate(
     TimeProvider timeProvider,
     ILogger<SpendGate> logger)
 {
-    public async Task<GateDecision> TryAdmitAsync(int apiKeyId, int userId, RequestEstimate estimate, CancellationToken cancellationToken)
+    /// <param name="estimate">Computed only when the key or user has limits.</param>
+    public async Task<GateDecision> TryAdmitAsync(int apiKeyId, int userId, Func<RequestEstimate> estimate, CancellationToken cancellationToken)
     {
         var limits = new[] { registry.Find(LimitSubject.ApiKey(apiKeyId)), registry.Find(LimitSubject.User(userId)) }.OfType<SubjectLimits>().ToList();
         if (limits.Count == 0)
@@ -25,7 +26,8 @@ public sealed class SpendGate(
 
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var minute = (long)Math.Floor((now - DateTime.UnixEpoch).TotalMinutes);
-        var checks = limits.Select(l => Check(l, now, minute, estimate)).ToList();
+        var expected = estimate();
+        var checks = limits.Select(l => Check(l, now, minute, expected)).ToList();
         CounterAdmission admission;
         try
         {

@@ -201,4 +201,21 @@ public sealed class BudgetEnforcementTests(BudgetGatewayFixture gateway) : IClas
         };
         (await act.Should().ThrowAsync<ClientResultException>()).Which.Status.Should().Be(429);
     }
+
+    [Fact]
+    public async Task OllamaLegacyEmbeddings_WhenTheKeyHasABudget_ShouldAnswerAndSpendNothingWithoutReportedUsage()
+    {
+        var caller = await gateway.NewCallerAsync();
+        var path = $"api/admin/api-keys/{caller.KeyId}/limits";
+
+        // The estimate is the prompt's 3 words at $1 per million (0.000003), which fits; the answer reports no usage, so nothing is spent.
+        await LimitsClient.PutAsync(gateway, path, new { budgetUsd = 0.000003m, budgetPeriod = "day" });
+        using var http = caller.Http();
+
+        using var response = await http.PostAsync("ollama/api/embeddings", new StringContent($$"""{"model":"demo-echo","prompt":"{{Eleven}}"}""", Encoding.UTF8, "application/json"), Cancellation);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await caller.SingleRequestLogAsync()).CostUsd.Should().BeNull();
+        (await LimitsClient.GetAsync(gateway, path)).GetProperty("spentUsd").GetDecimal().Should().Be(0m);
+    }
 }

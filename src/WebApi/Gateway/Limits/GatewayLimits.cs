@@ -18,8 +18,11 @@ public sealed class GatewayLimits(SpendGate gate, RequestCostEstimator estimator
             return null;
         }
 
-        var estimate = estimator.Estimate(request, operation, target.IsDemoModel, timeProvider.GetUtcNow().UtcDateTime, target.Upstream?.PricingProvider);
-        var decision = await gate.TryAdmitAsync(caller.ApiKeyId, caller.UserId, estimate, cancellationToken);
+        var decision = await gate.TryAdmitAsync(
+            caller.ApiKeyId,
+            caller.UserId,
+            () => estimator.Estimate(request, operation, target.IsDemoModel, timeProvider.GetUtcNow().UtcDateTime, target.Upstream?.PricingProvider),
+            cancellationToken);
         switch (decision.Outcome)
         {
             case GateOutcome.Admitted:
