@@ -30,4 +30,8 @@ internal sealed class GatewayErrorResult(GatewayProtocol protocol, GatewayError 
 }
 
 /// <summary>One error in protocol-neutral terms: status, message, the parameter at fault and OpenAI's code for it.</summary>
-public sealed record GatewayError(int Status, string Message, string? Param, string? Code);
+public sealed record GatewayError(int Status, string Message, string? Param, string? Code)
+{
+    /// <summary>OpenAI's error type when the status alone does not say it (<c>insufficient_quota</c>); null: by status.</summary>
+    public string? Type { get; init; }
+}

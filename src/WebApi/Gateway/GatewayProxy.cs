@@ -1,5 +1,6 @@
 using CleanDashboard.Application.Gateway;
 using CleanDashboard.WebApi.Gateway.Failover;
+using CleanDashboard.WebApi.Gateway.Limits;
 using CleanDashboard.WebApi.Gateway.Protocols;
 using CleanDashboard.WebApi.Tracking;
 using CleanDashboard.Application.Gateway.Validation;
@@ -11,13 +12,14 @@ namespace CleanDashboard.WebApi.Gateway;
 /// <summary>
 /// Serves one model request: reads the body (413 over the limit), reads its <c>model</c> (400 when it cannot),
 /// picks the demo model or an upstream (404 when none serves it), then answers in-process or forwards with YARP,
-/// which streams the answer back chunk by chunk. Upstream failures become 502 and silence past the timeout 504, written
+/// which streams the answer back chunk by chunk. Before it answers, the key's and user's limits may refuse it (429). Upstream failures become 502 and silence past the timeout 504, written
 /// in the route's protocol. <see cref="ForwardAsync"/> is the one place a request goes to an upstream.
 /// </summary>
 public sealed class GatewayProxy(
     UpstreamFailover failover,
     UpstreamRouter router,
     GatewayProtocols protocols,
+    GatewayLimits limits,
     IOptions<GatewayOptions> options,
     ILogger<GatewayProxy> logger)
 {
@@ -95,12 +97,22 @@ public sealed class GatewayProxy(
         {
             context.Items[RequestTrackingMiddleware.UpstreamItemKey] = UpstreamRouter.DemoUpstreamName;
             GatewayBodyValidator.Validate(request, operation);
+            if (await limits.RefuseAsync(context, protocol, request, operation, target, cancellationToken) is { } refusal)
+            {
+                return refusal;
+            }
+
             await protocol.AnswerDemoAsync(context, request, operation, options.Value.InjectStreamUsage, cancellationToken);
             return Results.Empty;
         }
 
         context.Items[RequestTrackingMiddleware.UpstreamItemKey] = target.Upstream!.Name;
         context.Items[RequestTrackingMiddleware.ProviderItemKey] = target.Upstream.PricingProvider;
+        if (await limits.RefuseAsync(context, protocol, request, operation, target, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         if (injectUsage && request.RequestStreamUsage())
         {
             body = request.ToUtf8Bytes();

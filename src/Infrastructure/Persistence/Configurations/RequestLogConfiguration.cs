@@ -26,5 +26,6 @@ public sealed class RequestLogConfiguration : IEntityTypeConfiguration<RequestLo
         builder.HasIndex(r => r.CreatedAt);
         builder.HasIndex(r => new { r.UserId, r.CreatedAt });
         builder.HasIndex(r => new { r.Source, r.CreatedAt });
+        builder.HasIndex(r => new { r.ApiKeyId, r.CreatedAt });
     }
 }

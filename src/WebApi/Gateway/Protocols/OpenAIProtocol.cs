@@ -50,7 +50,7 @@ public sealed class OpenAIProtocol(TimeProvider timeProvider) : GatewayProtocol
         w.WriteStartObject();
         w.WriteStartObject("error");
         w.WriteString("message", error.Message);
-        w.WriteString("type", ErrorType(error.Status));
+        w.WriteString("type", error.Type ?? ErrorType(error.Status));
         WriteStringOrNull(w, "param", error.Param);
         WriteStringOrNull(w, "code", error.Code);
         w.WriteEndObject();

@@ -164,7 +164,7 @@ function previousPeriod(previous: Record<string, unknown>): PreviousPeriod {
 }
 
 export interface ApiRequest {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   /** Sent as JSON. */
   body?: unknown;
   signal?: AbortSignal;
