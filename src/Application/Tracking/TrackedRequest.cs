@@ -51,4 +51,7 @@ public sealed record TrackedRequest
     public IReadOnlyList<FailedUpstreamAttempt>? FailedAttempts { get; init; }
 
     public string UserAgent { get; init; } = string.Empty;
+
+    /// <summary>The request's and answer's bodies, redacted and compressed, when capture covers the request; else null.</summary>
+    public Capture.CapturedExchange? Capture { get; init; }
 }

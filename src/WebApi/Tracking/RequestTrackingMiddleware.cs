@@ -21,6 +21,7 @@ public sealed class RequestTrackingMiddleware(
     PricingCatalog pricing,
     ClientAddressResolver clientAddresses,
     GatewayProtocols protocols,
+    ExchangeCapture exchangeCapture,
     TimeProvider timeProvider)
 {
     public const int ClientClosedRequest = 499;
@@ -44,10 +45,13 @@ public sealed class RequestTrackingMiddleware(
         context.Response.Body = responseBody;
 
         // Decided at the first byte, not in OnStarting: the server raises OnStarting only after that first write has passed the capture.
+        var mayCapture = exchangeCapture.MayCapture(context.Request.Path);
         responseBody.BeforeFirstByte = () =>
         {
             responseBody.Capturing = CarriesUsage(context.Response.ContentType);
-            responseBody.TextCounter = IsStream(context.Response.ContentType) ? new StreamedTextCounter(context.Items[ModelItemKey] as string) : null;
+            var streamed = IsStream(context.Response.ContentType);
+            responseBody.TextCounter = streamed ? new StreamedTextCounter(context.Items[ModelItemKey] as string) : null;
+            responseBody.Assembler = streamed && mayCapture ? exchangeCapture.NewAssembler() : null;
         };
 
         // The exception handler clears the endpoint before it writes its problem document; the log keeps the route that was matched.
@@ -56,7 +60,7 @@ public sealed class RequestTrackingMiddleware(
         var failed = false;
         context.Response.OnCompleted(() =>
         {
-            queue.TryEnqueue(BuildEntry(context, routedEndpoint, settings, startedAt, started, failed, requestBody, responseBody));
+            queue.TryEnqueue(BuildEntry(context, routedEndpoint, settings, startedAt, started, failed, mayCapture, requestBody, responseBody));
             return Task.CompletedTask;
         });
 
@@ -83,7 +87,7 @@ public sealed class RequestTrackingMiddleware(
         }
     }
 
-    private TrackedRequest BuildEntry(HttpContext context, Endpoint? routedEndpoint, RequestTrackingOptions settings, DateTime startedAt, long started, bool failed, CapturingStream requestBody, CapturingStream responseBody)
+    private TrackedRequest BuildEntry(HttpContext context, Endpoint? routedEndpoint, RequestTrackingOptions settings, DateTime startedAt, long started, bool failed, bool mayCapture, CapturingStream requestBody, CapturingStream responseBody)
     {
         var usage = ReportedUsage(context, responseBody);
         // A name the gateway would refuse (control characters, too long) is never stored: the row keeps no model.
@@ -99,6 +103,7 @@ public sealed class RequestTrackingMiddleware(
             : context.Response.StatusCode;
         var address = clientAddresses.Resolve(context);
         var caller = context.Features.Get<AuthenticatedCaller>();
+        var upstream = context.Items.TryGetValue(UpstreamItemKey, out var upstreamName) ? upstreamName as string : null;
 
         return new TrackedRequest
         {
@@ -121,9 +126,10 @@ public sealed class RequestTrackingMiddleware(
             IpAddress = address is null ? null : (settings.AnonymizeIp ? IpAnonymizer.Anonymize(address) : address).ToString(),
             UserId = caller?.UserId,
             ApiKeyId = caller?.ApiKeyId,
-            Upstream = context.Items.TryGetValue(UpstreamItemKey, out var upstream) ? upstream as string : null,
+            Upstream = upstream,
             FailedAttempts = context.Items.TryGetValue(FailedAttemptsItemKey, out var attempts) ? attempts as IReadOnlyList<FailedUpstreamAttempt> : null,
             UserAgent = context.Request.Headers.UserAgent.ToString(),
+            Capture = mayCapture ? exchangeCapture.Capture(context, model, upstream, requestBody, responseBody, usage) : null,
         };
     }
 

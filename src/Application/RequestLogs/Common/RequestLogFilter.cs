@@ -6,10 +6,13 @@ namespace CleanDashboard.Application.RequestLogs.Common;
 
 /// <summary>
 /// Request-log filters, parsed: <c>From &lt;= CreatedAt &lt; To</c>, exact model, status, country and user, and
-/// <see cref="Unpriced"/>: true keeps only rows with tokens and no cost (no price known), false only the others.
+/// <see cref="Unpriced"/>: true keeps only rows with tokens and no cost (no price known), false only the others;
+/// <see cref="Text"/>: only rows whose captured (redacted) bodies hold this phrase, by the database's full-text search.
 /// </summary>
-public sealed record RequestLogFilter(DateTime? From, DateTime? To, string? Model, int? Status, string? Country, int? UserId, bool? Unpriced = null)
+public sealed record RequestLogFilter(DateTime? From, DateTime? To, string? Model, int? Status, string? Country, int? UserId, bool? Unpriced = null, string? Text = null)
 {
+    public const int TextMaxLength = 200;
+
     public static RequestLogFilter Parse(IRequestLogFilterQuery query) => new(
         ListValues.ParseInstant(query.From),
         ListValues.ParseInstant(query.To),
@@ -17,7 +20,8 @@ public sealed record RequestLogFilter(DateTime? From, DateTime? To, string? Mode
         ListValues.ParseInt(query.Status),
         string.IsNullOrWhiteSpace(query.Country) ? null : query.Country.Trim().ToUpperInvariant(),
         ListValues.ParseInt(query.UserId),
-        ListValues.ParseBool(query.Unpriced));
+        ListValues.ParseBool(query.Unpriced),
+        string.IsNullOrWhiteSpace(query.Q) ? null : query.Q.Trim());
 }
 
 /// <summary>The request-log filters as sent, shared by the list and the CSV export.</summary>
@@ -32,6 +36,9 @@ public interface IRequestLogFilterQuery : IListQuery, IDateRangeQuery
     string? UserId { get; }
 
     string? Unpriced { get; }
+
+    /// <summary>A phrase of the captured text.</summary>
+    string? Q { get; }
 }
 
 /// <summary>The rules of <see cref="IRequestLogFilterQuery"/>, for the list's and the export's validators.</summary>
@@ -52,5 +59,6 @@ public abstract class RequestLogFilterValidator<TQuery> : ListQueryValidator<TQu
             .Must(v => string.IsNullOrWhiteSpace(v) || ListValues.ParseBool(v) is not null)
             .OverridePropertyName("unpriced")
             .WithMessage("Unpriced must be true or false.");
+        RuleFor(q => q.Q).MaximumLength(RequestLogFilter.TextMaxLength).WithoutControlCharacters().OverridePropertyName("q");
     }
 }

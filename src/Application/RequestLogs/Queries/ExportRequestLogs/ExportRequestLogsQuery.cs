@@ -17,7 +17,8 @@ public sealed record ExportRequestLogsQuery(
     string? UserId = null,
     string? Sort = null,
     string? Desc = null,
-    string? Unpriced = null) : IRequest<CsvExportDto>, IRequestLogFilterQuery
+    string? Unpriced = null,
+    string? Q = null) : IRequest<CsvExportDto>, IRequestLogFilterQuery
 {
     string? IListQuery.Page => null;
 

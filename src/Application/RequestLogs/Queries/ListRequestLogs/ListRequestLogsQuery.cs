@@ -16,7 +16,8 @@ public sealed record ListRequestLogsQuery(
     string? PageSize = null,
     string? Sort = null,
     string? Desc = null,
-    string? Unpriced = null) : IRequest<PagedList<RequestLogDto>>, IRequestLogFilterQuery;
+    string? Unpriced = null,
+    string? Q = null) : IRequest<PagedList<RequestLogDto>>, IRequestLogFilterQuery;
 
 public sealed class ListRequestLogsQueryHandler(IRequestLogReadStore readStore) : IRequestHandler<ListRequestLogsQuery, PagedList<RequestLogDto>>
 {

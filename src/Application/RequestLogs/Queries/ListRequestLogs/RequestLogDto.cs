@@ -2,8 +2,8 @@ using CleanDashboard.Application.Common.Lists;
 
 namespace CleanDashboard.Application.RequestLogs.Queries.ListRequestLogs;
 
-/// <summary>One request log as the admin screens show it.</summary>
-public sealed record RequestLogDto(
+/// <summary>One request log as the admin screens show it (not sealed: the detail adds its capture, <see cref="GetRequestLog.RequestLogDetailDto"/>).</summary>
+public record RequestLogDto(
     long Id,
     DateTime CreatedAt,
     string Endpoint,
