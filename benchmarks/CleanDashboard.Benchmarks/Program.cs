@@ -4,6 +4,7 @@ using CleanDashboard.Benchmarks;
 // writer [--rate N] [--seconds N]   sustained and maximum background-writer throughput into SQLite
 // parser                              BenchmarkDotNet: the per-request cost of reading usage from a body
 // load --url U --key K [--rate 2000] [--seconds 60]   constant-rate chat completions to the gateway's demo-echo model
+// capture [--requests 20000]        capture on vs off through the real batch writer: CPU per KB, storage per million requests
 // dashboard --connection C [--provider Sqlite|Postgres] [--rows 10000000]   populate, then time the dashboard: rollups against raw rows
 return args.FirstOrDefault() switch
 {
@@ -11,6 +12,7 @@ return args.FirstOrDefault() switch
     "parser" => RunParser(args[1..]),
     "dashboard" => await DashboardAtScale.RunAsync(args[1..]),
     "load" => await SteadyLoad.RunAsync(args[1..]),
+    "capture" => await CaptureCost.RunAsync(args[1..]),
     _ => Usage(),
 };
 
