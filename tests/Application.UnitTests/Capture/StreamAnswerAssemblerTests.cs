@@ -109,3 +109,15 @@ public sealed class StreamAnswerAssemblerTests
         assembler.Finish();
     }
 }
+
+public sealed class SearchTextTests
+{
+    [Theory]
+    [InlineData("""{"model":"gpt-4o","messages":[{"role":"user","content":"Hello there"}],"temperature":0.2}""", "Hello there\n")]
+    [InlineData("""{"id":"chatcmpl-1","object":"chat.completion","choices":[{"message":{"role":"assistant","content":"Hi"},"finish_reason":"stop"}]}""", "Hi\n")]
+    [InlineData("""{"text":"Done","toolCalls":[{"id":"c1","name":"send","arguments":"{\"to\":\"x\"}"}],"usage":null}""", "Done\nsend\n{\"to\":\"x\"}\n")]
+    [InlineData("""{"model":"demo-echo","messages":[{"role":"user","content":"cut here""", "\"cut here")]
+    [InlineData("plain text, not JSON", "plain text, not JSON")]
+    public void Of_ShouldKeepTheStringValuesButNotNamesNumbersOrBookkeeping(string body, string expected) =>
+        CleanDashboard.Application.Capture.SearchText.Of(body).Should().Be(expected);
+}
