@@ -81,7 +81,7 @@ public sealed class GatewayProxy(
         context.Items[RequestTrackingMiddleware.UpstreamItemKey] = upstream.Name;
         try
         {
-            return await ForwardAsync(context, protocol, new GatewayTarget(upstream, UpstreamRouter.Address(upstream, path)), body: null);
+            return await ForwardAsync(context, GatewayOperation.Responses, new GatewayTarget(upstream, UpstreamRouter.Address(upstream, path)), body: null);
         }
         catch (ClientGoneException)
         {
@@ -106,18 +106,19 @@ public sealed class GatewayProxy(
             body = request.ToUtf8Bytes();
         }
 
-        return await ForwardAsync(context, protocol, target, body);
+        return await ForwardAsync(context, operation, target, body);
     }
 
     /// <summary>
     /// Sends the request to the chosen upstream and streams its answer to the client: the one place the gateway talks to
     /// an upstream. <paramref name="body"/> replaces the client's body (null: none is sent); the client's key is swapped
     /// for the upstream's own credentials. Failures before the answer began come back as an error result in the route's
-    /// protocol; after, the stream ends with an error event.
+    /// protocol; after, the stream ends with the protocol's error event for the operation.
     /// </summary>
-    private async Task<IResult> ForwardAsync(HttpContext context, GatewayProtocol clientProtocol, GatewayTarget target, ArraySegment<byte>? body)
+    private async Task<IResult> ForwardAsync(HttpContext context, GatewayOperation operation, GatewayTarget target, ArraySegment<byte>? body)
     {
         var upstream = target.Upstream!;
+        var clientProtocol = protocols.For(operation);
         var clientBody = context.Request.Body;
         if (body is { } replacement)
         {
@@ -145,7 +146,7 @@ public sealed class GatewayProxy(
         var cause = context.GetForwarderErrorFeature()?.Exception;
         if (context.Response.HasStarted)
         {
-            await EndStartedStreamAsync(context, clientProtocol, upstream, error, cause, silence.TimedOut);
+            await EndStartedStreamAsync(context, clientProtocol, operation, upstream, error, cause, silence.TimedOut);
             return Results.Empty;
         }
 
@@ -171,7 +172,7 @@ public sealed class GatewayProxy(
     /// The upstream went silent (or failed) after the answer had begun: the status line is gone, so the client's stream
     /// ends with an error event in its protocol and the request log gets 504 (or 502) instead of the 200 already sent.
     /// </summary>
-    private async Task EndStartedStreamAsync(HttpContext context, GatewayProtocol protocol, Upstream upstream, ForwarderError error, Exception? cause, bool timedOut)
+    private async Task EndStartedStreamAsync(HttpContext context, GatewayProtocol protocol, GatewayOperation operation, Upstream upstream, ForwarderError error, Exception? cause, bool timedOut)
     {
         if (cause is ClientGoneException || error == ForwarderError.ResponseBodyClient)
         {
@@ -185,7 +186,7 @@ public sealed class GatewayProxy(
         context.Items[RequestTrackingMiddleware.StatusItemKey] = failure.Status;
         try
         {
-            await GatewayErrorWriter.WriteStreamEventAsync(context.Response, protocol, failure, context.RequestAborted);
+            await GatewayErrorWriter.WriteStreamEventAsync(context.Response, protocol, operation, failure, context.RequestAborted);
         }
         catch (Exception ex) when (ex is ClientGoneException or OperationCanceledException)
         {

@@ -22,11 +22,11 @@ public sealed class ModelListCacheTests(FailoverFixture gateway) : IClassFixture
         // Upstreams in configuration order; unreachable "refusing" and "down" list their routes' literal names; "other-model"
         // is listed by both "heavy" and "light" and appears once, owned by the first.
         models.Select(m => m.Id).Should().Equal(
-            "demo-echo", "gpt-4o-mini", "text-embedding-3-small", "slow-model", "llama3.2:latest", "refused-model", "keeps-answering", "other-model");
+            "demo-echo", "gpt-4o-mini", "text-embedding-3-small", "slow-model", "llama3.2:latest", "claude-stub", "refused-model", "keeps-answering", "other-model");
         models.Single(m => m.Id == "other-model").Owner.Should().Be("heavy");
         gateway.Healthy.ModelListCalls.Should().Be(HealthyStubListsPerCollection);
 
-        (await ModelsAsync(http)).Select(m => m.Id).Should().HaveCount(8);
+        (await ModelsAsync(http)).Select(m => m.Id).Should().HaveCount(9);
         (await http.GetStringAsync("ollama/api/tags", Cancellation)).Should().Contain("llama3.2:latest");
         gateway.Healthy.ModelListCalls.Should().Be(HealthyStubListsPerCollection, "both lists are answered from the cache");
 
