@@ -84,7 +84,7 @@ internal static class WriterThroughput
         return queue.Dropped == 0 ? 0 : 1;
     }
 
-    private static TrackedRequest Entry(Random random, int[] userIds)
+    internal static TrackedRequest Entry(Random random, int[] userIds)
     {
         var model = Models[random.Next(Models.Length)];
         var status = Statuses[random.Next(Statuses.Length)];
@@ -111,7 +111,7 @@ internal static class WriterThroughput
         };
     }
 
-    private static async Task<int[]> CreateUsersAsync(IServiceProvider services, int count)
+    internal static async Task<int[]> CreateUsersAsync(IServiceProvider services, int count)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
@@ -129,7 +129,7 @@ internal static class WriterThroughput
         }
     }
 
-    private static int Option(string[] args, string name, int fallback)
+    internal static int Option(string[] args, string name, int fallback)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;

@@ -1,6 +1,7 @@
 using CleanDashboard.Application.Auth;
 using CleanDashboard.Application.Budgets;
 using CleanDashboard.Application.Budgets.Common;
+using CleanDashboard.Application.Capture;
 using CleanDashboard.Application.Common.Caching;
 using CleanDashboard.Application.Dashboard.Common;
 using CleanDashboard.Application.Feedback.Common;
@@ -97,6 +98,7 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<RequestLogWriter>());
         services.AddSingleton<IHealthContributor, RequestLogWriterHealthContributor>();
         services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
+        services.Configure<CaptureOptions>(configuration.GetSection(CaptureOptions.Section));
         services.AddScoped<RequestLogRetention>();
         services.AddHostedService<RequestLogRetentionService>();
         services.AddScoped<DemoDataGenerator>();

@@ -25,6 +25,7 @@ if (commandLine.Demo)
 {
     builder.Configuration[StartupTasks.DemoModeKey] = "true";
     builder.Configuration[GatewayOptions.DemoModelEnabledKey] = "true";
+    builder.Configuration[CleanDashboard.Application.Capture.CaptureOptions.EnabledKey] = "true";
 }
 
 builder.Services

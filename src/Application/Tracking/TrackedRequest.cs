@@ -57,4 +57,7 @@ public sealed record TrackedRequest
 
     /// <summary>See <see cref="Domain.Entities.RequestLog.Source"/>.</summary>
     public string Source { get; init; } = Domain.Entities.RequestSources.Gateway;
+
+    /// <summary>The request's and answer's bodies, redacted and compressed, when capture covers the request; else null.</summary>
+    public Capture.CapturedExchange? Capture { get; init; }
 }

@@ -27,5 +27,8 @@ public class ApiKey
 
     public DateTime? RevokedAt { get; set; }
 
+    /// <summary>Requests made with this key never have their bodies captured, whatever the capture settings say.</summary>
+    public bool NeverCapture { get; set; }
+
     public bool IsRevoked => RevokedAt is not null;
 }

@@ -28,11 +28,11 @@ public sealed class ApiKeyAuthenticator(IServiceScopeFactory scopes, IMemoryCach
         var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
         var match = await db.ApiKeys.AsNoTracking()
             .Where(k => k.KeyHash == hash && k.RevokedAt == null)
-            .Select(k => new { k.Id, k.UserId, k.KeyHash, k.User!.Name, k.User.Role })
+            .Select(k => new { k.Id, k.UserId, k.KeyHash, k.User!.Name, k.User.Role, k.NeverCapture })
             .FirstOrDefaultAsync(cancellationToken);
 
         var caller = match is not null && CryptographicOperations.FixedTimeEquals(match.KeyHash, hash)
-            ? new AuthenticatedCaller(match.UserId, match.Id, match.Name, match.Role)
+            ? new AuthenticatedCaller(match.UserId, match.Id, match.Name, match.Role, match.NeverCapture)
             : null;
         cache.Set(cacheKey, caller, CacheDuration);
         return caller;

@@ -30,6 +30,8 @@ public class DashboardDbContext : DbContext
 
     public DbSet<UpstreamAttemptLog> UpstreamAttemptLogs => Set<UpstreamAttemptLog>();
 
+    public DbSet<RequestCapture> RequestCaptures => Set<RequestCapture>();
+
     public DbSet<ThreatLog> ThreatLogs => Set<ThreatLog>();
 
     public DbSet<SpendLimit> SpendLimits => Set<SpendLimit>();

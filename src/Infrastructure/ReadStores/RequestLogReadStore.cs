@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using CleanDashboard.Application.Common.Lists;
 using CleanDashboard.Application.RequestLogs.Common;
+using CleanDashboard.Application.RequestLogs.Queries.GetRequestLog;
 using CleanDashboard.Application.RequestLogs.Queries.ListRequestLogs;
 using CleanDashboard.Domain.Entities;
 using CleanDashboard.Infrastructure.Persistence;
@@ -46,6 +47,12 @@ public sealed class RequestLogReadStore(DashboardDbContext db) : IRequestLogRead
 
     public Task<RequestLogDto?> FindAsync(long id, CancellationToken cancellationToken) =>
         db.RequestLogs.AsNoTracking().Where(r => r.Id == id).Select(ToDto).FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<RequestCaptureDto?> FindCaptureAsync(long requestLogId, CancellationToken cancellationToken)
+    {
+        var stored = await db.RequestCaptures.AsNoTracking().FirstOrDefaultAsync(c => c.RequestLogId == requestLogId, cancellationToken);
+        return stored is null ? null : CaptureSearch.ToDto(stored);
+    }
 
     public IAsyncEnumerable<RequestLogDto> StreamAsync(RequestLogFilter filter, string sort, bool descending, CancellationToken cancellationToken) =>
         Sorts.Apply(Filtered(filter), sort, descending, r => r.Id).Select(ToDto).AsAsyncEnumerable();
@@ -102,6 +109,12 @@ public sealed class RequestLogReadStore(DashboardDbContext db) : IRequestLogRead
         if (filter.MinLatencyMs is { } minLatencyMs)
         {
             query = query.Where(r => r.LatencyMs >= minLatencyMs);
+        }
+
+        if (filter.Text is { } text)
+        {
+            var matching = CaptureSearch.RequestLogIdsMatching(db, text);
+            query = query.Where(r => matching.Contains(r.Id));
         }
 
         if (filter.Unpriced is { } unpriced)

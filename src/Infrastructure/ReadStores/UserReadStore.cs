@@ -21,10 +21,11 @@ public sealed class UserReadStore : IUserReadStore
         .Add("createdAt", k => k.CreatedAt)
         .Add("lastUsedAt", k => k.LastUsedAt)
         .Add("revokedAt", k => k.RevokedAt)
-        .Add("revoked", k => k.RevokedAt != null);
+        .Add("revoked", k => k.RevokedAt != null)
+        .Add("neverCapture", k => k.NeverCapture);
 
     private static readonly Expression<Func<ApiKey, ApiKeyDto>> ToApiKeyDto = k => new ApiKeyDto(
-        k.Id, k.UserId, k.User!.Name, k.Name, k.Prefix, k.CreatedAt, k.LastUsedAt, k.RevokedAt, k.RevokedAt != null);
+        k.Id, k.UserId, k.User!.Name, k.Name, k.Prefix, k.CreatedAt, k.LastUsedAt, k.RevokedAt, k.RevokedAt != null, k.NeverCapture);
 
     private readonly DashboardDbContext _db;
     private readonly Expression<Func<User, UserListItemDto>> _toUserDto;

@@ -48,9 +48,18 @@ public sealed class RequestLogBatchWriter(
                     {
                         await InsertWithAttemptsAsync(rows, log, attempts, cancellationToken);
                     }
+                    else if (entry.Capture is not null)
+                    {
+                        await rows.InsertRequestReturningIdAsync(log, cancellationToken);
+                    }
                     else
                     {
                         await rows.InsertRequestAsync(log, cancellationToken);
+                    }
+
+                    if (entry.Capture is { } capture)
+                    {
+                        await rows.InsertCaptureAsync(CaptureRow.For(log, capture), capture.SearchText, cancellationToken);
                     }
 
                     rollups.AddRequest(log);

@@ -35,4 +35,16 @@ public sealed class UserStore(DashboardDbContext db) : IUserStore
 
         return apiKey;
     }
+
+    public async Task<ApiKey?> SetNeverCaptureAsync(int id, bool neverCapture, CancellationToken cancellationToken)
+    {
+        var apiKey = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, cancellationToken);
+        if (apiKey is not null && apiKey.NeverCapture != neverCapture)
+        {
+            apiKey.NeverCapture = neverCapture;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return apiKey;
+    }
 }

@@ -1,6 +1,7 @@
 using CleanDashboard.Application.Common.Lists;
 using CleanDashboard.Application.Users.Commands.CreateApiKey;
 using CleanDashboard.Application.Users.Commands.RevokeApiKey;
+using CleanDashboard.Application.Users.Commands.SetApiKeyCapture;
 using CleanDashboard.Application.Users.Queries.GetApiKey;
 using CleanDashboard.Application.Users.Queries.ListApiKeys;
 using CleanDashboard.WebApi.Infrastructure;
@@ -36,6 +37,13 @@ public static class AdminApiKeyEndpoints
             .WithSummary("Revoke a key: it is rejected from the next request on")
             .Produces<ApiKeyDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/{id:int}/capture", SetCapture)
+            .WithName("SetApiKeyCapture")
+            .WithSummary("Mark a key \"never capture\": its requests keep their figures, never their bodies")
+            .WithDescription("Body { \"neverCapture\": true }.")
+            .Produces<ApiKeyDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -51,8 +59,13 @@ public static class AdminApiKeyEndpoints
         return TypedResults.Created($"/api/admin/api-keys/{key.Id}", key);
     }
 
+    private static async Task<IResult> SetCapture(int id, ApiKeyCaptureBody body, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new SetApiKeyCaptureCommand(id, body.NeverCapture), cancellationToken));
+
     private static async Task<IResult> Revoke(int id, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new RevokeApiKeyCommand(id), cancellationToken));
 }
 
 public sealed record CreateApiKeyBody(string? UserName, string? KeyName);
+
+public sealed record ApiKeyCaptureBody(bool? NeverCapture);

@@ -17,7 +17,7 @@ public static class AdminRequestLogEndpoints
         group.MapGet("/", List)
             .WithName("ListRequestLogs")
             .WithSummary("Request logs, filtered, sorted and paged")
-            .WithDescription("Filters: from (inclusive), to (exclusive) as a date or ISO-8601 time with Z; model; status; country (two letters); userId; source (gateway|otlp). sort: any column of the rows, desc: true|false (without sort: newest first). page >= 1, pageSize 1–200 (50).")
+            .WithDescription("Filters: from (inclusive), to (exclusive) as a date or ISO-8601 time with Z; model; status; country (two letters); userId; source (gateway|otlp); q: a phrase of the captured (redacted) bodies, full-text. sort: any column of the rows, desc: true|false (without sort: newest first). page >= 1, pageSize 1–200 (50).")
             .Produces<PagedList<RequestLogDto>>()
             .ProducesValidationProblem();
         group.MapGet("/export", Export)
@@ -27,7 +27,8 @@ public static class AdminRequestLogEndpoints
             .ProducesValidationProblem();
         group.MapGet("/{id:long}", Get)
             .WithName("GetRequestLog")
-            .Produces<RequestLogDto>()
+            .WithSummary("One request log, with its captured request and answer (redacted) when capture kept them")
+            .Produces<RequestLogDetailDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:long}/upstream-attempts", ListUpstreamAttempts)
             .WithName("ListUpstreamAttempts")

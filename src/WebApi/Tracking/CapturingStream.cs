@@ -27,6 +27,9 @@ internal sealed class CapturingStream(Stream inner, int limit, bool capture, Pip
     /// <summary>Also follows the generated text of a streamed answer, for a token estimate when no usage arrives.</summary>
     public StreamedTextCounter? TextCounter { get; set; }
 
+    /// <summary>Also puts a streamed answer together (text, tool calls) for its capture.</summary>
+    public Application.Capture.StreamAnswerAssembler? Assembler { get; set; }
+
     /// <summary>True once a flush found the connection closed by the client.</summary>
     public bool ClientGone { get; private set; }
 
@@ -159,6 +162,7 @@ internal sealed class CapturingStream(Stream inner, int limit, bool capture, Pip
 
         TotalBytes += data.Length;
         TextCounter?.Append(data);
+        Assembler?.Append(data);
         if (!Capturing)
         {
             return;

@@ -22,6 +22,7 @@ public sealed class RequestTrackingMiddleware(
     PricingCatalog pricing,
     ClientAddressResolver clientAddresses,
     GatewayProtocols protocols,
+    ExchangeCapture exchangeCapture,
     TimeProvider timeProvider)
 {
     public const int ClientClosedRequest = 499;
@@ -45,10 +46,13 @@ public sealed class RequestTrackingMiddleware(
         context.Response.Body = responseBody;
 
         // Decided at the first byte, not in OnStarting: the server raises OnStarting only after that first write has passed the capture.
+        var mayCapture = exchangeCapture.MayCapture(context.Request.Path);
         responseBody.BeforeFirstByte = () =>
         {
             responseBody.Capturing = CarriesUsage(context.Response.ContentType);
-            responseBody.TextCounter = IsStream(context.Response.ContentType) ? new StreamedTextCounter(context.Items[ModelItemKey] as string) : null;
+            var streamed = IsStream(context.Response.ContentType);
+            responseBody.TextCounter = streamed ? new StreamedTextCounter(context.Items[ModelItemKey] as string) : null;
+            responseBody.Assembler = streamed && mayCapture ? exchangeCapture.NewAssembler() : null;
         };
 
         // The exception handler clears the endpoint before it writes its problem document; the log keeps the route that was matched.
@@ -57,7 +61,7 @@ public sealed class RequestTrackingMiddleware(
         var failed = false;
         context.Response.OnCompleted(() =>
         {
-            var entry = BuildEntry(context, routedEndpoint, settings, startedAt, started, failed, requestBody, responseBody);
+            var entry = BuildEntry(context, routedEndpoint, settings, startedAt, started, failed, mayCapture, requestBody, responseBody);
             queue.TryEnqueue(entry);
 
             // The gateway's reservation against the caller's limits becomes the answer's real cost and tokens.
@@ -87,7 +91,7 @@ public sealed class RequestTrackingMiddleware(
         }
     }
 
-    private TrackedRequest BuildEntry(HttpContext context, Endpoint? routedEndpoint, RequestTrackingOptions settings, DateTime startedAt, long started, bool failed, CapturingStream requestBody, CapturingStream responseBody)
+    private TrackedRequest BuildEntry(HttpContext context, Endpoint? routedEndpoint, RequestTrackingOptions settings, DateTime startedAt, long started, bool failed, bool mayCapture, CapturingStream requestBody, CapturingStream responseBody)
     {
         var usage = ReportedUsage(context, responseBody);
         // A name the gateway would refuse (control characters, too long) is never stored: the row keeps no model.
@@ -103,6 +107,7 @@ public sealed class RequestTrackingMiddleware(
             : context.Response.StatusCode;
         var address = clientAddresses.Resolve(context);
         var caller = context.Features.Get<AuthenticatedCaller>();
+        var upstream = context.Items.TryGetValue(UpstreamItemKey, out var upstreamName) ? upstreamName as string : null;
 
         return new TrackedRequest
         {
@@ -125,10 +130,11 @@ public sealed class RequestTrackingMiddleware(
             IpAddress = address is null ? null : (settings.AnonymizeIp ? IpAnonymizer.Anonymize(address) : address).ToString(),
             UserId = caller?.UserId,
             ApiKeyId = caller?.ApiKeyId,
-            Upstream = context.Items.TryGetValue(UpstreamItemKey, out var upstream) ? upstream as string : null,
+            Upstream = upstream,
             FailedAttempts = context.Items.TryGetValue(FailedAttemptsItemKey, out var attempts) ? attempts as IReadOnlyList<FailedUpstreamAttempt> : null,
             UserAgent = context.Request.Headers.UserAgent.ToString(),
             Provider = context.Items[ProviderItemKey] as string,
+            Capture = mayCapture ? exchangeCapture.Capture(context, model, upstream, requestBody, responseBody, usage) : null,
         };
     }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { APIRequestContext, Page } from '@playwright/test';
-import { ADMIN_KEY, card, expect, parseCount, signIn, skipWithoutChromium, test, waitForData } from './support';
+import type { Page } from '@playwright/test';
+import { card, createMemberKey, expect, parseCount, signIn, skipWithoutChromium, test, waitForData } from './support';
 
 skipWithoutChromium();
 
@@ -16,19 +16,6 @@ async function openThreats(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin', exact: true }).click();
   await expect(page).toHaveURL(/\/admin\/threats$/);
   await expect(page.getByRole('table', { name: 'Threats' }).locator('tbody tr').first()).toBeVisible();
-}
-
-/** Creates a member user and a key for it through the admin API; returns the key in clear text. */
-async function createMemberKey(request: APIRequestContext): Promise<string> {
-  const headers = { Authorization: `Bearer ${ADMIN_KEY}` };
-  const name = `e2e-member-${Date.now()}`;
-  const user = await request.post('/api/admin/users', { headers, data: { name, role: 'member' } });
-  expect(user.status(), await user.text()).toBe(201);
-  const key = await request.post('/api/admin/api-keys', { headers, data: { userName: name, keyName: 'e2e' } });
-  expect(key.status(), await key.text()).toBe(201);
-  const body = (await key.json()) as { key: string };
-  expect(body.key.length).toBeGreaterThan(20);
-  return body.key;
 }
 
 test.describe('admin', () => {

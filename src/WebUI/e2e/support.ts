@@ -1,4 +1,4 @@
-import { expect, test as base, type Locator, type Page } from '@playwright/test';
+import { expect, test as base, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { CHROMIUM_INSTALLED, CHROMIUM_PATH, E2E_ADMIN_KEY } from '../playwright.config';
 
 export { expect };
@@ -53,4 +53,17 @@ export async function requestTicks(page: Page): Promise<string[]> {
 export async function waitForData(page: Page): Promise<void> {
   await expect(card(page, 'Total requests')).toBeVisible();
   await expect(page.getByText('Loading dashboard…')).toHaveCount(0);
+}
+
+/** Creates a member user and a key for it through the admin API; returns the key in clear text. */
+export async function createMemberKey(request: APIRequestContext): Promise<string> {
+  const headers = { Authorization: `Bearer ${ADMIN_KEY}` };
+  const name = `e2e-member-${Date.now()}`;
+  const user = await request.post('/api/admin/users', { headers, data: { name, role: 'member' } });
+  expect(user.status(), await user.text()).toBe(201);
+  const key = await request.post('/api/admin/api-keys', { headers, data: { userName: name, keyName: 'e2e' } });
+  expect(key.status(), await key.text()).toBe(201);
+  const body = (await key.json()) as { key: string };
+  expect(body.key.length).toBeGreaterThan(20);
+  return body.key;
 }

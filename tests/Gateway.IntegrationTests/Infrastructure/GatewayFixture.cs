@@ -51,6 +51,9 @@ public class GatewayFixture : IAsyncLifetime
 
     public StubUpstream Stub { get; private set; } = null!;
 
+    /// <summary>The SQLite file (unused on PostgreSQL), for tests that read what reached the disk.</summary>
+    public string DatabasePath => _databasePath;
+
     public Uri BaseAddress { get; private set; } = null!;
 
     public int MemberId { get; private set; }

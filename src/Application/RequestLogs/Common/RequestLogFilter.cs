@@ -7,7 +7,8 @@ namespace CleanDashboard.Application.RequestLogs.Common;
 
 /// <summary>
 /// Request-log filters, parsed: <c>From &lt;= CreatedAt &lt; To</c>, exact model, status, country, user, key, endpoint
-/// (the route template as stored) and source, <see cref="StatusClass"/> (2 for 2xx: 200–299), latency of at least
+/// (the route template as stored) and source,
+/// <see cref="Text"/>: only rows whose captured (redacted) bodies hold this phrase, by the database's full-text search; <see cref="StatusClass"/> (2 for 2xx: 200–299), latency of at least
 /// <see cref="MinLatencyMs"/>, and <see cref="Unpriced"/>: true keeps only rows with tokens and no cost (no price known),
 /// false only the others.
 /// </summary>
@@ -23,8 +24,11 @@ public sealed record RequestLogFilter(
     string? Endpoint = null,
     int? StatusClass = null,
     double? MinLatencyMs = null,
-    string? Source = null)
+    string? Source = null,
+    string? Text = null)
 {
+    public const int TextMaxLength = 200;
+
     /// <summary>The classes a status filter may name: the logs hold answered requests, never 1xx.</summary>
     public static readonly IReadOnlyList<string> StatusClasses = ["2xx", "3xx", "4xx", "5xx"];
 
@@ -40,7 +44,8 @@ public sealed record RequestLogFilter(
         string.IsNullOrEmpty(query.Endpoint) ? null : query.Endpoint,
         ParseStatusClass(query.StatusClass),
         ParseLatency(query.MinLatencyMs),
-        string.IsNullOrWhiteSpace(query.Source) ? null : query.Source);
+        string.IsNullOrWhiteSpace(query.Source) ? null : query.Source,
+        string.IsNullOrWhiteSpace(query.Q) ? null : query.Q.Trim());
 
     /// <summary>"4xx" (any case) → 4; null for anything but <see cref="StatusClasses"/>.</summary>
     public static int? ParseStatusClass(string? text) =>
@@ -76,6 +81,9 @@ public interface IRequestLogFilterQuery : IListQuery, IDateRangeQuery
 
     /// <summary>One of <see cref="Domain.Entities.RequestSources.All"/>.</summary>
     string? Source { get; }
+
+    /// <summary>A phrase of the captured text.</summary>
+    string? Q { get; }
 }
 
 /// <summary>The rules of <see cref="IRequestLogFilterQuery"/>, for the list's and the export's validators.</summary>
@@ -115,5 +123,7 @@ public abstract class RequestLogFilterValidator<TQuery> : ListQueryValidator<TQu
             .Must(v => string.IsNullOrWhiteSpace(v) || Domain.Entities.RequestSources.All.Contains(v))
             .OverridePropertyName("source")
             .WithMessage($"Source must be one of: {string.Join(", ", Domain.Entities.RequestSources.All)}.");
+
+        RuleFor(q => q.Q).MaximumLength(RequestLogFilter.TextMaxLength).WithoutControlCharacters().OverridePropertyName("q");
     }
 }

@@ -13,4 +13,7 @@ public interface IUserStore
 
     /// <summary>Marks the key revoked (once: an earlier revocation time is kept); null when there is no such key.</summary>
     Task<ApiKey?> RevokeApiKeyAsync(int id, DateTime at, CancellationToken cancellationToken);
+
+    /// <summary>Marks a key "never capture" (or clears the mark); null when there is no such key.</summary>
+    Task<ApiKey?> SetNeverCaptureAsync(int id, bool neverCapture, CancellationToken cancellationToken);
 }

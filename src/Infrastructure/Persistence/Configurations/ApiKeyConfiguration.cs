@@ -15,6 +15,7 @@ public sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.HasIndex(k => k.KeyHash).IsUnique();
         builder.HasIndex(k => k.UserId);
         builder.HasOne(k => k.User).WithMany().HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(k => k.NeverCapture).HasDefaultValue(false);
         builder.Ignore(k => k.IsRevoked);
     }
 }

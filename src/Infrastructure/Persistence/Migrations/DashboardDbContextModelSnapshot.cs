@@ -39,6 +39,11 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NeverCapture")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
+
                     b.Property<string>("Prefix")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -142,6 +147,60 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("model_usage_stats", (string)null);
+                });
+
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.RequestCapture", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CapBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Redactions")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("RequestBody")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("RequestLogId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequestTruncated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ResponseText")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool>("ResponseTruncated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserAgent")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("RequestLogId")
+                        .IsUnique();
+
+                    b.ToTable("request_captures", (string)null);
                 });
 
             modelBuilder.Entity("CleanDashboard.Domain.Entities.RequestLog", b =>
@@ -874,6 +933,17 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.Navigation("RequestLog");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.RequestCapture", b =>
+                {
+                    b.HasOne("CleanDashboard.Domain.Entities.RequestLog", "RequestLog")
+                        .WithMany()
+                        .HasForeignKey("RequestLogId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("RequestLog");
                 });
 
             modelBuilder.Entity("CleanDashboard.Domain.Entities.RequestLog", b =>

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_KEY_STORAGE } from '../auth';
 import { ADMIN_ME, mockApi, page, type ApiCall } from '../test/api';
-import { requestLog } from '../test/adminFixtures';
+import { feedback, requestLog } from '../test/adminFixtures';
 import { json, renderApp } from '../test/render';
 
 const KEY = 'cd-admin-key-for-tests';
@@ -255,5 +255,72 @@ describe('Request logs CSV export', () => {
     const terms = screen.getAllByRole('term').map((t) => t.textContent);
     const values = screen.getAllByRole('definition').map((d) => d.textContent);
     expect(values[terms.indexOf('Cost')]).toBe('— (no usage reported)');
+  });
+
+  it('searches the captured text with the other filters', async () => {
+    const { calls, user } = await open();
+    await user.type(screen.getByLabelText('Search captured text'), 'purple zebra');
+    await user.type(screen.getByLabelText('Model'), 'demo-echo');
+    await user.click(screen.getByRole('button', { name: 'Apply filters' }));
+    await waitFor(() => expect(lists(calls)).toHaveLength(2));
+    expect(lists(calls)[1]).toBe('q=purple+zebra&model=demo-echo&page=1&pageSize=50');
+  });
+
+  it('shows the captured conversation, what was redacted, the feedback and the session of a request', async () => {
+    const { calls } = mockApi({
+      'GET /api/admin/request-logs': () => json(page([requestLog(40), requestLog(41), requestLog(42)])),
+      'GET /api/me': () => json(ADMIN_ME),
+      'GET /api/admin/request-logs/41': () =>
+        json({
+          ...requestLog(41),
+          capture: {
+            requestBody: '{"model":"gpt-4o","messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"Mail [redacted:email] the report"}]}',
+            responseText: '{"text":"Done.","toolCalls":[{"id":"c1","name":"send_mail","arguments":"{\\"to\\":\\"[redacted:email]\\"}"}],"usage":null}',
+            truncated: false,
+            redactions: { email: 2 },
+            requestTruncated: false,
+            responseTruncated: false,
+            capBytes: 262144,
+            contentType: 'application/json',
+            userAgent: 'test',
+          },
+        }),
+      'GET /api/admin/feedback': () => json(page([feedback(7, 2, 41), feedback(8, 5, 40)])),
+      'GET /api/admin/user-sessions': () =>
+        json(
+          page([
+            {
+              id: 9,
+              userId: 4,
+              userName: 'demo-user-3',
+              sessionStart: '2025-07-20T09:00:00Z',
+              sessionEnd: null,
+              lastActivityAt: '2025-07-20T09:45:00Z',
+              ipAddress: '192.0.2.10',
+              userAgent: 'test',
+              totalRequests: 12,
+              totalCost: 0.5,
+              totalTokens: 1000,
+            },
+          ]),
+        ),
+    });
+    renderApp('/admin/request-logs/41', { apiKey: KEY });
+
+    const messages = await screen.findByRole('list', { name: 'Messages' });
+    expect(within(messages).getAllByRole('listitem').map((m) => m.getAttribute('aria-label'))).toEqual(['Message 1: system', 'Message 2: user']);
+    expect(within(messages).getByText('Mail [redacted:email] the report')).toBeInTheDocument();
+    const answer = screen.getByRole('list', { name: 'Answer' });
+    expect(within(answer).getByText('Done.')).toBeInTheDocument();
+    expect(within(answer).getByText('send_mail')).toBeInTheDocument();
+    expect(screen.getByText('Redacted before storage: 2 × email.')).toBeInTheDocument();
+    expect(await screen.findByText('Feedback 7')).toBeInTheDocument();
+    expect(screen.queryByText('Feedback 8')).toBeNull();
+    expect(await screen.findByRole('link', { name: 'Session #9 of demo-user-3' })).toHaveAttribute('href', '/admin/sessions?userId=4');
+    const others = await screen.findByRole('navigation', { name: 'Other requests of the session' });
+    await waitFor(() => expect(within(others).getAllByRole('link').map((l) => l.getAttribute('href'))).toEqual(['/admin/request-logs/40', '/admin/request-logs/42']));
+    expect(calls.find((c) => c.path === '/api/admin/request-logs')?.query).toBe(
+      'userId=4&from=2025-07-20T09%3A00%3A00Z&to=2025-07-20T09%3A45%3A00.001Z&sort=createdAt&desc=false&pageSize=50',
+    );
   });
 });

@@ -64,6 +64,23 @@ export interface RequestLog {
   source: string;
 }
 
+/** What the gateway captured of a request (redacted): see RequestCaptureDto. */
+export interface RequestCapture {
+  requestBody: string;
+  responseText: string;
+  truncated: boolean;
+  redactions: Record<string, number>;
+  requestTruncated: boolean;
+  responseTruncated: boolean;
+  capBytes: number;
+  contentType: string;
+  userAgent: string;
+}
+
+export interface RequestLogDetail extends RequestLog {
+  capture: RequestCapture | null;
+}
+
 export interface UserSession {
   id: number;
   userId: number;
@@ -143,8 +160,8 @@ export function getList<T>(apiKey: string, resource: string, query: string, sign
   }));
 }
 
-export function getRequestLog(apiKey: string, id: string, signal?: AbortSignal): Promise<RequestLog> {
-  return apiJson<RequestLog>(apiKey, `${ADMIN_BASE}/request-logs/${encodeURIComponent(id)}`, { signal });
+export function getRequestLog(apiKey: string, id: string, signal?: AbortSignal): Promise<RequestLogDetail> {
+  return apiJson<RequestLogDetail>(apiKey, `${ADMIN_BASE}/request-logs/${encodeURIComponent(id)}`, { signal });
 }
 
 export function setThreatsResolved(apiKey: string, ids: number[], resolved: boolean): Promise<{ changed: number }> {

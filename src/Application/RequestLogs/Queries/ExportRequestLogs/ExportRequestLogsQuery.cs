@@ -22,7 +22,8 @@ public sealed record ExportRequestLogsQuery(
     string? Sort = null,
     string? Desc = null,
     string? Unpriced = null,
-    string? Source = null) : IRequest<CsvExportDto>, IRequestLogFilterQuery
+    string? Source = null,
+    string? Q = null) : IRequest<CsvExportDto>, IRequestLogFilterQuery
 {
     string? IListQuery.Page => null;
 

@@ -21,7 +21,8 @@ public sealed record ListRequestLogsQuery(
     string? Endpoint = null,
     string? StatusClass = null,
     string? MinLatencyMs = null,
-    string? Source = null) : IRequest<PagedList<RequestLogDto>>, IRequestLogFilterQuery;
+    string? Source = null,
+    string? Q = null) : IRequest<PagedList<RequestLogDto>>, IRequestLogFilterQuery;
 
 public sealed class ListRequestLogsQueryHandler(IRequestLogReadStore readStore) : IRequestHandler<ListRequestLogsQuery, PagedList<RequestLogDto>>
 {

@@ -2,8 +2,8 @@ using CleanDashboard.Application.Common.Lists;
 
 namespace CleanDashboard.Application.RequestLogs.Queries.ListRequestLogs;
 
-/// <summary>One request log as the admin screens show it; <see cref="ApiKeyName"/> is the name of the key it was made with.</summary>
-public sealed record RequestLogDto(
+/// <summary>One request log as the admin screens show it; <see cref="ApiKeyName"/> is the name of the key it was made with (not sealed: the detail adds its capture, <see cref="GetRequestLog.RequestLogDetailDto"/>).</summary>
+public record RequestLogDto(
     long Id,
     DateTime CreatedAt,
     string Endpoint,

@@ -12,7 +12,8 @@ public sealed record ApiKeyDto(
     DateTime CreatedAt,
     DateTime? LastUsedAt,
     DateTime? RevokedAt,
-    bool Revoked)
+    bool Revoked,
+    bool NeverCapture)
 {
     public static readonly IReadOnlyList<string> Columns = ListValues.ColumnsOf<ApiKeyDto>();
 }

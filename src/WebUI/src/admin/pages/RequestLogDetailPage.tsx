@@ -6,6 +6,7 @@ import { Money } from '../../components/Money';
 import { EMPTY, formatInteger, formatLatencyMs, formatTimestamp } from '../../format';
 import { getRequestLog, type RequestLog } from '../api';
 import { ErrorState, LoadingState, usePageTitle } from '../parts';
+import { ConversationPanel } from './ConversationPanel';
 
 function rows(log: RequestLog): Array<[string, ReactNode]> {
   const text = (value: string | null | undefined) => (value ? value : EMPTY);
@@ -59,14 +60,17 @@ export function RequestLogDetailPage() {
     );
   } else if (result.data) {
     body = (
-      <dl className="details">
-        {rows(result.data).map(([term, value]) => (
-          <div key={term}>
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <>
+        <dl className="details">
+          {rows(result.data).map(([term, value]) => (
+            <div key={term}>
+              <dt>{term}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <ConversationPanel log={result.data} />
+      </>
     );
   } else if (result.error) {
     body = <ErrorState error={result.error} onRetry={() => void result.refetch()} retrying={result.isFetching} what={`Request ${id}`} />;

@@ -12,6 +12,7 @@ import { FilterBar, ListBody, ListHead, Pager, ProblemList, usePageTitle } from 
 
 export const REQUEST_LOG_SPEC: ListSpec = {
   filters: [
+    { name: 'q', label: 'Search captured text', kind: 'text', maxLength: 200, placeholder: 'a phrase of the prompt or answer' },
     { name: 'from', label: 'From', kind: 'date-from' },
     { name: 'to', label: 'To', kind: 'date-to' },
     { name: 'model', label: 'Model', kind: 'text', maxLength: 200, placeholder: 'gpt-4o-mini' },

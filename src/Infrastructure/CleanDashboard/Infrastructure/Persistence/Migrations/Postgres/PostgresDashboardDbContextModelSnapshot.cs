@@ -47,6 +47,11 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .UseCollation("C");
 
+                    b.Property<bool>("NeverCapture")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
+
                     b.Property<string>("Prefix")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -157,6 +162,65 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("model_usage_stats", (string)null);
+                });
+
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.RequestCapture", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CapBytes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Redactions")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .UseCollation("C");
+
+                    b.Property<byte[]>("RequestBody")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("RequestLogId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("RequestTruncated")
+                        .HasColumnType("boolean");
+
+                    b.Property<byte[]>("ResponseText")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<bool>("ResponseTruncated")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("UserAgent")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("RequestLogId")
+                        .IsUnique();
+
+                    b.ToTable("request_captures", (string)null);
                 });
 
             modelBuilder.Entity("CleanDashboard.Domain.Entities.RequestLog", b =>
@@ -932,6 +996,17 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.Navigation("RequestLog");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.RequestCapture", b =>
+                {
+                    b.HasOne("CleanDashboard.Domain.Entities.RequestLog", "RequestLog")
+                        .WithMany()
+                        .HasForeignKey("RequestLogId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("RequestLog");
                 });
 
             modelBuilder.Entity("CleanDashboard.Domain.Entities.RequestLog", b =>

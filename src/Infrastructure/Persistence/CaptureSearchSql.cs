@@ -1,0 +1,31 @@
+namespace CleanDashboard.Infrastructure.Persistence;
+
+/// <summary>
+/// The full-text index over captured (redacted) text, outside the EF model because each provider has its own
+/// (decision 105): a contentless SQLite FTS5 table keyed by the capture's id, emptied by a trigger when a capture is
+/// deleted; a PostgreSQL <c>tsvector</c> column with a GIN index. Both tokenize without stemming ('simple').
+/// </summary>
+internal static class CaptureSearchSql
+{
+    public const string SqliteTable = "request_capture_search";
+
+    public const string SqliteUp = """
+        CREATE VIRTUAL TABLE request_capture_search USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
+        CREATE TRIGGER request_captures_search_delete AFTER DELETE ON request_captures BEGIN DELETE FROM request_capture_search WHERE rowid = old."Id"; END;
+        """;
+
+    public const string SqliteDown = """
+        DROP TRIGGER IF EXISTS request_captures_search_delete;
+        DROP TABLE IF EXISTS request_capture_search;
+        """;
+
+    public const string PostgresUp = """
+        ALTER TABLE request_captures ADD COLUMN "SearchVector" tsvector NOT NULL DEFAULT ''::tsvector;
+        CREATE INDEX "IX_request_captures_SearchVector" ON request_captures USING GIN ("SearchVector");
+        """;
+
+    public const string PostgresDown = """
+        DROP INDEX IF EXISTS "IX_request_captures_SearchVector";
+        ALTER TABLE request_captures DROP COLUMN IF EXISTS "SearchVector";
+        """;
+}
