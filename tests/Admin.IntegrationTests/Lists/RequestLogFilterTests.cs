@@ -151,7 +151,7 @@ public sealed class RequestLogFilterTests(RequestLogFilterDataFactory data) : IC
     }
 
     [Fact]
-    public async Task Export_WhenFilteredByEndpointStatusClassAndLatency_ShouldStreamThoseRowsWithTheKeyNameLast()
+    public async Task Export_WhenFilteredByEndpointStatusClassAndLatency_ShouldStreamThoseRowsWithTheKeyNameBeforeTheSource()
     {
         using var client = data.AdminClient();
 
@@ -159,9 +159,9 @@ public sealed class RequestLogFilterTests(RequestLogFilterDataFactory data) : IC
             "/api/admin/request-logs/export?sort=id&endpoint=/v1/embeddings&statusClass=4xx&minLatencyMs=1000", TestContext.Current.CancellationToken);
 
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        lines[0].Should().EndWith(",usageEstimated,apiKeyName");
+        lines[0].Should().EndWith(",usageEstimated,apiKeyName,source");
         lines.Skip(1).Select(l => long.Parse(l.Split(',')[0])).Should().Equal(Id("Q4"));
-        lines[1].Should().EndWith(",False,eve-ci");
+        lines[1].Should().EndWith(",False,eve-ci,gateway");
     }
 
     private static double? Ttft(JsonElement item) =>
