@@ -1,4 +1,5 @@
 using System.Reflection;
+using CleanDashboard.Application.Alerts.Common;
 using CleanDashboard.Application.Common.Behaviors;
 using CleanDashboard.Application.Common.Mapping;
 using FluentValidation;
@@ -25,6 +26,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton(MappingConfig.Create());
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AlertValueReader>();
         return services;
     }
 

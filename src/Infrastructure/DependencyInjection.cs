@@ -1,3 +1,4 @@
+using CleanDashboard.Application.Alerts.Common;
 using CleanDashboard.Application.Auth;
 using CleanDashboard.Application.Common.Caching;
 using CleanDashboard.Application.Dashboard.Common;
@@ -10,6 +11,7 @@ using CleanDashboard.Application.UserSessions.Common;
 using CleanDashboard.Application.Health.Queries.GetHealth;
 using CleanDashboard.Application.Tracking;
 using CleanDashboard.Application.Users.Common;
+using CleanDashboard.Infrastructure.Alerts;
 using CleanDashboard.Infrastructure.Auth;
 using CleanDashboard.Infrastructure.Caching;
 using CleanDashboard.Infrastructure.DemoData;
@@ -94,7 +96,22 @@ public static class DependencyInjection
         services.AddScoped<UsageStatsRebuilder>();
         services.AddScoped<RollupRebuilder>();
         services.AddScoped<IRequestLogRepricer, RequestLogRepricer>();
+        AddAlerts(services, configuration);
         return services;
+    }
+
+    /// <summary>Alert rules, their evaluation in the background (one instance at a time) and their notifications.</summary>
+    private static void AddAlerts(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AlertOptions>(configuration.GetSection(AlertOptions.Section));
+        services.AddScoped<IAlertRuleStore, AlertRuleStore>();
+        services.AddScoped<IAlertEvaluationLease, AlertEvaluationLeaseStore>();
+        services.AddScoped<IAlertFigures, AlertFiguresReadStore>();
+        services.AddSingleton<IAlertNotifier, AlertNotifier>();
+        // The default HTTP client logging writes the URL, and Slack-style URLs carry their token.
+        services.AddHttpClient(AlertNotifier.HttpClientName).RemoveAllLoggers();
+        services.AddHostedService<AlertEvaluationService>();
+        services.AddScoped<IHealthContributor, AlertDeliveryHealthContributor>();
     }
 
     /// <summary>

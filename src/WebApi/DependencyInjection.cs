@@ -117,6 +117,7 @@ public static class DependencyInjection
         app.MapAdminPricingEndpoints();
         app.MapAdminUserEndpoints();
         app.MapAdminApiKeyEndpoints();
+        app.MapAdminAlertEndpoints();
         app.MapGatewayEndpoints();
         app.MapWebUIRoutes();
         return app;

@@ -22,6 +22,7 @@ public sealed class MigrationsTests(TestDatabase database) : IClassFixture<TestD
             "api_keys", "feedback_logs", "model_usage_stats", "request_logs", "threat_logs", "user_sessions", "users",
             "request_rollups_hourly", "request_rollups_daily", "active_users_hourly", "active_users_daily", "session_rollups_hourly", "session_rollups_daily",
             "request_log_journal_checkpoints", "upstream_attempt_logs",
+            "alert_rules", "alert_events", "alert_delivery_attempts", "alert_evaluation_lease",
         });
         history.Should().ContainSingle();
     }
@@ -35,6 +36,9 @@ public sealed class MigrationsTests(TestDatabase database) : IClassFixture<TestD
     [InlineData("user_sessions", "IX_user_sessions_SessionStart", "SessionStart")]
     [InlineData("upstream_attempt_logs", "IX_upstream_attempt_logs_RequestLogId", "RequestLogId")]
     [InlineData("upstream_attempt_logs", "IX_upstream_attempt_logs_Upstream_CreatedAt", "Upstream,CreatedAt")]
+    [InlineData("alert_events", "IX_alert_events_RuleId_At", "RuleId,At")]
+    [InlineData("alert_events", "IX_alert_events_At", "At")]
+    [InlineData("alert_delivery_attempts", "IX_alert_delivery_attempts_AlertEventId", "AlertEventId")]
     public async Task MigrateAsync_WhenRunOnAnEmptyFile_ShouldCreateTheDashboardIndexes(string table, string index, string columns)
     {
         var indexes = await IndexesAsync(table);
