@@ -1,3 +1,4 @@
+using CleanDashboard.Domain.Entities;
 using CleanDashboard.Domain.Entities.Alerts;
 
 namespace CleanDashboard.Application.Alerts.Common;
@@ -5,7 +6,11 @@ namespace CleanDashboard.Application.Alerts.Common;
 /// <summary>A rule's metric as one number over the window that ends now.</summary>
 public sealed class AlertValueReader(IAlertFigures figures)
 {
-    public async Task<decimal> ReadAsync(AlertRule rule, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Rounded to the 10 decimals the history stores, so the notification says what the history shows.</summary>
+    public async Task<decimal> ReadAsync(AlertRule rule, DateTime now, CancellationToken cancellationToken) =>
+        decimal.Round(await ReadExactAsync(rule, now, cancellationToken), RequestLog.CostDecimals, MidpointRounding.AwayFromZero);
+
+    private async Task<decimal> ReadExactAsync(AlertRule rule, DateTime now, CancellationToken cancellationToken)
     {
         var from = now - rule.Window;
         var filters = new AlertFilters(rule.FilterModel, rule.FilterApiKeyId, rule.FilterUserId, rule.FilterEndpoint);
