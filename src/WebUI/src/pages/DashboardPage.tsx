@@ -7,6 +7,7 @@ import { useAuth } from '../auth';
 import { DashboardCharts } from '../components/DashboardCharts';
 import { ProblemList } from '../components/ProblemList';
 import { RangePicker } from '../components/RangePicker';
+import { FiringAlertsPanel } from '../components/FiringAlertsPanel';
 import { SummaryCards } from '../components/SummaryCards';
 import { detectGranularity, formatClockUtc } from '../format';
 import { REFRESH_INTERVAL_MS } from '../queryClient';
@@ -164,6 +165,7 @@ export default function DashboardPage() {
           </button>
         </div>
       </div>
+      <FiringAlertsPanel />
       <RangePicker />
       {body}
     </div>
