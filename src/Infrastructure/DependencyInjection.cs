@@ -1,5 +1,7 @@
 using CleanDashboard.Application.Alerts.Common;
 using CleanDashboard.Application.Auth;
+using CleanDashboard.Application.Budgets;
+using CleanDashboard.Application.Budgets.Common;
 using CleanDashboard.Application.Common.Caching;
 using CleanDashboard.Application.Dashboard.Common;
 using CleanDashboard.Application.Feedback.Common;
@@ -13,6 +15,7 @@ using CleanDashboard.Application.Tracking;
 using CleanDashboard.Application.Users.Common;
 using CleanDashboard.Infrastructure.Alerts;
 using CleanDashboard.Infrastructure.Auth;
+using CleanDashboard.Infrastructure.Budgets;
 using CleanDashboard.Infrastructure.Caching;
 using CleanDashboard.Infrastructure.DemoData;
 using CleanDashboard.Infrastructure.Feedback;
@@ -97,6 +100,7 @@ public static class DependencyInjection
         services.AddScoped<RollupRebuilder>();
         services.AddScoped<IRequestLogRepricer, RequestLogRepricer>();
         AddAlerts(services, configuration);
+        AddBudgets(services, configuration);
         return services;
     }
 
@@ -112,6 +116,36 @@ public static class DependencyInjection
         services.AddHttpClient(AlertNotifier.HttpClientName).RemoveAllLoggers();
         services.AddHostedService<AlertEvaluationService>();
         services.AddScoped<IHealthContributor, AlertDeliveryHealthContributor>();
+    }
+
+    /// <summary>
+    /// Limits and spend: counters in Redis when <c>Cache:Redis</c> is set, else in this process; the limits' copy, the
+    /// gate and the reader of spend. The reconciler is a hosted service the web host starts after the migrations.
+    /// </summary>
+    private static void AddBudgets(IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(BudgetOptions.Section).Get<BudgetOptions>() ?? new BudgetOptions();
+        services.AddSingleton(options);
+        services.AddSingleton(BudgetTimeZone.Find(options.TimeZone));
+        services.AddSingleton<SpendLimitsRegistry>();
+        services.AddScoped<ISpendLimitStore, SpendLimitStore>();
+        services.AddSingleton<IRecordedSpend, RecordedSpend>();
+        services.AddSingleton<BudgetSpendReader>();
+        services.AddSingleton<IBudgetSpend>(sp => sp.GetRequiredService<BudgetSpendReader>());
+        services.AddSingleton<SpendGate>();
+        services.AddSingleton<RequestCostEstimator>();
+        services.AddSingleton<SpendReconciler>();
+        if (configuration[RedisConnection.Setting] is { Length: > 0 })
+        {
+            var prefix = configuration[RedisConnection.InstanceNameSetting] is { Length: > 0 } name ? name : RedisConnection.DefaultInstanceName;
+            services.AddSingleton<ISpendCounters>(sp => new RedisSpendCounters(sp.GetRequiredService<RedisConnection>(), prefix, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IHealthContributor>(sp => new BudgetHealthContributor(options, sp.GetRequiredService<RedisConnection>()));
+        }
+        else
+        {
+            services.AddSingleton<ISpendCounters, InMemorySpendCounters>();
+            services.AddSingleton<IHealthContributor>(new BudgetHealthContributor(options));
+        }
     }
 
     /// <summary>

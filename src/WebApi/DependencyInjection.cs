@@ -2,9 +2,11 @@ using System.Reflection;
 using System.Text.Json.Serialization;
 using CleanDashboard.Application.Gateway;
 using CleanDashboard.Application.Health.Queries.GetHealth;
+using CleanDashboard.Infrastructure.Budgets;
 using CleanDashboard.WebApi.Endpoints;
 using CleanDashboard.WebApi.Gateway;
 using CleanDashboard.WebApi.Gateway.Failover;
+using CleanDashboard.WebApi.Gateway.Limits;
 using CleanDashboard.WebApi.Gateway.Protocols;
 using CleanDashboard.WebApi.Infrastructure;
 using CleanDashboard.WebApi.Threats;
@@ -53,6 +55,9 @@ public static class DependencyInjection
         services.AddSingleton(sp => new ApplicationInfo(version, sp.GetRequiredService<TimeProvider>().GetUtcNow()));
         services.AddSingleton<StartupBanner>();
         services.AddHostedService<StartupTasks>();
+
+        // After the start-up tasks: the first reconciliation reads limits and spend from the migrated database.
+        services.AddHostedService(sp => sp.GetRequiredService<SpendReconciler>());
         services.AddRequestTracking(configuration);
         services.AddThreatDetection(configuration);
         return services.AddGateway(configuration);
@@ -65,6 +70,7 @@ public static class DependencyInjection
         services.AddSingleton<GatewayProtocol, OllamaProtocol>();
         services.AddSingleton<GatewayProtocol, AnthropicProtocol>();
         services.AddSingleton<GatewayProtocols>();
+        services.AddSingleton<GatewayLimits>();
         services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
         services.AddSingleton(sp => GatewayOptionsValidator.ToRouter(sp.GetRequiredService<IOptions<GatewayOptions>>().Value, sp.GetRequiredService<GatewayProtocols>()));
@@ -118,6 +124,7 @@ public static class DependencyInjection
         app.MapAdminUserEndpoints();
         app.MapAdminApiKeyEndpoints();
         app.MapAdminAlertEndpoints();
+        app.MapAdminLimitsEndpoints();
         app.MapGatewayEndpoints();
         app.MapWebUIRoutes();
         return app;

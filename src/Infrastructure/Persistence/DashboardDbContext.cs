@@ -33,6 +33,8 @@ public class DashboardDbContext : DbContext
 
     public DbSet<ThreatLog> ThreatLogs => Set<ThreatLog>();
 
+    public DbSet<SpendLimit> SpendLimits => Set<SpendLimit>();
+
     public DbSet<ModelUsageStats> ModelUsageStats => Set<ModelUsageStats>();
 
     public DbSet<HourlyRequestRollup> HourlyRequestRollups => Set<HourlyRequestRollup>();

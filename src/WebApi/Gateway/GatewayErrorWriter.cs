@@ -1,3 +1,4 @@
+using CleanDashboard.Application.Gateway;
 using CleanDashboard.WebApi.Gateway.Protocols;
 
 namespace CleanDashboard.WebApi.Gateway;
@@ -15,9 +16,9 @@ internal static class GatewayErrorWriter
     }
 
     /// <summary>Ends a stream that has already started with the error as its last event, in the protocol's stream format.</summary>
-    public static async Task WriteStreamEventAsync(HttpResponse response, GatewayProtocol protocol, GatewayError error, CancellationToken cancellationToken)
+    public static async Task WriteStreamEventAsync(HttpResponse response, GatewayProtocol protocol, GatewayOperation operation, GatewayError error, CancellationToken cancellationToken)
     {
-        await response.Body.WriteAsync(protocol.StreamErrorEvent(error), cancellationToken);
+        await response.Body.WriteAsync(protocol.StreamErrorEvent(error, operation), cancellationToken);
         await response.Body.FlushAsync(cancellationToken);
     }
 }
@@ -29,4 +30,8 @@ internal sealed class GatewayErrorResult(GatewayProtocol protocol, GatewayError 
 }
 
 /// <summary>One error in protocol-neutral terms: status, message, the parameter at fault and OpenAI's code for it.</summary>
-public sealed record GatewayError(int Status, string Message, string? Param, string? Code);
+public sealed record GatewayError(int Status, string Message, string? Param, string? Code)
+{
+    /// <summary>OpenAI's error type when the status alone does not say it (<c>insufficient_quota</c>); null: by status.</summary>
+    public string? Type { get; init; }
+}

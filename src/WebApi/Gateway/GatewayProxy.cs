@@ -1,5 +1,6 @@
 using CleanDashboard.Application.Gateway;
 using CleanDashboard.WebApi.Gateway.Failover;
+using CleanDashboard.WebApi.Gateway.Limits;
 using CleanDashboard.WebApi.Gateway.Protocols;
 using CleanDashboard.WebApi.Tracking;
 using CleanDashboard.Application.Gateway.Validation;
@@ -11,13 +12,14 @@ namespace CleanDashboard.WebApi.Gateway;
 /// <summary>
 /// Serves one model request: reads the body (413 over the limit), reads its <c>model</c> (400 when it cannot),
 /// picks the demo model or an upstream (404 when none serves it), then answers in-process or forwards with YARP,
-/// which streams the answer back chunk by chunk. Upstream failures become 502 and silence past the timeout 504, written
+/// which streams the answer back chunk by chunk. Before it answers, the key's and user's limits may refuse it (429). Upstream failures become 502 and silence past the timeout 504, written
 /// in the route's protocol. <see cref="ForwardAsync"/> is the one place a request goes to an upstream.
 /// </summary>
 public sealed class GatewayProxy(
     UpstreamFailover failover,
     UpstreamRouter router,
     GatewayProtocols protocols,
+    GatewayLimits limits,
     IOptions<GatewayOptions> options,
     ILogger<GatewayProxy> logger)
 {
@@ -81,7 +83,7 @@ public sealed class GatewayProxy(
         context.Items[RequestTrackingMiddleware.UpstreamItemKey] = upstream.Name;
         try
         {
-            return await ForwardAsync(context, protocol, new GatewayTarget(upstream, UpstreamRouter.Address(upstream, path)), body: null);
+            return await ForwardAsync(context, GatewayOperation.Responses, new GatewayTarget(upstream, UpstreamRouter.Address(upstream, path)), body: null);
         }
         catch (ClientGoneException)
         {
@@ -95,29 +97,40 @@ public sealed class GatewayProxy(
         {
             context.Items[RequestTrackingMiddleware.UpstreamItemKey] = UpstreamRouter.DemoUpstreamName;
             GatewayBodyValidator.Validate(request, operation);
+            if (await limits.RefuseAsync(context, protocol, request, operation, target, cancellationToken) is { } refusal)
+            {
+                return refusal;
+            }
+
             await protocol.AnswerDemoAsync(context, request, operation, options.Value.InjectStreamUsage, cancellationToken);
             return Results.Empty;
         }
 
         context.Items[RequestTrackingMiddleware.UpstreamItemKey] = target.Upstream!.Name;
         context.Items[RequestTrackingMiddleware.ProviderItemKey] = target.Upstream.PricingProvider;
+        if (await limits.RefuseAsync(context, protocol, request, operation, target, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         if (injectUsage && request.RequestStreamUsage())
         {
             body = request.ToUtf8Bytes();
         }
 
-        return await ForwardAsync(context, protocol, target, body);
+        return await ForwardAsync(context, operation, target, body);
     }
 
     /// <summary>
     /// Sends the request to the chosen upstream and streams its answer to the client: the one place the gateway talks to
     /// an upstream. <paramref name="body"/> replaces the client's body (null: none is sent); the client's key is swapped
     /// for the upstream's own credentials. Failures before the answer began come back as an error result in the route's
-    /// protocol; after, the stream ends with an error event.
+    /// protocol; after, the stream ends with the protocol's error event for the operation.
     /// </summary>
-    private async Task<IResult> ForwardAsync(HttpContext context, GatewayProtocol clientProtocol, GatewayTarget target, ArraySegment<byte>? body)
+    private async Task<IResult> ForwardAsync(HttpContext context, GatewayOperation operation, GatewayTarget target, ArraySegment<byte>? body)
     {
         var upstream = target.Upstream!;
+        var clientProtocol = protocols.For(operation);
         var clientBody = context.Request.Body;
         if (body is { } replacement)
         {
@@ -145,7 +158,7 @@ public sealed class GatewayProxy(
         var cause = context.GetForwarderErrorFeature()?.Exception;
         if (context.Response.HasStarted)
         {
-            await EndStartedStreamAsync(context, clientProtocol, upstream, error, cause, silence.TimedOut);
+            await EndStartedStreamAsync(context, clientProtocol, operation, upstream, error, cause, silence.TimedOut);
             return Results.Empty;
         }
 
@@ -171,7 +184,7 @@ public sealed class GatewayProxy(
     /// The upstream went silent (or failed) after the answer had begun: the status line is gone, so the client's stream
     /// ends with an error event in its protocol and the request log gets 504 (or 502) instead of the 200 already sent.
     /// </summary>
-    private async Task EndStartedStreamAsync(HttpContext context, GatewayProtocol protocol, Upstream upstream, ForwarderError error, Exception? cause, bool timedOut)
+    private async Task EndStartedStreamAsync(HttpContext context, GatewayProtocol protocol, GatewayOperation operation, Upstream upstream, ForwarderError error, Exception? cause, bool timedOut)
     {
         if (cause is ClientGoneException || error == ForwarderError.ResponseBodyClient)
         {
@@ -185,7 +198,7 @@ public sealed class GatewayProxy(
         context.Items[RequestTrackingMiddleware.StatusItemKey] = failure.Status;
         try
         {
-            await GatewayErrorWriter.WriteStreamEventAsync(context.Response, protocol, failure, context.RequestAborted);
+            await GatewayErrorWriter.WriteStreamEventAsync(context.Response, protocol, operation, failure, context.RequestAborted);
         }
         catch (Exception ex) when (ex is ClientGoneException or OperationCanceledException)
         {

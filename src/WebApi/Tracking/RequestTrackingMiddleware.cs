@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CleanDashboard.Application.Auth;
+using CleanDashboard.Application.Budgets;
 using CleanDashboard.Application.Gateway;
 using CleanDashboard.Application.Tracking;
 using CleanDashboard.WebApi.Gateway.Protocols;
@@ -56,8 +57,11 @@ public sealed class RequestTrackingMiddleware(
         var failed = false;
         context.Response.OnCompleted(() =>
         {
-            queue.TryEnqueue(BuildEntry(context, routedEndpoint, settings, startedAt, started, failed, requestBody, responseBody));
-            return Task.CompletedTask;
+            var entry = BuildEntry(context, routedEndpoint, settings, startedAt, started, failed, requestBody, responseBody);
+            queue.TryEnqueue(entry);
+
+            // The gateway's reservation against the caller's limits becomes the answer's real cost and tokens.
+            return context.Features.Get<SpendReservation>()?.SettleAsync(entry.CostUsd, entry.TotalTokens) ?? Task.CompletedTask;
         });
 
         try

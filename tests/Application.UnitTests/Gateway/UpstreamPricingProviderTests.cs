@@ -24,4 +24,10 @@ public sealed class UpstreamPricingProviderTests
     {
         Make(UpstreamKind.Ollama, "http://127.0.0.1:11434").PricingProvider.Should().BeNull();
     }
+
+    [Fact]
+    public void PricingProvider_WhenAnAnthropicKindUpstreamHasNone_ShouldBeItsApiRootForTheCatalogsApiPatterns()
+    {
+        Make(UpstreamKind.Anthropic, "https://api.anthropic.com/v1").PricingProvider.Should().Be("https://api.anthropic.com/v1");
+    }
 }

@@ -97,8 +97,11 @@ public sealed class DemoModelTests(GatewayFixture gateway) : IClassFixture<Gatew
 
         var models = await caller.OpenAI().GetOpenAIModelClient().GetModelsAsync(Cancellation);
 
-        // other-model (stub-openai) and qwen2:0.5b (stub-ollama) match no pattern of theirs; "offline" cannot be asked and has no literal pattern.
-        models.Value.Select(m => m.Id).Should().Equal("demo-echo", "gpt-4o-mini", "text-embedding-3-small", "slow-model", "llama3.2:latest");
+        // other-model (stub-openai), qwen2:0.5b (stub-ollama) and not-routed (stub-anthropic) match no pattern of theirs;
+        // "offline" cannot be asked and has no literal pattern.
+        models.Value.Select(m => m.Id).Should().Equal("demo-echo", "gpt-4o-mini", "text-embedding-3-small", "slow-model", "llama3.2:latest", "claude-stub");
+        models.Value.Single(m => m.Id == "claude-stub").OwnedBy.Should().Be("stub-anthropic");
+        models.Value.Single(m => m.Id == "claude-stub").CreatedAt.Should().Be(new DateTimeOffset(2026, 2, 19, 0, 0, 0, TimeSpan.Zero));
         models.Value.Single(m => m.Id == "gpt-4o-mini").OwnedBy.Should().Be("stub-openai");
         models.Value.Single(m => m.Id == "gpt-4o-mini").CreatedAt.Should().Be(DateTimeOffset.FromUnixTimeSeconds(1721172741));
 

@@ -30,7 +30,7 @@ public class GatewayFixture : IAsyncLifetime
 {
     public const string AdminKey = "test-admin-key-0123456789-abcdefghij";
     public const string UpstreamKey = "upstream-secret-key";
-    public const string AnthropicUpstreamKey = "anthropic-upstream-secret";
+    public const string AnthropicUpstreamKey = StubUpstream.AnthropicModelsKey;
     public const string MemberName = "alice";
     public const long MaxRequestBytes = 64 * 1024;
     public const decimal DemoInputPerMillion = 1000m;

@@ -41,6 +41,9 @@ public sealed class StubUpstream : IAsyncDisposable
     public static readonly string[] OllamaGeneratePieces = ["Sky", " is", " blue."];
 
     public const string StoredResponseId = "resp_stub";
+
+    /// <summary>The key the stub's Anthropic model list wants in <c>x-api-key</c> (the fixture's Anthropic upstream key).</summary>
+    public const string AnthropicModelsKey = "anthropic-upstream-secret";
     public const string StubModelfile = "FROM llama3.2 # the stub's";
     public const int ResponsesInputTokens = 9_000;
     public const int ResponsesCachedTokens = 4_000;
@@ -146,6 +149,11 @@ public sealed class StubUpstream : IAsyncDisposable
                 });
             }
         });
+        _app.MapGet("/anthropic/v1/models", (HttpContext context) => context.Request.Headers["x-api-key"] == AnthropicModelsKey && context.Request.Headers.ContainsKey("anthropic-version")
+            ? Results.Text(
+                """{"data":[{"type":"model","id":"claude-stub","display_name":"Claude Stub","created_at":"2026-02-19T00:00:00Z"},{"type":"model","id":"not-routed","display_name":"Other","created_at":"2026-02-19T00:00:00Z"}],"has_more":false,"first_id":"claude-stub","last_id":"not-routed"}""",
+                "application/json")
+            : Results.StatusCode(StatusCodes.Status401Unauthorized));
         _app.MapPost("/anthropic/v1/messages", AnthropicMessagesAsync);
         _app.MapPost("/anthropic/v1/messages/count_tokens", async (HttpContext context) =>
         {
@@ -301,6 +309,7 @@ public sealed class StubUpstream : IAsyncDisposable
             await EventAsync("response.output_text.delta", new JsonObject { ["item_id"] = "msg_stub", ["output_index"] = 0, ["content_index"] = 0, ["delta"] = piece, ["logprobs"] = new JsonArray() });
         }
 
+        await StallIfAskedAsync(context, model);
         await EventAsync("response.completed", new JsonObject { ["response"] = ResponseObject(model, completed: true) });
     }
 

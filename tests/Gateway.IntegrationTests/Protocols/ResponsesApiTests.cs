@@ -162,6 +162,32 @@ public sealed class ResponsesApiTests(GatewayFixture gateway) : IClassFixture<Ga
     }
 
     [Fact]
+    public async Task CreateResponseStreaming_WhenTheUpstreamStallsMidStream_ShouldEndWithTheResponsesErrorEventAndRecord504()
+    {
+        var caller = await gateway.NewCallerAsync();
+        var deltas = new List<string>();
+        StreamingResponseErrorUpdate? failure = null;
+
+        await foreach (var update in await caller.OpenAI().GetResponsesClient().CreateResponseStreamingAsync(Streamed("gpt-resp-stall", "Hello stub"), Cancellation))
+        {
+            switch (update)
+            {
+                case StreamingResponseOutputTextDeltaUpdate delta:
+                    deltas.Add(delta.Delta);
+                    break;
+                case StreamingResponseErrorUpdate error:
+                    failure = error;
+                    break;
+            }
+        }
+
+        deltas.Should().Equal(StubUpstream.ChatPieces);
+        (failure!.Code, failure.Message).Should().Be(("upstream_timeout", $"The upstream 'stub-openai' sent nothing for {GatewayFixture.UpstreamTimeout} mid-answer (Gateway:UpstreamTimeout)."));
+        var row = await caller.SingleRequestLogAsync();
+        (row.Endpoint, row.StatusCode, row.ModelName, row.Upstream).Should().Be(("/v1/responses", 504, "gpt-resp-stall", "stub-openai"));
+    }
+
+    [Fact]
     public async Task GetDeleteAndInputItems_ShouldBeForwardedToTheOpenAIUpstreamWithItsKey()
     {
         var caller = await gateway.NewCallerAsync();

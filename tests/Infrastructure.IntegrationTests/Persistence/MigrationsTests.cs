@@ -21,7 +21,7 @@ public sealed class MigrationsTests(TestDatabase database) : IClassFixture<TestD
         {
             "api_keys", "feedback_logs", "model_usage_stats", "request_logs", "threat_logs", "user_sessions", "users",
             "request_rollups_hourly", "request_rollups_daily", "active_users_hourly", "active_users_daily", "session_rollups_hourly", "session_rollups_daily",
-            "request_log_journal_checkpoints", "upstream_attempt_logs",
+            "request_log_journal_checkpoints", "upstream_attempt_logs", "spend_limits",
             "alert_rules", "alert_events", "alert_delivery_attempts", "alert_evaluation_lease",
         });
         history.Should().ContainSingle();
@@ -30,6 +30,7 @@ public sealed class MigrationsTests(TestDatabase database) : IClassFixture<TestD
     [Theory]
     [InlineData("request_logs", "IX_request_logs_CreatedAt", "CreatedAt")]
     [InlineData("request_logs", "IX_request_logs_UserId_CreatedAt", "UserId,CreatedAt")]
+    [InlineData("request_logs", "IX_request_logs_ApiKeyId_CreatedAt", "ApiKeyId,CreatedAt")]
     [InlineData("threat_logs", "IX_threat_logs_CreatedAt", "CreatedAt")]
     [InlineData("threat_logs", "IX_threat_logs_Resolved_Severity", "Resolved,Severity")]
     [InlineData("feedback_logs", "IX_feedback_logs_CreatedAt", "CreatedAt")]
@@ -55,6 +56,15 @@ public sealed class MigrationsTests(TestDatabase database) : IClassFixture<TestD
 
         indexes.Should().ContainKey("IX_model_usage_stats_Date_ModelName");
         indexes["IX_model_usage_stats_Date_ModelName"].Should().Be(("Date,ModelName", true));
+    }
+
+    [Fact]
+    public async Task MigrateAsync_WhenRunOnAnEmptyFile_ShouldMakeOneRowOfLimitsPerKeyOrUser()
+    {
+        var indexes = await IndexesAsync("spend_limits");
+
+        indexes.Should().ContainKey("IX_spend_limits_SubjectKind_SubjectId");
+        indexes["IX_spend_limits_SubjectKind_SubjectId"].Should().Be(("SubjectKind,SubjectId", true));
     }
 
     [Fact]

@@ -81,6 +81,7 @@ public sealed class InstancePair : IAsyncDisposable
             ["Pricing:Models:demo-echo:InputPerMillion"] = "1000",
             ["Pricing:Models:demo-echo:OutputPerMillion"] = "2000",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Budgets:ReconcileInterval"] = "00:00:00.200",
         };
         if (cacheDuration is { } duration)
         {
@@ -173,6 +174,9 @@ public sealed class InstancePair : IAsyncDisposable
     }
 
     public async Task<TimeSpan?> RedisTimeToLiveAsync(string key) => await _redis.GetDatabase().KeyTimeToLiveAsync(RedisPrefix + key);
+
+    /// <summary>An HTTP client of the instance sending <paramref name="key"/>.</summary>
+    public static HttpClient ClientOf(AppInstance instance, string key) => Client(instance, key);
 
     public async ValueTask DisposeAsync()
     {

@@ -174,7 +174,8 @@ public static class DemoEcho
         return (prompt, prompt);
     }
 
-    private static int? MaxTokens(JsonObject body, GatewayOperation operation)
+    /// <summary>The answer length the request asks to stay within (<c>max_tokens</c>, <c>max_completion_tokens</c>, <c>max_output_tokens</c>, <c>num_predict</c>), or null.</summary>
+    public static int? MaxTokens(JsonObject body, GatewayOperation operation)
     {
         var limit = operation switch
         {

@@ -24,5 +24,6 @@ public sealed class RequestLogConfiguration : IEntityTypeConfiguration<RequestLo
         // The dashboard groups rollups, not these rows (docs/decisions/031-rollups.md): time and user are all the raw reads need.
         builder.HasIndex(r => r.CreatedAt);
         builder.HasIndex(r => new { r.UserId, r.CreatedAt });
+        builder.HasIndex(r => new { r.ApiKeyId, r.CreatedAt });
     }
 }

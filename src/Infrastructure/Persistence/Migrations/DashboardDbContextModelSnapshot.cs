@@ -415,9 +415,9 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApiKeyId");
-
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("ApiKeyId", "CreatedAt");
 
                     b.HasIndex("UserId", "CreatedAt");
 
@@ -562,6 +562,45 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.HasKey("BucketStart");
 
                     b.ToTable("session_rollups_hourly", (string)null);
+                });
+
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.SpendLimit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BudgetPeriod")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("BudgetUsd")
+                        .HasPrecision(20, 10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RequestsPerMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TokensPerMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectKind", "SubjectId")
+                        .IsUnique();
+
+                    b.ToTable("spend_limits", (string)null);
                 });
 
             modelBuilder.Entity("CleanDashboard.Domain.Entities.ThreatLog", b =>

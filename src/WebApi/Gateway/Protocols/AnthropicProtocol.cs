@@ -78,7 +78,7 @@ public sealed class AnthropicProtocol(TimeProvider timeProvider) : GatewayProtoc
     });
 
     /// <summary><c>event: error</c> with the error document: what Anthropic's SDKs raise mid-stream.</summary>
-    public override byte[] StreamErrorEvent(GatewayError error) => [.. ErrorEventPrefix, .. ErrorBody(error), .. EventEnd];
+    public override byte[] StreamErrorEvent(GatewayError error, GatewayOperation operation) => [.. ErrorEventPrefix, .. ErrorBody(error), .. EventEnd];
 
     public override Task AnswerDemoAsync(HttpContext context, GatewayRequest request, GatewayOperation operation, bool includeStreamUsage, CancellationToken cancellationToken) =>
         _demo.AnswerAsync(context, request, operation, cancellationToken);

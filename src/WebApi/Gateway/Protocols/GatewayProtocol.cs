@@ -46,8 +46,8 @@ public abstract class GatewayProtocol
     /// <summary>An error answer's body in this API's shape.</summary>
     public abstract byte[] ErrorBody(GatewayError error);
 
-    /// <summary>The last event of a stream that has already started and ends with an error, in this API's stream format.</summary>
-    public abstract byte[] StreamErrorEvent(GatewayError error);
+    /// <summary>The last event of a stream of the operation that has already started and ends with an error, in this API's stream format.</summary>
+    public abstract byte[] StreamErrorEvent(GatewayError error, GatewayOperation operation);
 
     /// <summary>Answers a request for the built-in demo model as a server of this API would.</summary>
     public abstract Task AnswerDemoAsync(HttpContext context, GatewayRequest request, GatewayOperation operation, bool includeStreamUsage, CancellationToken cancellationToken);

@@ -58,7 +58,7 @@ public sealed class OllamaProtocol(TimeProvider timeProvider) : GatewayProtocol
     });
 
     /// <summary>An <c>{"error":"..."}</c> line: what the Ollama clients raise mid-stream.</summary>
-    public override byte[] StreamErrorEvent(GatewayError error) => [.. ErrorBody(error), .. LineEnd];
+    public override byte[] StreamErrorEvent(GatewayError error, GatewayOperation operation) => [.. ErrorBody(error), .. LineEnd];
 
     public override Task AnswerDemoAsync(HttpContext context, GatewayRequest request, GatewayOperation operation, bool includeStreamUsage, CancellationToken cancellationToken) =>
         _demo.AnswerAsync(context, request, operation, cancellationToken);

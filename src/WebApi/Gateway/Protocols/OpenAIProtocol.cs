@@ -9,6 +9,7 @@ public sealed class OpenAIProtocol(TimeProvider timeProvider) : GatewayProtocol
 {
     private static readonly byte[] DataPrefix = "data: "u8.ToArray();
     private static readonly byte[] EventEnd = "\n\n"u8.ToArray();
+    private static readonly byte[] ResponsesErrorEventPrefix = "event: error\ndata: "u8.ToArray();
     private readonly OpenAIDemoResponder _demo = new(timeProvider);
 
     public override UpstreamKind Kind => UpstreamKind.OpenAI;
@@ -49,15 +50,28 @@ public sealed class OpenAIProtocol(TimeProvider timeProvider) : GatewayProtocol
         w.WriteStartObject();
         w.WriteStartObject("error");
         w.WriteString("message", error.Message);
-        w.WriteString("type", ErrorType(error.Status));
+        w.WriteString("type", error.Type ?? ErrorType(error.Status));
         WriteStringOrNull(w, "param", error.Param);
         WriteStringOrNull(w, "code", error.Code);
         w.WriteEndObject();
         w.WriteEndObject();
     });
 
-    /// <summary><c>data: {"error":{...}}</c>: what the official clients raise as an error mid-stream.</summary>
-    public override byte[] StreamErrorEvent(GatewayError error) => [.. DataPrefix, .. ErrorBody(error), .. EventEnd];
+    /// <summary>
+    /// Chat and completions: <c>data: {"error":{...}}</c>, what the official clients raise mid-stream. The Responses API:
+    /// its own <c>error</c> event, <c>{"type":"error","code","message","param"}</c>.
+    /// </summary>
+    public override byte[] StreamErrorEvent(GatewayError error, GatewayOperation operation) => operation == GatewayOperation.Responses
+        ? [.. ResponsesErrorEventPrefix, .. Json(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("type", "error");
+            WriteStringOrNull(w, "code", error.Code);
+            w.WriteString("message", error.Message);
+            WriteStringOrNull(w, "param", error.Param);
+            w.WriteEndObject();
+        }), .. EventEnd]
+        : [.. DataPrefix, .. ErrorBody(error), .. EventEnd];
 
     public override Task AnswerDemoAsync(HttpContext context, GatewayRequest request, GatewayOperation operation, bool includeStreamUsage, CancellationToken cancellationToken) =>
         _demo.AnswerAsync(context, request, operation, includeStreamUsage, cancellationToken);

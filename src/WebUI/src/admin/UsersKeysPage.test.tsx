@@ -59,8 +59,8 @@ describe('Users & keys screen', () => {
     await open();
     const users = screen.getByRole('table', { name: 'Users' });
     expect(within(users).getAllByRole('row').slice(1).map((r) => r.textContent)).toEqual([
-      '1adminadmin2025-07-01 00:001',
-      '2alicemember2025-07-02 00:001',
+      '1adminadmin2025-07-01 00:001Limits',
+      '2alicemember2025-07-02 00:001Limits',
     ]);
     const keys = screen.getByRole('table', { name: 'API keys' });
     const [active, revoked] = within(keys).getAllByRole('row').slice(1);
@@ -71,6 +71,7 @@ describe('Users & keys screen', () => {
       '2025-07-02 00:00',
       '2025-07-20 08:00',
       'Active',
+      'Limits',
       'Revoke',
     ]);
     expect(within(active!).getByRole('rowheader')).toHaveTextContent('cd_AbCdEfG…');
@@ -81,6 +82,7 @@ describe('Users & keys screen', () => {
       '2025-07-01 00:00',
       'never',
       'Revoked 2025-07-10 00:00',
+      'Limits',
       '—',
     ]);
   });

@@ -196,3 +196,38 @@ export function saveBlob(blob: Blob, fileName: string): void {
   // Give the browser a moment to start the download before the URL goes away.
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** GET/PUT /api/admin/{api-keys|users}/{id}/limits: null is no limit; spentUsd and periodStart come with a budget. */
+export interface Limits {
+  budgetUsd: number | null;
+  budgetPeriod: BudgetPeriod | null;
+  requestsPerMinute: number | null;
+  tokensPerMinute: number | null;
+  spentUsd: number | null;
+  periodStart: string | null;
+}
+
+export type BudgetPeriod = 'day' | 'week' | 'month';
+export const BUDGET_PERIODS: readonly BudgetPeriod[] = ['day', 'week', 'month'];
+
+export interface LimitsSubject {
+  resource: 'api-keys' | 'users';
+  id: number;
+}
+
+/** What PUT sends: a number, null to clear, or text the server names in its 400. */
+export type LimitsInput = Record<'budgetUsd' | 'requestsPerMinute' | 'tokensPerMinute', number | string | null> & {
+  budgetPeriod: string | null;
+};
+
+export function limitsPath(subject: LimitsSubject): string {
+  return `${ADMIN_BASE}/${subject.resource}/${subject.id}/limits`;
+}
+
+export function getLimits(apiKey: string, subject: LimitsSubject, signal?: AbortSignal): Promise<Limits> {
+  return apiJson<Limits>(apiKey, limitsPath(subject), { signal });
+}
+
+export function putLimits(apiKey: string, subject: LimitsSubject, limits: LimitsInput): Promise<Limits> {
+  return apiJson<Limits>(apiKey, limitsPath(subject), { method: 'PUT', body: limits });
+}

@@ -3,10 +3,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { isApiError, MESSAGES } from '../../api/client';
 import { useAuth } from '../../auth';
 import { formatInteger, formatTimestamp } from '../../format';
-import { createApiKey, createUser, getList, revokeApiKey, type ApiKey, type CreatedApiKey, type Role, type User } from '../api';
+import { createApiKey, createUser, getList, revokeApiKey, type ApiKey, type CreatedApiKey, type LimitsSubject, type Role, type User } from '../api';
 import { DataTable, type Column } from '../DataTable';
 import { useAdminList, useCaller } from '../hooks';
 import type { ListSpec } from '../listState';
+import { LimitsEditor } from '../LimitsEditor';
 import { FilterBar, ListBody, ListHead, Pager, ProblemList, usePageTitle } from '../parts';
 
 const USER_SPEC: ListSpec = {
@@ -41,13 +42,25 @@ const KEY_SPEC: ListSpec = {
   ],
 };
 
-const USER_COLUMNS: readonly Column<User>[] = [
-  { key: 'id', label: 'ID', numeric: true, render: (u) => u.id },
-  { key: 'name', label: 'Name', rowHeader: true, render: (u) => u.name },
-  { key: 'role', label: 'Role', render: (u) => <span className={`role role-${u.role}`}>{u.role}</span> },
-  { key: 'createdAt', label: 'Created (UTC)', render: (u) => formatTimestamp(u.createdAt) },
-  { key: 'activeApiKeys', label: 'Active keys', numeric: true, render: (u) => formatInteger(u.activeApiKeys) },
-];
+function userColumns(onLimits: (user: User) => void): readonly Column<User>[] {
+  return [
+    { key: 'id', label: 'ID', numeric: true, render: (u) => u.id },
+    { key: 'name', label: 'Name', rowHeader: true, render: (u) => u.name },
+    { key: 'role', label: 'Role', render: (u) => <span className={`role role-${u.role}`}>{u.role}</span> },
+    { key: 'createdAt', label: 'Created (UTC)', render: (u) => formatTimestamp(u.createdAt) },
+    { key: 'activeApiKeys', label: 'Active keys', numeric: true, render: (u) => formatInteger(u.activeApiKeys) },
+    {
+      key: 'limits',
+      label: 'Limits',
+      sortable: false,
+      render: (u) => (
+        <button type="button" className="button button-small button-quiet" aria-label={`Limits of user ${u.name}`} onClick={() => onLimits(u)}>
+          Limits
+        </button>
+      ),
+    },
+  ];
+}
 
 function MutationError({ error }: { error: unknown }) {
   if (!error) return null;
@@ -268,6 +281,7 @@ function KeysList() {
   const { list, result } = useAdminList<ApiKey>('api-keys', KEY_SPEC);
   const [confirming, setConfirming] = useState<number | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
+  const [limitsOf, setLimitsOf] = useState<{ subject: LimitsSubject; label: string } | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
 
   const isMine = (key: ApiKey) => key.userId === caller.data?.userId && !!apiKey?.startsWith(key.prefix);
@@ -312,6 +326,21 @@ function KeysList() {
         ) : (
           <span className="status status-done">Active</span>
         ),
+    },
+    {
+      key: 'limits',
+      label: 'Limits',
+      sortable: false,
+      render: (k) => (
+        <button
+          type="button"
+          className="button button-small button-quiet"
+          aria-label={`Limits of key ${k.prefix} (${k.name})`}
+          onClick={() => setLimitsOf({ subject: { resource: 'api-keys', id: k.id }, label: `key ${k.prefix}… (${k.name})` })}
+        >
+          Limits
+        </button>
+      ),
     },
     {
       key: 'actions',
@@ -383,12 +412,17 @@ function KeysList() {
           </>
         )}
       </ListBody>
+      {limitsOf && (
+        <LimitsEditor key={`keys-${limitsOf.subject.id}`} subject={limitsOf.subject} label={limitsOf.label} onClose={() => setLimitsOf(null)} />
+      )}
     </section>
   );
 }
 
 function UsersList() {
   const { list, result } = useAdminList<User>('users', USER_SPEC);
+  const [limitsOf, setLimitsOf] = useState<{ subject: LimitsSubject; label: string } | null>(null);
+  const columns = userColumns((u) => setLimitsOf({ subject: { resource: 'users', id: u.id }, label: `user ${u.name}` }));
   return (
     <section aria-labelledby="users-heading" className="admin-subsection">
       <ListHead id="users-heading" title="Users" onRefresh={() => void result.refetch()} refreshing={result.isFetching} />
@@ -399,7 +433,7 @@ function UsersList() {
           <>
             <DataTable
               caption="Users"
-              columns={USER_COLUMNS}
+              columns={columns}
               rows={data.items}
               rowKey={(u) => u.id}
               sort={list.state.sort}
@@ -411,6 +445,9 @@ function UsersList() {
           </>
         )}
       </ListBody>
+      {limitsOf && (
+        <LimitsEditor key={`users-${limitsOf.subject.id}`} subject={limitsOf.subject} label={limitsOf.label} onClose={() => setLimitsOf(null)} />
+      )}
     </section>
   );
 }

@@ -458,9 +458,9 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApiKeyId");
-
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("ApiKeyId", "CreatedAt");
 
                     b.HasIndex("UserId", "CreatedAt");
 
@@ -607,6 +607,49 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("BucketStart");
 
                     b.ToTable("session_rollups_hourly", (string)null);
+                });
+
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.SpendLimit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BudgetPeriod")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .UseCollation("C");
+
+                    b.Property<decimal?>("BudgetUsd")
+                        .HasPrecision(20, 10)
+                        .HasColumnType("numeric(20,10)");
+
+                    b.Property<int?>("RequestsPerMinute")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .UseCollation("C");
+
+                    b.Property<int?>("TokensPerMinute")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectKind", "SubjectId")
+                        .IsUnique();
+
+                    b.ToTable("spend_limits", (string)null);
                 });
 
             modelBuilder.Entity("CleanDashboard.Domain.Entities.ThreatLog", b =>
