@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddSingleton(MappingConfig.Create());
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AlertValueReader>();
+        services.AddScoped<BudgetWarnings>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CleanDashboard.Application.Alerts.Common;
 
 namespace CleanDashboard.Infrastructure.Alerts;
@@ -12,12 +13,17 @@ public static class AlertPayloads
     public static byte[] Body(AlertNotification n, string channelType) => channelType == AlertChannelTypes.Slack
         ? JsonSerializer.SerializeToUtf8Bytes(new SlackMessage(SlackText(n)), Json)
         : JsonSerializer.SerializeToUtf8Bytes(
-            new WebhookBody(new WebhookRule(n.RuleId, n.RuleName, n.Metric), n.State, Normalize(n.Value), Normalize(n.Threshold), n.At), Json);
+            new WebhookBody(new WebhookRule(n.RuleId, n.RuleName, n.Metric), n.State, Normalize(n.Value), Normalize(n.Threshold), n.At, n.Subject), Json);
 
     public static string SlackText(AlertNotification n)
     {
         var (value, threshold) = (Normalize(n.Value).ToString(CultureInfo.InvariantCulture), Normalize(n.Threshold).ToString(CultureInfo.InvariantCulture));
         var at = n.At.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+        if (n.Subject is { } subject)
+        {
+            return $"[BUDGET] {n.RuleName}: {subject} has spent {value} % of its budget, past the {threshold} % warning ({at}).";
+        }
+
         return n.State == "firing"
             ? $"[FIRING] {n.RuleName}: {n.Metric} is {value}, above the threshold {threshold} (since {at})."
             : $"[RESOLVED] {n.RuleName}: {n.Metric} is {value}, back at or below the threshold {threshold} ({at}).";
@@ -28,7 +34,13 @@ public static class AlertPayloads
 
     private sealed record WebhookRule(int Id, string Name, string Metric);
 
-    private sealed record WebhookBody(WebhookRule Rule, string State, decimal Value, decimal Threshold, DateTime At);
+    private sealed record WebhookBody(
+        WebhookRule Rule,
+        string State,
+        decimal Value,
+        decimal Threshold,
+        DateTime At,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Subject);
 
     private sealed record SlackMessage(string Text);
 }

@@ -1,5 +1,6 @@
 using CleanDashboard.Application.Alerts.Common;
 using CleanDashboard.Domain.Entities.Alerts;
+using CleanDashboard.Domain.Enums;
 using CleanDashboard.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +21,14 @@ public sealed class AlertRuleStore(DashboardDbContext db) : IAlertRuleStore
     public void AddEvent(AlertEvent alertEvent) => db.AlertEvents.Add(alertEvent);
 
     public Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<int>> ListWarnedLevelsAsync(int ruleId, LimitSubjectKind kind, int subjectId, DateTime periodStart, CancellationToken cancellationToken) =>
+        await db.AlertBudgetWarnings.AsNoTracking()
+            .Where(w => w.RuleId == ruleId && w.SubjectKind == kind && w.SubjectId == subjectId && w.PeriodStart == periodStart)
+            .Select(w => w.Level)
+            .ToListAsync(cancellationToken);
+
+    public void AddBudgetWarning(AlertBudgetWarning warning) => db.AlertBudgetWarnings.Add(warning);
 
     public async Task<IReadOnlyList<AlertEvent>> ListEventsAsync(int? ruleId, int limit, CancellationToken cancellationToken)
     {

@@ -55,6 +55,8 @@ public class DashboardDbContext : DbContext
 
     public DbSet<AlertDeliveryAttempt> AlertDeliveryAttempts => Set<AlertDeliveryAttempt>();
 
+    public DbSet<AlertBudgetWarning> AlertBudgetWarnings => Set<AlertBudgetWarning>();
+
     public DbSet<AlertEvaluationLease> AlertEvaluationLeases => Set<AlertEvaluationLease>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -13,10 +13,10 @@ namespace CleanDashboard.WebApi.Endpoints;
 public static class AdminAlertEndpoints
 {
     private const string RuleBody =
-        "Body { \"name\", \"metric\": \"error_rate\" | \"requests\" | \"p95_latency_ms\" | \"p95_ttft_ms\" | \"cost_usd\" | \"critical_threats\", \"threshold\", "
+        "Body { \"name\", \"metric\": \"error_rate\" | \"requests\" | \"p95_latency_ms\" | \"p95_ttft_ms\" | \"cost_usd\" | \"critical_threats\" | \"budget_percent\", \"threshold\", "
         + "\"window\": \"00:05:00\", \"for\": \"00:00:00\", \"filters\": { \"model\", \"apiKeyId\", \"userId\", \"endpoint\" }, "
         + "\"channel\": { \"type\": \"webhook\" | \"slack\", \"url\", \"secret\" } }. The rule fires when the metric is above the threshold for the whole for duration; "
-        + "error_rate is a fraction from 0 to 1. A webhook needs a secret; the secret is never returned (hasSecret says whether one is set), and an update without one keeps it.";
+        + "error_rate is a fraction from 0 to 1; budget_percent (filters apiKeyId or userId, or none for every budget) warns once per budget period at each of 50/80/95/100 % from the threshold up. A webhook needs a secret; the secret is never returned (hasSecret says whether one is set), and an update without one keeps it.";
 
     public static IEndpointRouteBuilder MapAdminAlertEndpoints(this IEndpointRouteBuilder app)
     {

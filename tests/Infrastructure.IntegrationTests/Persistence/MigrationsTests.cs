@@ -22,7 +22,7 @@ public sealed class MigrationsTests(TestDatabase database) : IClassFixture<TestD
             "api_keys", "feedback_logs", "model_usage_stats", "request_logs", "threat_logs", "user_sessions", "users",
             "request_rollups_hourly", "request_rollups_daily", "active_users_hourly", "active_users_daily", "session_rollups_hourly", "session_rollups_daily",
             "request_log_journal_checkpoints", "upstream_attempt_logs", "spend_limits",
-            "alert_rules", "alert_events", "alert_delivery_attempts", "alert_evaluation_lease",
+            "alert_rules", "alert_events", "alert_delivery_attempts", "alert_evaluation_lease", "alert_budget_warnings",
         });
         history.Should().ContainSingle();
     }
@@ -47,6 +47,14 @@ public sealed class MigrationsTests(TestDatabase database) : IClassFixture<TestD
         indexes.Should().ContainKey(index);
         indexes[index].Columns.Should().Be(columns);
         indexes[index].Unique.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task MigrateAsync_WhenRunOnAnEmptyFile_ShouldMakeEachBudgetWarningLevelUniquePerPeriod()
+    {
+        var indexes = await IndexesAsync("alert_budget_warnings");
+
+        indexes["IX_alert_budget_warnings_RuleId_SubjectKind_SubjectId_PeriodStart_Level"].Should().Be(("RuleId,SubjectKind,SubjectId,PeriodStart,Level", true));
     }
 
     [Fact]

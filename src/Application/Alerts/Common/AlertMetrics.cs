@@ -13,7 +13,13 @@ public static class AlertMetrics
     /// <summary>Unresolved critical threat incidents first seen in the window; request filters do not apply.</summary>
     public const string CriticalThreats = "critical_threats";
 
-    public static readonly IReadOnlyList<string> All = [ErrorRate, Requests, P95LatencyMs, P95TtftMs, CostUsd, CriticalThreats];
+    /// <summary>
+    /// Spend of a key's or user's budget in its current period, in %; with no filter, of every key and user with a
+    /// budget. Warns once per period at each of 50, 80, 95 and 100 % from the threshold up.
+    /// </summary>
+    public const string BudgetPercent = "budget_percent";
+
+    public static readonly IReadOnlyList<string> All = [ErrorRate, Requests, P95LatencyMs, P95TtftMs, CostUsd, CriticalThreats, BudgetPercent];
 
     public static readonly string Rule = $"Metric must be one of: {string.Join(", ", All)}.";
 

@@ -35,6 +35,11 @@ public sealed class AlertRuleInputValidator : AbstractValidator<AlertRuleInput>
         RuleFor(r => r.Filters).Must(f => f is null || f.IsEmpty).When(r => r.Metric == AlertMetrics.CriticalThreats)
             .WithMessage("Threats are not requests: critical_threats takes no filters.").OverridePropertyName("filters");
 
+        RuleFor(r => r.Filters).Must(f => f is null || (f.Model is null && f.Endpoint is null && (f.ApiKeyId is null || f.UserId is null)))
+            .When(r => r.Metric == AlertMetrics.BudgetPercent)
+            .WithMessage("Budgets belong to a key or a user: budget_percent takes apiKeyId or userId (or neither, for every budget), nothing else.")
+            .OverridePropertyName("filters");
+
         RuleFor(r => r.Channel).NotNull().OverridePropertyName("channel");
         RuleFor(r => r.Channel!.Type).Must(AlertChannelTypes.IsKnown).When(r => r.Channel is not null)
             .WithMessage("Channel type must be webhook or slack.").OverridePropertyName("channel.type");

@@ -1,4 +1,5 @@
 using CleanDashboard.Domain.Entities.Alerts;
+using CleanDashboard.Domain.Enums;
 
 namespace CleanDashboard.Application.Alerts.Common;
 
@@ -16,6 +17,11 @@ public interface IAlertRuleStore
     void AddEvent(AlertEvent alertEvent);
 
     Task SaveAsync(CancellationToken cancellationToken);
+
+    /// <summary>The levels a rule already warned a subject about in the period that starts at <paramref name="periodStart"/>.</summary>
+    Task<IReadOnlyList<int>> ListWarnedLevelsAsync(int ruleId, LimitSubjectKind kind, int subjectId, DateTime periodStart, CancellationToken cancellationToken);
+
+    void AddBudgetWarning(AlertBudgetWarning warning);
 
     /// <summary>Transitions newest first, each with its delivery attempts in order.</summary>
     Task<IReadOnlyList<AlertEvent>> ListEventsAsync(int? ruleId, int limit, CancellationToken cancellationToken);

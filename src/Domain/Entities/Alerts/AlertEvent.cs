@@ -6,6 +6,8 @@ namespace CleanDashboard.Domain.Entities.Alerts;
 /// </summary>
 public class AlertEvent
 {
+    public const int SubjectMaxLength = 32;
+
     public long Id { get; set; }
 
     public int RuleId { get; set; }
@@ -23,6 +25,9 @@ public class AlertEvent
     public DateTime At { get; set; }
 
     public AlertDeliveryStatus Delivery { get; set; }
+
+    /// <summary>The key or user a budget warning is about (<c>apiKey:3</c>, <c>user:7</c>); null for other metrics.</summary>
+    public string? Subject { get; set; }
 
     public List<AlertDeliveryAttempt> Attempts { get; set; } = [];
 

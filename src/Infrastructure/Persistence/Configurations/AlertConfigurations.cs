@@ -34,6 +34,7 @@ public sealed class AlertEventConfiguration : IEntityTypeConfiguration<AlertEven
         builder.Property(e => e.Threshold).HasPrecision(28, RequestLog.CostDecimals);
         builder.Property(e => e.State).HasConversion(EnumText.Converter<AlertState>()).HasMaxLength(16);
         builder.Property(e => e.Delivery).HasConversion(EnumText.Converter<AlertDeliveryStatus>()).HasMaxLength(16);
+        builder.Property(e => e.Subject).HasMaxLength(AlertEvent.SubjectMaxLength);
         builder.HasMany(e => e.Attempts).WithOne().HasForeignKey(a => a.AlertEventId).OnDelete(DeleteBehavior.Cascade);
 
         // No foreign key to the rule: the history outlives a deleted rule.
@@ -49,6 +50,18 @@ public sealed class AlertDeliveryAttemptConfiguration : IEntityTypeConfiguration
         builder.ToTable("alert_delivery_attempts");
         builder.Property(a => a.Error).HasMaxLength(AlertDeliveryAttempt.ErrorMaxLength);
         builder.HasIndex(a => a.AlertEventId);
+    }
+}
+
+public sealed class AlertBudgetWarningConfiguration : IEntityTypeConfiguration<AlertBudgetWarning>
+{
+    public void Configure(EntityTypeBuilder<AlertBudgetWarning> builder)
+    {
+        builder.ToTable("alert_budget_warnings");
+        builder.Property(w => w.SubjectKind).HasConversion(EnumText.Converter<Domain.Enums.LimitSubjectKind>()).HasMaxLength(16);
+
+        // Once per period: a second warning of the same level cannot be stored, whichever instance tries.
+        builder.HasIndex(w => new { w.RuleId, w.SubjectKind, w.SubjectId, w.PeriodStart, w.Level }).IsUnique();
     }
 }
 

@@ -17,6 +17,40 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.Alerts.AlertBudgetWarning", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RuleId", "SubjectKind", "SubjectId", "PeriodStart", "Level")
+                        .IsUnique();
+
+                    b.ToTable("alert_budget_warnings", (string)null);
+                });
+
             modelBuilder.Entity("CleanDashboard.Domain.Entities.Alerts.AlertDeliveryAttempt", b =>
                 {
                     b.Property<long>("Id")
@@ -105,6 +139,10 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("Threshold")

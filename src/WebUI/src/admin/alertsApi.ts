@@ -2,7 +2,7 @@
 import { apiFetch, apiJson } from '../api/client';
 import { ADMIN_BASE } from './api';
 
-export const ALERT_METRICS = ['error_rate', 'requests', 'p95_latency_ms', 'p95_ttft_ms', 'cost_usd', 'critical_threats'] as const;
+export const ALERT_METRICS = ['error_rate', 'requests', 'p95_latency_ms', 'p95_ttft_ms', 'cost_usd', 'critical_threats', 'budget_percent'] as const;
 export type AlertMetric = (typeof ALERT_METRICS)[number];
 export type ChannelType = 'webhook' | 'slack';
 

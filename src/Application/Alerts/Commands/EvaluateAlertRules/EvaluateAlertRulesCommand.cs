@@ -17,6 +17,7 @@ public sealed class EvaluateAlertRulesCommandHandler(
     IAlertRuleStore store,
     IAlertEvaluationLease lease,
     AlertValueReader values,
+    BudgetWarnings budgetWarnings,
     IAlertNotifier notifier,
     TimeProvider timeProvider) : IRequestHandler<EvaluateAlertRulesCommand, AlertEvaluationResult>
 {
@@ -31,7 +32,15 @@ public sealed class EvaluateAlertRulesCommandHandler(
         var transitions = new List<(AlertRule Rule, AlertEvent Event)>();
         foreach (var rule in await store.ListAsync(cancellationToken))
         {
-            if (rule.Observe(await values.ReadAsync(rule, now, cancellationToken), now) is { } state)
+            if (rule.Metric == AlertMetrics.BudgetPercent)
+            {
+                foreach (var warning in await budgetWarnings.EvaluateAsync(rule, now, cancellationToken))
+                {
+                    store.AddEvent(warning);
+                    transitions.Add((rule, warning));
+                }
+            }
+            else if (rule.Observe(await values.ReadAsync(rule, now, cancellationToken), now) is { } state)
             {
                 var alertEvent = AlertEvent.Of(rule, state, now);
                 store.AddEvent(alertEvent);
@@ -52,5 +61,5 @@ public sealed class EvaluateAlertRulesCommandHandler(
     }
 
     private static AlertNotification Notification(AlertEvent e) =>
-        new(e.RuleId, e.RuleName, e.Metric, AlertStates.Of(e.State), e.Value, e.Threshold, e.At);
+        new(e.RuleId, e.RuleName, e.Metric, AlertStates.Of(e.State), e.Value, e.Threshold, e.At, e.Subject);
 }

@@ -22,6 +22,43 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.Alerts.AlertBudgetWarning", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PeriodStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RuleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RuleId", "SubjectKind", "SubjectId", "PeriodStart", "Level")
+                        .IsUnique();
+
+                    b.ToTable("alert_budget_warnings", (string)null);
+                });
+
             modelBuilder.Entity("CleanDashboard.Domain.Entities.Alerts.AlertDeliveryAttempt", b =>
                 {
                     b.Property<long>("Id")
@@ -120,6 +157,11 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
                         .UseCollation("C");
 
                     b.Property<decimal>("Threshold")

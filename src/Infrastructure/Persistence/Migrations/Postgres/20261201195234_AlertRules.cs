@@ -13,6 +13,24 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "alert_budget_warnings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RuleId = table.Column<int>(type: "integer", nullable: false),
+                    SubjectKind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, collation: "C"),
+                    SubjectId = table.Column<int>(type: "integer", nullable: false),
+                    PeriodStart = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alert_budget_warnings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "alert_evaluation_lease",
                 columns: table => new
                 {
@@ -38,7 +56,8 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     Value = table.Column<decimal>(type: "numeric(28,10)", precision: 28, scale: 10, nullable: false),
                     Threshold = table.Column<decimal>(type: "numeric(28,10)", precision: 28, scale: 10, nullable: false),
                     At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Delivery = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, collation: "C")
+                    Delivery = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, collation: "C"),
+                    Subject = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -106,6 +125,12 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                 values: new object[] { 1, new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_alert_budget_warnings_RuleId_SubjectKind_SubjectId_PeriodSt~",
+                table: "alert_budget_warnings",
+                columns: new[] { "RuleId", "SubjectKind", "SubjectId", "PeriodStart", "Level" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_alert_delivery_attempts_AlertEventId",
                 table: "alert_delivery_attempts",
                 column: "AlertEventId");
@@ -124,6 +149,9 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "alert_budget_warnings");
+
             migrationBuilder.DropTable(
                 name: "alert_delivery_attempts");
 

@@ -12,6 +12,24 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "alert_budget_warnings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RuleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubjectKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeriodStart = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alert_budget_warnings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "alert_evaluation_lease",
                 columns: table => new
                 {
@@ -37,7 +55,8 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     Value = table.Column<decimal>(type: "TEXT", precision: 28, scale: 10, nullable: false),
                     Threshold = table.Column<decimal>(type: "TEXT", precision: 28, scale: 10, nullable: false),
                     At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Delivery = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                    Delivery = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -105,6 +124,12 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                 values: new object[] { 1, new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_alert_budget_warnings_RuleId_SubjectKind_SubjectId_PeriodStart_Level",
+                table: "alert_budget_warnings",
+                columns: new[] { "RuleId", "SubjectKind", "SubjectId", "PeriodStart", "Level" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_alert_delivery_attempts_AlertEventId",
                 table: "alert_delivery_attempts",
                 column: "AlertEventId");
@@ -123,6 +148,9 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "alert_budget_warnings");
+
             migrationBuilder.DropTable(
                 name: "alert_delivery_attempts");
 
