@@ -54,7 +54,7 @@ public sealed class MigrationsTests(TestDatabase database) : IClassFixture<TestD
     {
         var indexes = await IndexesAsync("alert_budget_warnings");
 
-        indexes["IX_alert_budget_warnings_RuleId_SubjectKind_SubjectId_PeriodStart_Level"].Should().Be(("RuleId,SubjectKind,SubjectId,PeriodStart,Level", true));
+        indexes["IX_alert_budget_warnings_once_per_level"].Should().Be(("RuleId,SubjectKind,SubjectId,PeriodStart,Level", true));
     }
 
     [Fact]

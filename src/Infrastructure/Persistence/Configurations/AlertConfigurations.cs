@@ -61,7 +61,7 @@ public sealed class AlertBudgetWarningConfiguration : IEntityTypeConfiguration<A
         builder.Property(w => w.SubjectKind).HasConversion(EnumText.Converter<Domain.Enums.LimitSubjectKind>()).HasMaxLength(16);
 
         // Once per period: a second warning of the same level cannot be stored, whichever instance tries.
-        builder.HasIndex(w => new { w.RuleId, w.SubjectKind, w.SubjectId, w.PeriodStart, w.Level }).IsUnique();
+        builder.HasIndex(w => new { w.RuleId, w.SubjectKind, w.SubjectId, w.PeriodStart, w.Level }).IsUnique().HasDatabaseName("IX_alert_budget_warnings_once_per_level");
     }
 }
 

@@ -124,7 +124,7 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                 values: new object[] { 1, new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_alert_budget_warnings_RuleId_SubjectKind_SubjectId_PeriodStart_Level",
+                name: "IX_alert_budget_warnings_once_per_level",
                 table: "alert_budget_warnings",
                 columns: new[] { "RuleId", "SubjectKind", "SubjectId", "PeriodStart", "Level" },
                 unique: true);

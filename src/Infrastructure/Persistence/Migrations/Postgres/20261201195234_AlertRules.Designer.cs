@@ -57,7 +57,8 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("RuleId", "SubjectKind", "SubjectId", "PeriodStart", "Level")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_alert_budget_warnings_once_per_level");
 
                     b.ToTable("alert_budget_warnings", (string)null);
                 });

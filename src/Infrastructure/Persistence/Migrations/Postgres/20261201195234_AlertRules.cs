@@ -125,7 +125,7 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                 values: new object[] { 1, new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_alert_budget_warnings_RuleId_SubjectKind_SubjectId_PeriodSt~",
+                name: "IX_alert_budget_warnings_once_per_level",
                 table: "alert_budget_warnings",
                 columns: new[] { "RuleId", "SubjectKind", "SubjectId", "PeriodStart", "Level" },
                 unique: true);
