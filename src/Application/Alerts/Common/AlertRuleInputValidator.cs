@@ -12,8 +12,10 @@ public sealed class AlertRuleInputValidator : AbstractValidator<AlertRuleInput>
     public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(31);
     public static readonly TimeSpan MaxFor = TimeSpan.FromDays(1);
 
-    /// <param name="secretRequired">False on update, where a missing secret keeps the stored one.</param>
-    public AlertRuleInputValidator(bool secretRequired)
+    public const string SecretRequired = "A webhook channel needs a secret to sign its body with.";
+
+    /// <summary>Whether a secret is required is the command's: an update without one keeps the stored one.</summary>
+    public AlertRuleInputValidator()
     {
         RuleFor(r => r.Name).NotEmpty().MaximumLength(AlertRule.NameMaxLength).OverridePropertyName("name");
         RuleFor(r => r.Name!).ExactText().When(r => r.Name is not null).OverridePropertyName("name");
@@ -47,8 +49,6 @@ public sealed class AlertRuleInputValidator : AbstractValidator<AlertRuleInput>
             .WithMessage("Channel url must be an absolute http or https URL.").OverridePropertyName("channel.url");
         RuleFor(r => r.Channel!.Secret).MaximumLength(AlertRule.SecretMaxLength).WithoutControlCharacters()
             .When(r => r.Channel is not null).OverridePropertyName("channel.secret");
-        RuleFor(r => r.Channel!.Secret).NotEmpty().When(r => secretRequired && r.Channel?.Type == AlertChannelTypes.Webhook)
-            .WithMessage("A webhook channel needs a secret to sign its body with.").OverridePropertyName("channel.secret");
     }
 
     private static bool IsHttpUrl(string? url) =>

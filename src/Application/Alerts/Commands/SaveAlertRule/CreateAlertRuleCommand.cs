@@ -22,5 +22,10 @@ public sealed class CreateAlertRuleCommandHandler(IAlertRuleStore store, TimePro
 
 public sealed class CreateAlertRuleCommandValidator : AbstractValidator<CreateAlertRuleCommand>
 {
-    public CreateAlertRuleCommandValidator() => RuleFor(c => c.Rule).ValidatedBy(new AlertRuleInputValidator(secretRequired: true));
+    public CreateAlertRuleCommandValidator()
+    {
+        RuleFor(c => c.Rule).ValidatedBy(new AlertRuleInputValidator());
+        RuleFor(c => c.Rule.Channel!.Secret).NotEmpty().When(c => c.Rule.Channel?.Type == AlertChannelTypes.Webhook)
+            .WithMessage(AlertRuleInputValidator.SecretRequired).OverridePropertyName("channel.secret");
+    }
 }

@@ -18,7 +18,7 @@ public sealed class UpdateAlertRuleCommandHandler(IAlertRuleStore store, TimePro
         request.Rule.ApplyTo(rule);
         if (rule.ChannelType == AlertChannelTypes.Webhook && rule.ChannelSecret is not { Length: > 0 })
         {
-            throw new ValidationException([new ValidationFailure("channel.secret", "A webhook channel needs a secret to sign its body with.")]);
+            throw new ValidationException([new ValidationFailure("channel.secret", AlertRuleInputValidator.SecretRequired)]);
         }
 
         rule.UpdatedAt = timeProvider.GetUtcNow().UtcDateTime;
@@ -29,5 +29,5 @@ public sealed class UpdateAlertRuleCommandHandler(IAlertRuleStore store, TimePro
 
 public sealed class UpdateAlertRuleCommandValidator : AbstractValidator<UpdateAlertRuleCommand>
 {
-    public UpdateAlertRuleCommandValidator() => RuleFor(c => c.Rule).ValidatedBy(new AlertRuleInputValidator(secretRequired: false));
+    public UpdateAlertRuleCommandValidator() => RuleFor(c => c.Rule).ValidatedBy(new AlertRuleInputValidator());
 }
