@@ -1,4 +1,5 @@
 using System.Reflection;
+using CleanDashboard.Application.Alerts.Common;
 using CleanDashboard.Application.Common.Behaviors;
 using CleanDashboard.Application.Common.Caching;
 using CleanDashboard.Application.Common.Mapping;
@@ -38,6 +39,8 @@ public static class DependencyInjection
         services.AddSingleton<GenAiClientMetrics>();
         services.AddSingleton<CacheMetrics>();
         services.AddSingleton<ThreatMetrics>();
+        services.AddScoped<AlertValueReader>();
+        services.AddScoped<BudgetWarnings>();
         return services;
     }
 

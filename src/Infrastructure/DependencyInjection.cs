@@ -1,3 +1,4 @@
+using CleanDashboard.Application.Alerts.Common;
 using CleanDashboard.Application.Auth;
 using CleanDashboard.Application.Budgets;
 using CleanDashboard.Application.Budgets.Common;
@@ -14,6 +15,7 @@ using CleanDashboard.Application.Health.Queries.GetHealth;
 using CleanDashboard.Application.Telemetry.Ingestion;
 using CleanDashboard.Application.Tracking;
 using CleanDashboard.Application.Users.Common;
+using CleanDashboard.Infrastructure.Alerts;
 using CleanDashboard.Infrastructure.Auth;
 using CleanDashboard.Infrastructure.Budgets;
 using CleanDashboard.Infrastructure.Caching;
@@ -105,8 +107,23 @@ public static class DependencyInjection
         services.AddScoped<UsageStatsRebuilder>();
         services.AddScoped<RollupRebuilder>();
         services.AddScoped<IRequestLogRepricer, RequestLogRepricer>();
+        AddAlerts(services, configuration);
         AddBudgets(services, configuration);
         return services;
+    }
+
+    /// <summary>Alert rules, their evaluation in the background (one instance at a time) and their notifications.</summary>
+    private static void AddAlerts(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AlertOptions>(configuration.GetSection(AlertOptions.Section));
+        services.AddScoped<IAlertRuleStore, AlertRuleStore>();
+        services.AddScoped<IAlertEvaluationLease, AlertEvaluationLeaseStore>();
+        services.AddScoped<IAlertFigures, AlertFiguresReadStore>();
+        services.AddSingleton<IAlertNotifier, AlertNotifier>();
+        // The default HTTP client logging writes the URL, and Slack-style URLs carry their token.
+        services.AddHttpClient(AlertNotifier.HttpClientName).RemoveAllLoggers();
+        services.AddHostedService<AlertEvaluationService>();
+        services.AddScoped<IHealthContributor, AlertDeliveryHealthContributor>();
     }
 
     /// <summary>

@@ -125,6 +125,7 @@ public static class DependencyInjection
         app.MapAdminPricingEndpoints();
         app.MapAdminUserEndpoints();
         app.MapAdminApiKeyEndpoints();
+        app.MapAdminAlertEndpoints();
         app.MapAdminLimitsEndpoints();
         app.MapGatewayEndpoints();
         app.MapTelemetryEndpoints();

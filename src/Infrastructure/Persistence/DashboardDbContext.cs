@@ -1,4 +1,5 @@
 using CleanDashboard.Domain.Entities;
+using CleanDashboard.Domain.Entities.Alerts;
 using CleanDashboard.Domain.Entities.Rollups;
 using Microsoft.EntityFrameworkCore;
 
@@ -57,6 +58,16 @@ public class DashboardDbContext : DbContext
     public DbSet<HourlySessionRollup> HourlySessionRollups => Set<HourlySessionRollup>();
 
     public DbSet<DailySessionRollup> DailySessionRollups => Set<DailySessionRollup>();
+
+    public DbSet<AlertRule> AlertRules => Set<AlertRule>();
+
+    public DbSet<AlertEvent> AlertEvents => Set<AlertEvent>();
+
+    public DbSet<AlertDeliveryAttempt> AlertDeliveryAttempts => Set<AlertDeliveryAttempt>();
+
+    public DbSet<AlertBudgetWarning> AlertBudgetWarnings => Set<AlertBudgetWarning>();
+
+    public DbSet<AlertEvaluationLease> AlertEvaluationLeases => Set<AlertEvaluationLease>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);

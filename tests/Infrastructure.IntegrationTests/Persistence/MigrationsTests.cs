@@ -22,6 +22,7 @@ public sealed class MigrationsTests(TestDatabase database) : IClassFixture<TestD
             "api_keys", "feedback_logs", "model_usage_stats", "request_logs", "threat_logs", "user_sessions", "users",
             "request_rollups_hourly", "request_rollups_daily", "active_users_hourly", "active_users_daily", "session_rollups_hourly", "session_rollups_daily",
             "request_log_journal_checkpoints", "upstream_attempt_logs", "spend_limits", "request_captures",
+            "alert_rules", "alert_events", "alert_delivery_attempts", "alert_evaluation_lease", "alert_budget_warnings",
             "request_cubes_hourly", "request_cubes_daily", "request_facets_hourly", "request_facets_daily",
         };
         if (!database.IsPostgres)
@@ -45,6 +46,9 @@ public sealed class MigrationsTests(TestDatabase database) : IClassFixture<TestD
     [InlineData("upstream_attempt_logs", "IX_upstream_attempt_logs_RequestLogId", "RequestLogId")]
     [InlineData("upstream_attempt_logs", "IX_upstream_attempt_logs_Upstream_CreatedAt", "Upstream,CreatedAt")]
     [InlineData("request_captures", "IX_request_captures_CreatedAt", "CreatedAt")]
+    [InlineData("alert_events", "IX_alert_events_RuleId_At", "RuleId,At")]
+    [InlineData("alert_events", "IX_alert_events_At", "At")]
+    [InlineData("alert_delivery_attempts", "IX_alert_delivery_attempts_AlertEventId", "AlertEventId")]
     public async Task MigrateAsync_WhenRunOnAnEmptyFile_ShouldCreateTheDashboardIndexes(string table, string index, string columns)
     {
         var indexes = await IndexesAsync(table);
@@ -52,6 +56,14 @@ public sealed class MigrationsTests(TestDatabase database) : IClassFixture<TestD
         indexes.Should().ContainKey(index);
         indexes[index].Columns.Should().Be(columns);
         indexes[index].Unique.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task MigrateAsync_WhenRunOnAnEmptyFile_ShouldMakeEachBudgetWarningLevelUniquePerPeriod()
+    {
+        var indexes = await IndexesAsync("alert_budget_warnings");
+
+        indexes["IX_alert_budget_warnings_once_per_level"].Should().Be(("RuleId,SubjectKind,SubjectId,PeriodStart,Level", true));
     }
 
     [Fact]

@@ -29,6 +29,7 @@ describe('Admin screens', () => {
       ['Sessions', '/admin/sessions'],
       ['Model stats', '/admin/model-stats'],
       ['Users & keys', '/admin/users'],
+      ['Alerts', '/admin/alerts'],
     ]);
     expect(nav.getByRole('link', { name: 'Threats' })).toHaveAttribute('aria-current', 'page');
     expect(calls[0]).toMatchObject({ path: '/api/me', authorization: `Bearer ${KEY}` });

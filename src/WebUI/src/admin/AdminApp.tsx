@@ -1,6 +1,7 @@
 import { Link, Navigate, NavLink, Route, Routes } from 'react-router-dom';
 import { useCaller } from './hooks';
 import { AdminOnly, ErrorState, LoadingState, usePageTitle } from './parts';
+import { AlertsPage } from './pages/AlertsPage';
 import { FeedbackPage } from './pages/FeedbackPage';
 import { ModelStatsPage } from './pages/ModelStatsPage';
 import { RequestLogDetailPage } from './pages/RequestLogDetailPage';
@@ -16,6 +17,7 @@ export const ADMIN_SECTIONS = [
   { path: 'sessions', label: 'Sessions' },
   { path: 'model-stats', label: 'Model stats' },
   { path: 'users', label: 'Users & keys' },
+  { path: 'alerts', label: 'Alerts' },
 ] as const;
 
 function AdminNotFound() {
@@ -41,6 +43,7 @@ function AdminRoutes() {
       <Route path="sessions" element={<SessionsPage />} />
       <Route path="model-stats" element={<ModelStatsPage />} />
       <Route path="users" element={<UsersKeysPage />} />
+      <Route path="alerts" element={<AlertsPage />} />
       <Route path="*" element={<AdminNotFound />} />
     </Routes>
   );

@@ -8,6 +8,7 @@ import { DashboardCharts } from '../components/DashboardCharts';
 import { DashboardFilterBar, TimeZonePicker } from '../components/DashboardFilters';
 import { ProblemList } from '../components/ProblemList';
 import { RangePicker } from '../components/RangePicker';
+import { FiringAlertsPanel } from '../components/FiringAlertsPanel';
 import { SummaryCards } from '../components/SummaryCards';
 import { detectGranularity, formatClockUtc } from '../format';
 import { REFRESH_INTERVAL_MS } from '../queryClient';
@@ -197,6 +198,7 @@ export default function DashboardPage() {
           </button>
         </div>
       </div>
+      <FiringAlertsPanel />
       <div className="dashboard-controls">
         <RangePicker />
         <TimeZonePicker />

@@ -3,6 +3,7 @@ import { MemoryRouter, useLocation } from 'react-router-dom';
 import { vi, type Mock } from 'vitest';
 import { AppProviders, AppRoutes } from '../App';
 import { API_KEY_STORAGE } from '../auth';
+import { FIRING_ALERTS_PATH } from '../components/FiringAlertsPanel';
 import { createQueryClient } from '../queryClient';
 
 /** Shows the router's current path and query so tests can assert on the URL. */
@@ -31,7 +32,11 @@ export function json(body: unknown, status = 200, contentType = 'application/jso
 
 type Reply = Response | Error | (() => Response | Promise<Response>);
 
-/** Stubs global fetch with replies handed out in order; the last one repeats. */
+/**
+ * Stubs global fetch with replies handed out in order; the last one repeats. The dashboard's firing-alerts panel
+ * asks its own endpoint: it is answered an empty list beside the mock, so the replies and calls stay the dashboard's
+ * (FiringAlertsPanel.test.tsx covers the panel).
+ */
 export function mockFetch(...replies: Reply[]): Mock<typeof fetch> {
   let index = 0;
   const mock = vi.fn<typeof fetch>(async () => {
@@ -41,7 +46,9 @@ export function mockFetch(...replies: Reply[]): Mock<typeof fetch> {
     if (typeof reply === 'function') return reply();
     return reply.clone();
   });
-  vi.stubGlobal('fetch', mock);
+  vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) =>
+    String(input) === FIRING_ALERTS_PATH ? Promise.resolve(json([])) : mock(input, init),
+  );
   return mock;
 }
 
