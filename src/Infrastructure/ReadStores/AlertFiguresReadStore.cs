@@ -37,9 +37,9 @@ public sealed class AlertFiguresReadStore(DashboardDbContext db) : IAlertFigures
             sum = Add(sum, await RollupSumsAsync(db.HourlyRequestRollups, span, filters.Model, cancellationToken));
         }
 
-        if (plan.Days is { } days)
+        foreach (var span in plan.Days)
         {
-            sum = Add(sum, await RollupSumsAsync(db.DailyRequestRollups, days, filters.Model, cancellationToken));
+            sum = Add(sum, await RollupSumsAsync(db.DailyRequestRollups, span, filters.Model, cancellationToken));
         }
 
         return sum;
