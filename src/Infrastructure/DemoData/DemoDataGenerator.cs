@@ -64,8 +64,8 @@ public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timePr
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var result = new DemoDataResult(0, 0, 0, 0, 0);
+            var rollupWriter = new RollupWriter(connection, transaction);
             await using (var writer = new RowWriter(connection, transaction))
-            await using (var rollupWriter = new RollupWriter(connection, transaction))
             using (var sqliteRequests = connection is SqliteConnection sqlite ? new SqliteRequestInserter(sqlite) : null)
             {
                 var written = 0;

@@ -57,7 +57,7 @@ public sealed class RollupRebuilder(DashboardDbContext db)
 
     private async Task<long> RollUpAsync(IQueryable<RequestLog> requestLogs, IQueryable<UserSession> userSessions, IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var writer = new RollupWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction());
+        var writer = new RollupWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction());
         long requests = 0;
         var batch = new RollupBatch();
         var logs = requestLogs.AsNoTracking()

@@ -6,216 +6,119 @@ using CleanDashboard.Infrastructure.Persistence.Configurations;
 namespace CleanDashboard.Infrastructure.Rollups;
 
 /// <summary>
-/// Adds a <see cref="RollupBatch"/> to the rollup tables inside the caller's transaction. Each row is an
-/// upsert that adds to what is there (<c>ON CONFLICT ... DO UPDATE</c>, the same SQL on SQLite and PostgreSQL),
-/// so concurrent writers never lose each other's counts. A row's latency sketches cannot be added in SQL: a new row
-/// is inserted with the batch's sketches; an existing one (its upsert returns more requests than the batch brought)
-/// is read back under the upsert's row lock, merged and written (docs/decisions/075).
+/// Adds a <see cref="RollupBatch"/> to the rollup tables inside the caller's transaction: per table one multi-row upsert
+/// that adds to what is there (<c>ON CONFLICT ... DO UPDATE</c>, the same SQL on SQLite and PostgreSQL), so concurrent
+/// writers never lose each other's counts. Sketches cannot be added in SQL: after the upsert has locked the rows, one
+/// read finds the rows that were there before the batch, and one <c>UPDATE ... FROM (VALUES ...)</c> writes their merged
+/// sketches (docs/decisions/075, 107). Rows go in key order, so two writers lock shared rows in the same order.
 /// </summary>
-internal sealed class RollupWriter(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
+internal sealed class RollupWriter(DbConnection connection, DbTransaction transaction)
 {
     private static readonly string[] SumColumns = ["Requests", "Errors", "LatencyUs", "Tokens", "RowsWithTokens", "CostUnits", "RowsWithCost", "TtftCount", "TtftUs"];
     private static readonly string[] RollupKey = ["BucketStart", "Dimension", "Key"];
     private static readonly string[] CubeKey = ["BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint"];
     private static readonly string[] FacetKey = ["BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Facet", "Key"];
+    private static readonly string[] ActiveUserKey = ["BucketStart", "UserId"];
+    private static readonly string[] SessionKey = ["BucketStart"];
+    private static readonly string[] SessionSums = ["Sessions", "Requests", "CostUnits"];
 
-    private readonly Dictionary<string, DbCommand> _commands = [];
+    private readonly MultiRowStatement _statements = new(connection, transaction);
 
     public async Task WriteAsync(RollupBatch batch, CancellationToken cancellationToken)
     {
-        foreach (var row in batch.HourlyRequests)
-        {
-            await UpsertSumsAsync(RollupTables.HourlyRequests, RollupKey, RollupKeyValues(row), row, batch, cancellationToken);
-        }
-
-        foreach (var row in batch.DailyRequests)
-        {
-            await UpsertSumsAsync(RollupTables.DailyRequests, RollupKey, RollupKeyValues(row), row, batch, cancellationToken);
-        }
-
-        foreach (var row in batch.HourlyCubes)
-        {
-            await UpsertSumsAsync(RollupTables.HourlyCubes, CubeKey, CubeKeyValues(row), row, batch, cancellationToken);
-        }
-
-        foreach (var row in batch.DailyCubes)
-        {
-            await UpsertSumsAsync(RollupTables.DailyCubes, CubeKey, CubeKeyValues(row), row, batch, cancellationToken);
-        }
-
-        foreach (var row in batch.HourlyFacets)
-        {
-            await UpsertFacetAsync(RollupTables.HourlyFacets, row, cancellationToken);
-        }
-
-        foreach (var row in batch.DailyFacets)
-        {
-            await UpsertFacetAsync(RollupTables.DailyFacets, row, cancellationToken);
-        }
-
-        foreach (var user in batch.HourlyActiveUsers)
-        {
-            await InsertActiveUserAsync(RollupTables.HourlyActiveUsers, user, cancellationToken);
-        }
-
-        foreach (var user in batch.DailyActiveUsers)
-        {
-            await InsertActiveUserAsync(RollupTables.DailyActiveUsers, user, cancellationToken);
-        }
-
-        foreach (var row in batch.HourlySessions)
-        {
-            await UpsertSessionsAsync(RollupTables.HourlySessions, row, cancellationToken);
-        }
-
-        foreach (var row in batch.DailySessions)
-        {
-            await UpsertSessionsAsync(RollupTables.DailySessions, row, cancellationToken);
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var command in _commands.Values)
-        {
-            await command.DisposeAsync();
-        }
+        await WriteSumsAsync(RollupTables.HourlyRequests, RollupKey, batch.HourlyRequests, RollupKeyValues, batch, cancellationToken);
+        await WriteSumsAsync(RollupTables.DailyRequests, RollupKey, batch.DailyRequests, RollupKeyValues, batch, cancellationToken);
+        await WriteSumsAsync(RollupTables.HourlyCubes, CubeKey, batch.HourlyCubes, CubeKeyValues, batch, cancellationToken);
+        await WriteSumsAsync(RollupTables.DailyCubes, CubeKey, batch.DailyCubes, CubeKeyValues, batch, cancellationToken);
+        await AddAsync(RollupTables.HourlyFacets, FacetKey, ["Requests"], batch.HourlyFacets.Select(FacetValues), cancellationToken);
+        await AddAsync(RollupTables.DailyFacets, FacetKey, ["Requests"], batch.DailyFacets.Select(FacetValues), cancellationToken);
+        await AddAsync(RollupTables.HourlyActiveUsers, ActiveUserKey, [], batch.HourlyActiveUsers.Select(ActiveUserValues), cancellationToken);
+        await AddAsync(RollupTables.DailyActiveUsers, ActiveUserKey, [], batch.DailyActiveUsers.Select(ActiveUserValues), cancellationToken);
+        await AddAsync(RollupTables.HourlySessions, SessionKey, SessionSums, batch.HourlySessions.Select(SessionValues), cancellationToken);
+        await AddAsync(RollupTables.DailySessions, SessionKey, SessionSums, batch.DailySessions.Select(SessionValues), cancellationToken);
     }
 
     private static object[] RollupKeyValues(RequestRollup row) => [row.BucketStart, (int)row.Dimension, row.Key];
 
     private static object[] CubeKeyValues(RequestCube row) => [row.BucketStart, row.ModelName, row.UserId, row.ApiKeyId, row.Endpoint];
 
-    private async Task UpsertSumsAsync(string table, string[] key, object[] keyValues, RequestSums row, RollupBatch batch, CancellationToken cancellationToken)
+    private static object[] FacetValues(RequestFacet row) =>
+        [row.BucketStart, row.ModelName, row.UserId, row.ApiKeyId, row.Endpoint, (int)row.Facet, row.Key, row.Requests];
+
+    private static object[] ActiveUserValues(ActiveUser user) => [user.BucketStart, user.UserId];
+
+    private static object[] SessionValues(SessionRollup row) => [row.BucketStart, row.Sessions, row.Requests, row.CostUnits];
+
+    /// <summary>Upserts rows (key values first, then <paramref name="sums"/>) adding the sums to a row that is there; with no sums, inserts what is missing.</summary>
+    private Task AddAsync(string table, string[] key, string[] sums, IEnumerable<object[]> rows, CancellationToken cancellationToken)
     {
-        var sketches = batch.SketchesOf(row);
-        string[] columns = [.. key, .. SumColumns, "LatencySketch", "TtftSketch"];
-        object[] values =
+        var sorted = rows.ToArray();
+        Array.Sort(sorted, (a, b) => RowOrder.Compare(a, b, key.Length));
+        var conflict = sums.Length == 0
+            ? "DO NOTHING"
+            : "DO UPDATE SET " + string.Join(", ", sums.Select(c => $"\"{c}\" = {table}.\"{c}\" + excluded.\"{c}\""));
+        return _statements.ExecuteAsync(
+            sorted,
+            values => $"INSERT INTO {table} ({Quoted([.. key, .. sums])}) {values} ON CONFLICT ({Quoted(key)}) {conflict};",
+            cancellationToken);
+    }
+
+    private async Task WriteSumsAsync<T>(string table, string[] key, IEnumerable<T> batchRows, Func<T, object[]> keyValues, RollupBatch batch, CancellationToken cancellationToken)
+        where T : RequestSums
+    {
+        var rows = batchRows.Select(r => new KeyedRow(r, keyValues(r), batch.SketchesOf(r))).ToArray();
+        Array.Sort(rows, (a, b) => RowOrder.Compare(a.Key, b.Key, key.Length));
+        var sums = rows.Select(r => (object[])
         [
-            .. keyValues, row.Requests, row.Errors, row.LatencyUs, row.Tokens, row.RowsWithTokens, row.CostUnits, row.RowsWithCost, row.TtftCount, row.TtftUs,
-            sketches?.Latency.ToBytes() ?? [], sketches?.Ttft.ToBytes() ?? [],
-        ];
-        var sql = $"""
-            INSERT INTO {table} ({Quoted(columns)}) VALUES ({Parameters(columns)})
-            ON CONFLICT ({Quoted(key)}) DO UPDATE SET {string.Join(", ", SumColumns.Select(c => $"\"{c}\" = {table}.\"{c}\" + excluded.\"{c}\""))}
-            RETURNING "Requests";
-            """;
-        var requests = Convert.ToInt64(await ScalarAsync($"{table}:upsert", sql, columns, values, cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        if (sketches is not { } added || requests == row.Requests)
-        {
-            return;
-        }
+            .. r.Key, r.Row.Requests, r.Row.Errors, r.Row.LatencyUs, r.Row.Tokens, r.Row.RowsWithTokens, r.Row.CostUnits, r.Row.RowsWithCost, r.Row.TtftCount, r.Row.TtftUs,
+            r.Sketches?.Latency.ToBytes() ?? [], r.Sketches?.Ttft.ToBytes() ?? [],
+        ]).ToArray();
+        var add = string.Join(", ", SumColumns.Select(c => $"\"{c}\" = {table}.\"{c}\" + excluded.\"{c}\""));
+        await _statements.ExecuteAsync(
+            sums,
+            values => $"INSERT INTO {table} ({Quoted([.. key, .. SumColumns, "LatencySketch", "TtftSketch"])}) {values} ON CONFLICT ({Quoted(key)}) DO UPDATE SET {add};",
+            cancellationToken);
 
-        // The row was there before this batch: add the batch's sketches to the stored ones.
-        var stored = await ReadSketchesAsync(table, key, keyValues, cancellationToken);
-        stored.Latency.Merge(added.Latency);
-        stored.Ttft.Merge(added.Ttft);
-        string[] updateColumns = ["LatencySketch", "TtftSketch", .. key];
-        await ExecuteAsync(
-            $"{table}:sketches",
-            $"UPDATE {table} SET \"LatencySketch\" = @p0, \"TtftSketch\" = @p1 WHERE {Matching(key, firstParameter: 2)};",
-            updateColumns,
-            [stored.Latency.ToBytes(), stored.Ttft.ToBytes(), .. keyValues],
+        var sketched = rows.Where(r => r.Sketches is not null).ToArray();
+        var merged = await MergeStoredSketchesAsync(table, key, sketched, cancellationToken);
+        await _statements.ExecuteAsync(
+            merged,
+            values => $"""
+                UPDATE {table} SET "LatencySketch" = v.column1, "TtftSketch" = v.column2 FROM ({values}) AS v
+                WHERE {string.Join(" AND ", key.Select((c, i) => $"{table}.\"{c}\" = v.column{i + 3}"))};
+                """,
             cancellationToken);
     }
 
-    private async Task<(LatencySketch Latency, LatencySketch Ttft)> ReadSketchesAsync(string table, string[] key, object[] keyValues, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the sketches of the rows that were there before this batch (their requests now exceed the batch's), in one
+    /// query per chunk, and returns each such row's merged sketches followed by its key, for the write-back.
+    /// </summary>
+    private async Task<List<object[]>> MergeStoredSketchesAsync(string table, string[] key, KeyedRow[] sketched, CancellationToken cancellationToken)
     {
-        var command = Command($"{table}:read", $"SELECT \"LatencySketch\", \"TtftSketch\" FROM {table} WHERE {Matching(key, firstParameter: 0)};", key.Length);
-        for (var i = 0; i < keyValues.Length; i++)
-        {
-            command.Parameters[i].Value = keyValues[i];
-        }
-
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return (LatencySketch.FromBytes((byte[])reader[0]), LatencySketch.FromBytes((byte[])reader[1]));
+        var merged = new List<object[]>();
+        var probes = sketched.Select((r, i) => (object[])[i, .. r.Key, r.Row.Requests]).ToArray();
+        await _statements.ReadSketchesAsync(
+            probes,
+            values => $"""
+                SELECT v.column1, {table}."LatencySketch", {table}."TtftSketch" FROM ({values}) AS v
+                JOIN {table} ON {string.Join(" AND ", key.Select((c, i) => $"{table}.\"{c}\" = v.column{i + 2}"))}
+                WHERE {table}."Requests" <> v.column{key.Length + 2};
+                """,
+            (index, storedLatency, storedTtft) =>
+            {
+                var row = sketched[index];
+                var latency = LatencySketch.FromBytes(storedLatency);
+                var ttft = LatencySketch.FromBytes(storedTtft);
+                latency.Merge(row.Sketches!.Value.Latency);
+                ttft.Merge(row.Sketches.Value.Ttft);
+                merged.Add([latency.ToBytes(), ttft.ToBytes(), .. row.Key]);
+            },
+            cancellationToken);
+        return merged;
     }
-
-    private Task UpsertFacetAsync(string table, RequestFacet row, CancellationToken cancellationToken)
-    {
-        string[] columns = [.. FacetKey, "Requests"];
-        return ExecuteAsync(
-            table,
-            $"""
-            INSERT INTO {table} ({Quoted(columns)}) VALUES ({Parameters(columns)})
-            ON CONFLICT ({Quoted(FacetKey)}) DO UPDATE SET "Requests" = {table}."Requests" + excluded."Requests";
-            """,
-            columns,
-            [row.BucketStart, row.ModelName, row.UserId, row.ApiKeyId, row.Endpoint, (int)row.Facet, row.Key, row.Requests],
-            cancellationToken);
-    }
-
-    private Task InsertActiveUserAsync(string table, ActiveUser user, CancellationToken cancellationToken) =>
-        ExecuteAsync(
-            table,
-            $"""INSERT INTO {table} ("BucketStart", "UserId") VALUES (@p0, @p1) ON CONFLICT ("BucketStart", "UserId") DO NOTHING;""",
-            ["BucketStart", "UserId"],
-            [user.BucketStart, user.UserId],
-            cancellationToken);
-
-    private Task UpsertSessionsAsync(string table, SessionRollup row, CancellationToken cancellationToken) =>
-        ExecuteAsync(
-            table,
-            $"""
-            INSERT INTO {table} ("BucketStart", "Sessions", "Requests", "CostUnits")
-            VALUES (@p0, @p1, @p2, @p3)
-            ON CONFLICT ("BucketStart") DO UPDATE SET
-                "Sessions" = {table}."Sessions" + excluded."Sessions",
-                "Requests" = {table}."Requests" + excluded."Requests",
-                "CostUnits" = {table}."CostUnits" + excluded."CostUnits";
-            """,
-            ["BucketStart", "Sessions", "Requests", "CostUnits"],
-            [row.BucketStart, row.Sessions, row.Requests, row.CostUnits],
-            cancellationToken);
 
     private static string Quoted(IEnumerable<string> columns) => string.Join(", ", columns.Select(c => $"\"{c}\""));
 
-    private static string Parameters(string[] columns) => string.Join(", ", columns.Select((_, i) => $"@p{i}"));
-
-    private static string Matching(string[] key, int firstParameter) => string.Join(" AND ", key.Select((c, i) => $"\"{c}\" = @p{firstParameter + i}"));
-
-    private async Task ExecuteAsync(string name, string sql, string[] columns, object[] values, CancellationToken cancellationToken) =>
-        await (await BindAsync(name, sql, columns, values, cancellationToken)).ExecuteNonQueryAsync(cancellationToken);
-
-    private async Task<object?> ScalarAsync(string name, string sql, string[] columns, object[] values, CancellationToken cancellationToken) =>
-        await (await BindAsync(name, sql, columns, values, cancellationToken)).ExecuteScalarAsync(cancellationToken);
-
-    /// <summary>The statement with these values, prepared on first use (once its parameters have values) and reused after.</summary>
-    private async Task<DbCommand> BindAsync(string name, string sql, string[] columns, object[] values, CancellationToken cancellationToken)
-    {
-        var created = !_commands.ContainsKey(name);
-        var command = Command(name, sql, columns.Length);
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i];
-        }
-
-        if (created)
-        {
-            await command.PrepareAsync(cancellationToken);
-        }
-
-        return command;
-    }
-
-    private DbCommand Command(string name, string sql, int parameters)
-    {
-        if (!_commands.TryGetValue(name, out var command))
-        {
-            command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            for (var i = 0; i < parameters; i++)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = $"@p{i}";
-                command.Parameters.Add(parameter);
-            }
-
-            _commands.Add(name, command);
-        }
-
-        return command;
-    }
+    private sealed record KeyedRow(RequestSums Row, object[] Key, (LatencySketch Latency, LatencySketch Ttft)? Sketches);
 }

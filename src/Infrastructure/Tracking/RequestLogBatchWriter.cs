@@ -68,10 +68,7 @@ public sealed class RequestLogBatchWriter(
                 sessions = await UpdateSessionsAsync(batch, rows, rollups, cancellationToken);
             }
 
-            await using (var rollupWriter = new RollupWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction()))
-            {
-                await rollupWriter.WriteAsync(rollups, cancellationToken);
-            }
+            await new RollupWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction()).WriteAsync(rollups, cancellationToken);
 
             await UpdateUsageStatsAsync(batch, cancellationToken);
             await MergeThreatsAsync(threats, cancellationToken);

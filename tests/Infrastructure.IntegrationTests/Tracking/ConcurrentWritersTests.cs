@@ -1,4 +1,5 @@
 using CleanDashboard.Application;
+using CleanDashboard.Application.Dashboard.Common;
 using CleanDashboard.Application.Tracking;
 using CleanDashboard.Domain.Enums;
 using CleanDashboard.Infrastructure.Tracking;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanDashboard.Infrastructure.IntegrationTests.Tracking;
 
-/// <summary>Two app instances' writers on one PostgreSQL database, adding to the same day and model at the same time.</summary>
+/// <summary>Two app instances' writers on one PostgreSQL database, adding to the same day, model and cube key (sums and sketches) at the same time.</summary>
 public sealed class ConcurrentWritersTests : IAsyncLifetime
 {
     private const int BatchesPerWriter = 25;
@@ -39,6 +40,16 @@ public sealed class ConcurrentWritersTests : IAsyncLifetime
         stats.TotalLatencyUs.Should().Be(expected * 2_500L);                             // 2.5 ms each
         var rolledUp = await _database.QueryAsync(db => db.DailyRequestRollups.SingleAsync(r => r.Dimension == RollupDimension.Model));
         rolledUp.Requests.Should().Be(expected);
+        var total = await _database.QueryAsync(db => db.HourlyRequestRollups.SingleAsync(r => r.Dimension == RollupDimension.Total));
+        total.LatencyUs.Should().Be(expected * 2_500L);
+        LatencySketch.FromBytes(total.LatencySketch).Count.Should().Be(expected);         // no sketch bin lost to a race
+        var cube = await _database.QueryAsync(db => db.HourlyRequestCubes.SingleAsync());  // one shared cube key
+        cube.Requests.Should().Be(expected);
+        cube.Tokens.Should().Be(expected * 10L);
+        var sketch = LatencySketch.FromBytes(cube.LatencySketch);
+        sketch.Count.Should().Be(expected);
+        sketch.Percentile(99)!.Value.Should().BeApproximately(2_500, 12.5);               // every bin is the 2.5 ms bin (±0.5 %)
+        LatencySketch.FromBytes((await _database.QueryAsync(db => db.DailyRequestCubes.SingleAsync())).LatencySketch).Count.Should().Be(expected);
     }
 
     private static async Task WriteAsync(IServiceProvider services, int batch)
