@@ -28,8 +28,9 @@ public sealed partial class AlertEvaluationService(
             return;
         }
 
-        using var timer = new PeriodicTimer(settings.EvaluationInterval, timeProvider);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        // One pass per interval after the last one, never a catch-up burst: a PeriodicTimer replays every period a clock
+        // jump skipped (a host resumed from sleep, or a test's fake clock moved by months spun here for minutes).
+        while (await NextPassAsync(settings.EvaluationInterval, stoppingToken))
         {
             try
             {
@@ -40,6 +41,19 @@ public sealed partial class AlertEvaluationService(
             {
                 LogPassFailed(logger, ex);
             }
+        }
+    }
+
+    private async Task<bool> NextPassAsync(TimeSpan interval, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(interval, timeProvider, stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 
