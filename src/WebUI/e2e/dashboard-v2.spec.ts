@@ -60,7 +60,10 @@ test.describe('dashboard v2', () => {
 
     await expect(page).toHaveURL(new RegExp(`/admin/request-logs\\?from=.+&model=${model.replace(/[.]/g, '\\.')}$`));
     await expect(page.getByLabel('Model')).toHaveValue(model);
-    const models = await page.getByRole('table', { name: 'Request logs' }).locator('tbody tr td:nth-child(6)').allTextContents();
+    const modelCells = page.getByRole('table', { name: 'Request logs' }).locator('tbody tr td:nth-child(6)');
+    // The list loads after the navigation: wait for its first row before reading them all.
+    await expect(modelCells.first()).toBeVisible();
+    const models = await modelCells.allTextContents();
     expect(models.length).toBeGreaterThan(0);
     expect(new Set(models)).toEqual(new Set([model]));
   });
