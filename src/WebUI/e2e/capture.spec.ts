@@ -6,7 +6,8 @@ skipWithoutChromium();
 test.describe('capture', () => {
   test('an operator finds a request by a phrase of its prompt and reads the redacted conversation', async ({ page, request }, testInfo) => {
     const key = await createMemberKey(request);
-    const marker = `kiwi${Date.now()}`;
+    // Letters only: a run of 13 digits (Date.now()) passes the Luhn check one time in ten and is redacted as a card number.
+    const marker = `kiwi${Date.now().toString().replace(/\d/g, (digit) => 'abcdefghij'[Number(digit)])}`;
     const prompt = `my parrot ${marker} speaks in riddles, mail owner@example.com`;
     const answer = await request.post('/v1/chat/completions', {
       headers: { Authorization: `Bearer ${key}` },
