@@ -11,7 +11,7 @@ using CleanDashboard.Application.RequestLogs.Queries.ListUpstreamAttempts;
 using CleanDashboard.Application.Threats.Common;
 using CleanDashboard.Application.UsageStats.Common;
 using CleanDashboard.Application.UserSessions.Common;
-using CleanDashboard.Application.Health.Queries.GetHealth;
+using CleanDashboard.Application.Health.Common;
 using CleanDashboard.Application.Telemetry.Ingestion;
 using CleanDashboard.Application.Tracking;
 using CleanDashboard.Application.Users.Common;

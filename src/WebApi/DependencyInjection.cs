@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
 using CleanDashboard.Application.Gateway;
-using CleanDashboard.Application.Health.Queries.GetHealth;
+using CleanDashboard.Application.Health.Common;
 using CleanDashboard.Infrastructure.Budgets;
 using CleanDashboard.WebApi.Endpoints;
 using CleanDashboard.WebApi.Gateway;

@@ -1,5 +1,5 @@
 using CleanDashboard.Application.Budgets;
-using CleanDashboard.Application.Health.Queries.GetHealth;
+using CleanDashboard.Application.Health.Common;
 using CleanDashboard.Infrastructure.Caching;
 using StackExchange.Redis;
 

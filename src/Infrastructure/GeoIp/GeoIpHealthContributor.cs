@@ -1,5 +1,5 @@
 using System.Globalization;
-using CleanDashboard.Application.Health.Queries.GetHealth;
+using CleanDashboard.Application.Health.Common;
 using Microsoft.Extensions.Options;
 
 namespace CleanDashboard.Infrastructure.GeoIp;

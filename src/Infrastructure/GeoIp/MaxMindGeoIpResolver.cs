@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using CleanDashboard.Application.Health.Queries.GetHealth;
+using CleanDashboard.Application.Health.Common;
 using CleanDashboard.Application.Tracking;
 using MaxMind.Db;
 using Microsoft.Extensions.Logging;

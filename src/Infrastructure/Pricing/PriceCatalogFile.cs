@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CleanDashboard.Application.Health.Queries.GetHealth;
+using CleanDashboard.Application.Health.Common;
 using CleanDashboard.Application.Tracking.Catalog;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using CleanDashboard.Application.Health.Common;
 using CleanDashboard.Application.Health.Queries.GetHealth;
 using MediatR;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using CleanDashboard.Application.Gateway;
 using CleanDashboard.Application.Gateway.DemoModel;
-using CleanDashboard.Application.Health.Queries.GetHealth;
+using CleanDashboard.Application.Health.Common;
 using CleanDashboard.WebApi.Gateway.Failover;
 using CleanDashboard.WebApi.Gateway.Protocols;
 using Microsoft.AspNetCore.Http.HttpResults;

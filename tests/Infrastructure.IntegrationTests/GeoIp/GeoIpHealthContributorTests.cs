@@ -1,4 +1,4 @@
-using CleanDashboard.Application.Health.Queries.GetHealth;
+using CleanDashboard.Application.Health.Common;
 using CleanDashboard.Infrastructure.GeoIp;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

@@ -1,5 +1,5 @@
 using System.Net;
-using CleanDashboard.Application.Health.Queries.GetHealth;
+using CleanDashboard.Application.Health.Common;
 using CleanDashboard.Infrastructure.GeoIp;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

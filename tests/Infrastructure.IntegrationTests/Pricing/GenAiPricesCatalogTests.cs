@@ -1,4 +1,4 @@
-using CleanDashboard.Application.Health.Queries.GetHealth;
+using CleanDashboard.Application.Health.Common;
 using CleanDashboard.Application.Tracking;
 using CleanDashboard.Infrastructure.Pricing;
 using Microsoft.Extensions.Logging.Abstractions;

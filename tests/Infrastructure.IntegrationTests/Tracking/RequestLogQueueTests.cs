@@ -1,5 +1,5 @@
 using CleanDashboard.Application.Common.Caching;
-using CleanDashboard.Application.Health.Queries.GetHealth;
+using CleanDashboard.Application.Health.Common;
 using CleanDashboard.Application.Tracking;
 using CleanDashboard.Infrastructure.Tracking;
 using CleanDashboard.Infrastructure.Tracking.Journal;

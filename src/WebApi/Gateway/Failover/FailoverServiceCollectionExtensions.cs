@@ -1,4 +1,4 @@
-using CleanDashboard.Application.Health.Queries.GetHealth;
+using CleanDashboard.Application.Health.Common;
 
 namespace CleanDashboard.WebApi.Gateway.Failover;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CleanDashboard.Application.Health.Queries.GetHealth;
+using CleanDashboard.Application.Health.Common;
 using CleanDashboard.Application.Threats.Common;
 using CleanDashboard.Application.Tracking;
 using CleanDashboard.Domain.Enums;

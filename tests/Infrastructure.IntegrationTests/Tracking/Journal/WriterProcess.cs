@@ -1,5 +1,5 @@
 using CleanDashboard.Application;
-using CleanDashboard.Application.Health.Queries.GetHealth;
+using CleanDashboard.Application.Health.Common;
 using CleanDashboard.Infrastructure.Tracking;
 using CleanDashboard.Infrastructure.Tracking.Journal;
 using Microsoft.Extensions.Configuration;

@@ -1,3 +1,4 @@
+using CleanDashboard.Application.Health.Common;
 using MediatR;
 
 namespace CleanDashboard.Application.Health.Queries.GetHealth;
@@ -6,26 +7,6 @@ public sealed record GetHealthQuery : IRequest<HealthDto>;
 
 /// <summary>Overall status: "healthy", "degraded" (works with reduced function) or "unhealthy" (cannot serve).</summary>
 public sealed record HealthDto(string Status, string Version, long UptimeSeconds, IReadOnlyDictionary<string, HealthCheckDto> Checks);
-
-public sealed record HealthCheckDto(string Status, string? Detail);
-
-public static class HealthStatus
-{
-    public const string Healthy = "healthy";
-    public const string Degraded = "degraded";
-    public const string Unhealthy = "unhealthy";
-}
-
-/// <summary>One part of the system that reports its own health (database, GeoIP, the log writer…).</summary>
-public interface IHealthContributor
-{
-    string Name { get; }
-
-    Task<HealthCheckDto> CheckAsync(CancellationToken cancellationToken);
-}
-
-/// <summary>What the running application is: its version and when it started.</summary>
-public sealed record ApplicationInfo(string Version, DateTimeOffset StartedAt);
 
 public sealed class GetHealthQueryHandler(IEnumerable<IHealthContributor> contributors, ApplicationInfo info, TimeProvider timeProvider)
     : IRequestHandler<GetHealthQuery, HealthDto>
