@@ -31,6 +31,7 @@ using CleanDashboard.Infrastructure.Repricing;
 using CleanDashboard.Infrastructure.Rollups;
 using CleanDashboard.Infrastructure.Telemetry;
 using CleanDashboard.Infrastructure.Telemetry.Otlp;
+using CleanDashboard.Infrastructure.Threats;
 using CleanDashboard.Infrastructure.Tracking;
 using CleanDashboard.Infrastructure.Tracking.Journal;
 using CleanDashboard.Infrastructure.Users;

@@ -5,9 +5,10 @@ using CleanDashboard.Application.Threats.Queries.ListThreats;
 using CleanDashboard.Domain.Entities;
 using CleanDashboard.Domain.Enums;
 using CleanDashboard.Infrastructure.Persistence;
+using CleanDashboard.Infrastructure.ReadStores;
 using Microsoft.EntityFrameworkCore;
 
-namespace CleanDashboard.Infrastructure.ReadStores;
+namespace CleanDashboard.Infrastructure.Threats;
 
 public sealed class ThreatStore(DashboardDbContext db) : IThreatStore
 {
