@@ -4,6 +4,7 @@ using System.Text.Json;
 using CleanDashboard.Domain.Entities;
 using FluentAssertions;
 using Microsoft.EntityFrameworkCore;
+using CleanDashboard.TestSupport;
 
 namespace CleanDashboard.Admin.IntegrationTests.Api;
 
@@ -75,16 +76,7 @@ public sealed class FeedbackTests(AdminApiFactory factory)
 
     private Task<long> InsertRequestAsync(int userId) => factory.WithDbAsync(async db =>
     {
-        var log = new RequestLog
-        {
-            CreatedAt = DateTime.UtcNow,
-            Endpoint = "/v1/chat/completions",
-            Method = "POST",
-            StatusCode = 200,
-            LatencyMs = 12,
-            ModelName = "demo-echo",
-            UserId = userId,
-        };
+        var log = RequestLogBuilder.ChatAt(DateTime.UtcNow).Latency(12).Model("demo-echo").UserId(userId).Build();
         db.RequestLogs.Add(log);
         await db.SaveChangesAsync();
         return log.Id;

@@ -3,6 +3,7 @@ using CleanDashboard.Infrastructure.Retention;
 using FluentAssertions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using CleanDashboard.TestSupport;
 
 namespace CleanDashboard.Admin.IntegrationTests.Api;
 
@@ -41,14 +42,6 @@ public sealed class RetentionTests(AdminApiFactory factory)
         });
     }
 
-    private static RequestLog Log(DateTime at, int userId) => new()
-    {
-        CreatedAt = at,
-        Endpoint = "/v1/chat/completions",
-        Method = "POST",
-        StatusCode = 200,
-        LatencyMs = 5,
-        ModelName = "retention-model",
-        UserId = userId,
-    };
+    private static RequestLog Log(DateTime at, int userId) =>
+        RequestLogBuilder.ChatAt(at).Latency(5).Model("retention-model").UserId(userId).Build();
 }

@@ -1,6 +1,7 @@
 using CleanDashboard.Application.Auth;
 using CleanDashboard.Domain.Entities;
 using CleanDashboard.Domain.Enums;
+using CleanDashboard.TestSupport;
 
 namespace CleanDashboard.Admin.IntegrationTests.Lists;
 
@@ -110,19 +111,8 @@ public sealed class ListDataFactory : AdminApiFactory
         };
     }
 
-    private static RequestLog Request(DateTime at, string model, int status, string country, User? user, decimal? cost, double latency) => new()
-    {
-        CreatedAt = at,
-        Endpoint = "/v1/chat/completions",
-        Method = "POST",
-        StatusCode = status,
-        LatencyMs = latency,
-        ModelName = model,
-        CostUsd = cost,
-        CountryCode = country,
-        IpAddress = "198.51.100.7",
-        UserId = user?.Id,
-    };
+    private static RequestLog Request(DateTime at, string model, int status, string country, User? user, decimal? cost, double latency) =>
+        RequestLogBuilder.ChatAt(at).Status(status).Latency(latency).Model(model).Cost(cost).Country(country).Ip("198.51.100.7").UserId(user?.Id).Build();
 
     private static UserSession Session(User user, DateTime start, DateTime? end, int requests, decimal cost) => new()
     {

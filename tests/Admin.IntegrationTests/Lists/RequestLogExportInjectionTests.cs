@@ -1,6 +1,7 @@
 using CleanDashboard.Application.RequestLogs.Queries.ListRequestLogs;
 using CleanDashboard.Domain.Entities;
 using FluentAssertions;
+using CleanDashboard.TestSupport;
 
 namespace CleanDashboard.Admin.IntegrationTests.Lists;
 
@@ -28,18 +29,13 @@ public sealed class InjectionDataFactory : AdminApiFactory
         await db.SaveChangesAsync();
         for (var i = 0; i < Models.Length; i++)
         {
-            Requests.Add(new RequestLog
-            {
-                CreatedAt = new DateTime(2026, 3, 1, 0, i, 0, DateTimeKind.Utc),
-                Endpoint = "/v1/chat/completions",
-                Method = "POST",
-                StatusCode = 200,
-                LatencyMs = i == 0 ? -1.5 : 12.5,
-                ModelName = Models[i],
-                CountryCode = "US",
-                IpAddress = "198.51.100.9",
-                UserId = i == 0 ? Formulaic.Id : null,
-            });
+            Requests.Add(RequestLogBuilder.ChatAt(new DateTime(2026, 3, 1, 0, i, 0, DateTimeKind.Utc))
+                .Latency(i == 0 ? -1.5 : 12.5)
+                .Model(Models[i])
+                .Country("US")
+                .Ip("198.51.100.9")
+                .UserId(i == 0 ? Formulaic.Id : null)
+                .Build());
         }
 
         db.RequestLogs.AddRange(Requests);

@@ -3,6 +3,7 @@ using System.Text;
 using CleanDashboard.Application.RequestLogs.Queries.ListRequestLogs;
 using CleanDashboard.Domain.Entities;
 using FluentAssertions;
+using CleanDashboard.TestSupport;
 
 namespace CleanDashboard.Admin.IntegrationTests.Lists;
 
@@ -20,18 +21,13 @@ public sealed class ExportDataFactory : AdminApiFactory
     {
         for (var i = 0; i < Rows; i++)
         {
-            Requests.Add(new RequestLog
-            {
-                CreatedAt = new DateTime(2026, 2, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(i),
-                Endpoint = "/v1/chat/completions",
-                Method = "POST",
-                StatusCode = 200,
-                LatencyMs = 10.5 + i,
-                ModelName = (i % 50) switch { 0 => Comma, 1 => Quotes, 2 => LineBreak, _ => "gpt-4o" },
-                CostUsd = i % 2 == 0 ? 0.0125m : null,
-                CountryCode = i % 2 == 0 ? "US" : "DE",
-                IpAddress = "198.51.100.9",
-            });
+            Requests.Add(RequestLogBuilder.ChatAt(new DateTime(2026, 2, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(i))
+                .Latency(10.5 + i)
+                .Model((i % 50) switch { 0 => Comma, 1 => Quotes, 2 => LineBreak, _ => "gpt-4o" })
+                .Cost(i % 2 == 0 ? 0.0125m : null)
+                .Country(i % 2 == 0 ? "US" : "DE")
+                .Ip("198.51.100.9")
+                .Build());
         }
 
         db.RequestLogs.AddRange(Requests);

@@ -4,6 +4,7 @@ using CleanDashboard.Application.Auth;
 using CleanDashboard.Domain.Entities;
 using CleanDashboard.Domain.Enums;
 using FluentAssertions;
+using CleanDashboard.TestSupport;
 
 namespace CleanDashboard.Admin.IntegrationTests.Lists;
 
@@ -69,20 +70,9 @@ public sealed class RequestLogFilterDataFactory : AdminApiFactory
         };
     }
 
-    private static RequestLog Request(int day, string endpoint, int status, double latency, double? ttft, string model, User? user, ApiKey? key) => new()
-    {
-        CreatedAt = Day(day),
-        Endpoint = endpoint,
-        Method = endpoint == "/v1/models" ? "GET" : "POST",
-        StatusCode = status,
-        LatencyMs = latency,
-        TtftMs = ttft,
-        ModelName = model,
-        CountryCode = "US",
-        IpAddress = "198.51.100.7",
-        UserId = user?.Id,
-        ApiKeyId = key?.Id,
-    };
+    private static RequestLog Request(int day, string endpoint, int status, double latency, double? ttft, string model, User? user, ApiKey? key) =>
+        RequestLogBuilder.ChatAt(Day(day)).Endpoint(endpoint, endpoint == "/v1/models" ? "GET" : "POST").Status(status).Latency(latency, ttft).Model(model)
+            .Country("US").Ip("198.51.100.7").UserId(user?.Id).ApiKeyId(key?.Id).Build();
 }
 
 /// <summary>The request-log filters the drill-down needs, each against the hand-built rows of <see cref="RequestLogFilterDataFactory"/>.</summary>

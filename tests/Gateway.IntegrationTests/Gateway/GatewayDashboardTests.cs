@@ -21,10 +21,13 @@ public sealed class GatewayDashboardTests(GatewayFixture gateway) : IClassFixtur
             [new SystemChatMessage("You are a terse assistant."), new UserChatMessage("Tell me about the gateway")], cancellationToken: Cancellation);
 
         // demo-echo streamed: 4 + 5 → 0.004 + 0.010 = 0.014
+        var streamed = new StringBuilder();
         await foreach (var update in openAI.GetChatClient("demo-echo").CompleteChatStreamingAsync([new UserChatMessage("Stream these four words")], cancellationToken: Cancellation))
         {
-            update.Should().NotBeNull();
+            streamed.AppendJoin(string.Empty, update.ContentUpdate.Select(part => part.Text));
         }
+
+        streamed.ToString().Should().Be("Echo: Stream these four words");
 
         // stub gpt-4o-mini: 12,000 + 3,400 → 0.0018 + 0.00204 = 0.00384 (stored exactly, no longer rounded to 0.0038)
         await openAI.GetChatClient("gpt-4o-mini").CompleteChatAsync([new UserChatMessage("Say hello")], cancellationToken: Cancellation);

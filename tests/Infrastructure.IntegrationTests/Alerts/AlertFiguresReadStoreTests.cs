@@ -5,6 +5,7 @@ using CleanDashboard.Infrastructure.ReadStores;
 using CleanDashboard.Infrastructure.Rollups;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using CleanDashboard.TestSupport;
 
 namespace CleanDashboard.Infrastructure.IntegrationTests.Alerts;
 
@@ -146,11 +147,9 @@ public sealed class AlertFiguresReadStoreTests
 
     private static RequestLog Row(
         DateTime at, int status, decimal? cost = null, string model = "gpt-4o", int? userId = null, int? apiKeyId = null,
-        string endpoint = "/v1/chat/completions", double latencyMs = 100, double? ttftMs = null) => new()
-    {
-        CreatedAt = at, Endpoint = endpoint, Method = "POST", StatusCode = status, LatencyMs = latencyMs, TtftMs = ttftMs, ModelName = model,
-        CountryCode = "DE", TotalTokens = cost is null ? null : 10, CostUsd = cost, UserId = userId, ApiKeyId = apiKeyId,
-    };
+        string endpoint = "/v1/chat/completions", double latencyMs = 100, double? ttftMs = null) =>
+        RequestLogBuilder.ChatAt(at).Endpoint(endpoint).Status(status).Latency(latencyMs, ttftMs).Model(model).Country("DE")
+            .TotalTokens(cost is null ? null : 10).Cost(cost).UserId(userId).ApiKeyId(apiKeyId).Build();
 
     private static ThreatLog Threat(DateTime at, ThreatSeverity severity, bool resolved) => new()
     {

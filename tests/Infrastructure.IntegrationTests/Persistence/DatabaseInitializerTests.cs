@@ -69,7 +69,7 @@ public sealed class DatabaseInitializerTests
         await database.InitializeDatabaseAsync();
         await database.ExecuteAsync(db =>
         {
-            db.RequestLogs.Add(new RequestLog { CreatedAt = TestDatabase.DefaultNow.UtcDateTime, Endpoint = "/v1/chat/completions", Method = "POST", StatusCode = 200 });
+            db.RequestLogs.Add(RequestLogBuilder.ChatAt(TestDatabase.DefaultNow.UtcDateTime).Build());
             return db.SaveChangesAsync(TestContext.Current.CancellationToken);
         });
 

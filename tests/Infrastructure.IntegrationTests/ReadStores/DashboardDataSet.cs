@@ -3,6 +3,7 @@ using CleanDashboard.Domain.Enums;
 using CleanDashboard.Infrastructure.Persistence;
 using CleanDashboard.Infrastructure.Rollups;
 using Microsoft.Extensions.DependencyInjection;
+using CleanDashboard.TestSupport;
 
 namespace CleanDashboard.Infrastructure.IntegrationTests.ReadStores;
 
@@ -117,22 +118,9 @@ public sealed class DashboardDataSet : TestDatabase
 
     private static User User(string name) => new() { Name = name, Role = UserRole.Member, CreatedAt = Utc(1, 1, 0, 0, 0) };
 
-    private static RequestLog Log(DateTime at, int status, double latencyMs, string model, int? tokens, decimal? cost, string country, User? user) => new()
-    {
-        CreatedAt = at,
-        Endpoint = "/v1/chat/completions",
-        Method = "POST",
-        StatusCode = status,
-        LatencyMs = latencyMs,
-        ModelName = model,
-        PromptTokens = tokens is null ? null : tokens / 2,
-        CompletionTokens = tokens is null ? null : tokens - (tokens / 2),
-        TotalTokens = tokens,
-        CostUsd = cost,
-        CountryCode = country,
-        IpAddress = "203.0.113.10",
-        User = user,
-    };
+    private static RequestLog Log(DateTime at, int status, double latencyMs, string model, int? tokens, decimal? cost, string country, User? user) =>
+        RequestLogBuilder.ChatAt(at).Status(status).Latency(latencyMs).Model(model).Tokens(tokens / 2, tokens - (tokens / 2)).Cost(cost)
+            .Country(country).Ip("203.0.113.10").User(user).Build();
 
     private static UserSession Session(User user, DateTime start, int requests, decimal cost) => new()
     {

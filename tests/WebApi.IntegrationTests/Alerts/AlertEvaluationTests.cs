@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CleanDashboard.Domain.Entities;
+using CleanDashboard.TestSupport;
 
 namespace CleanDashboard.WebApi.IntegrationTests.Alerts;
 
@@ -179,11 +180,8 @@ public sealed class AlertEvaluationTests
             .Should().Equal(("requests rule", 1m, "2024-03-01T10:37:42Z"));
     }
 
-    private static RequestLog Priced(DateTime at, decimal cost) => new()
-    {
-        CreatedAt = at, Endpoint = "/v1/chat/completions", Method = "POST", StatusCode = 200, LatencyMs = 10, ModelName = "gpt-4o",
-        CountryCode = "DE", TotalTokens = 10, CostUsd = cost,
-    };
+    private static RequestLog Priced(DateTime at, decimal cost) =>
+        RequestLogBuilder.ChatAt(at).Latency(10).Model("gpt-4o").Country("DE").TotalTokens(10).Cost(cost).Build();
 
     private static string RuleBody(string metric, string threshold, string window, string forDuration, string url) => $$$"""
         {"name":"{{{(metric == "error_rate" ? "Error rate" : metric + " rule")}}}","metric":"{{{metric}}}","threshold":{{{threshold}}},"window":"{{{window}}}","for":"{{{forDuration}}}",

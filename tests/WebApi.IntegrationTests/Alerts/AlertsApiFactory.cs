@@ -5,6 +5,7 @@ using CleanDashboard.Infrastructure.Persistence;
 using MediatR;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using CleanDashboard.TestSupport;
 
 namespace CleanDashboard.WebApi.IntegrationTests.Alerts;
 
@@ -58,16 +59,7 @@ public sealed class AlertsApiFactory : DashboardApiFactory
     {
         for (var i = 0; i < successes + errors; i++)
         {
-            db.RequestLogs.Add(new RequestLog
-            {
-                CreatedAt = at,
-                Endpoint = "/v1/chat/completions",
-                Method = "POST",
-                StatusCode = i < successes ? 200 : 500,
-                LatencyMs = latencyMs,
-                ModelName = "gpt-4o",
-                CountryCode = "DE",
-            });
+            db.RequestLogs.Add(RequestLogBuilder.ChatAt(at).Status(i < successes ? 200 : 500).Latency(latencyMs).Model("gpt-4o").Country("DE").Build());
         }
     });
 

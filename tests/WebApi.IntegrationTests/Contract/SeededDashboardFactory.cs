@@ -64,21 +64,7 @@ public sealed class SeededDashboardFactory : DashboardApiFactory
 
     private static DateTime At(int month, int day, int hour, int minute, int second) => new(2024, month, day, hour, minute, second, DateTimeKind.Utc);
 
-    private static RequestLog Log(DateTime at, int status, double latencyMs, string model, int? tokens, decimal? cost, string country, User? user, double? ttft = null, int? apiKeyId = null) => new()
-    {
-        TtftMs = ttft,
-        ApiKeyId = apiKeyId,
-        CreatedAt = at,
-        Endpoint = "/v1/chat/completions",
-        Method = "POST",
-        StatusCode = status,
-        LatencyMs = latencyMs,
-        ModelName = model,
-        PromptTokens = tokens,
-        CompletionTokens = tokens is null ? null : 0,
-        TotalTokens = tokens,
-        CostUsd = cost,
-        CountryCode = country,
-        User = user,
-    };
+    private static RequestLog Log(DateTime at, int status, double latencyMs, string model, int? tokens, decimal? cost, string country, User? user, double? ttft = null, int? apiKeyId = null) =>
+        RequestLogBuilder.ChatAt(at).Status(status).Latency(latencyMs, ttft).Model(model).Tokens(tokens, tokens is null ? null : 0).Cost(cost)
+            .Country(country).User(user).ApiKeyId(apiKeyId).Build();
 }

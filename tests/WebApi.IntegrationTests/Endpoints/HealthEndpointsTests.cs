@@ -208,20 +208,8 @@ public sealed class UnreachableRedisFactory : DashboardApiFactory
 
     private static DateTime At(int hour, int minute) => new(2024, 3, 1, hour, minute, 0, DateTimeKind.Utc);
 
-    private static RequestLog Log(DateTime at, int status, string model, int? tokens, decimal? cost) => new()
-    {
-        CreatedAt = at,
-        Endpoint = "/v1/chat/completions",
-        Method = "POST",
-        StatusCode = status,
-        LatencyMs = 100,
-        ModelName = model,
-        PromptTokens = tokens,
-        CompletionTokens = tokens is null ? null : 0,
-        TotalTokens = tokens,
-        CostUsd = cost,
-        CountryCode = "US",
-    };
+    private static RequestLog Log(DateTime at, int status, string model, int? tokens, decimal? cost) =>
+        RequestLogBuilder.ChatAt(at).Status(status).Latency(100).Model(model).Tokens(tokens, tokens is null ? null : 0).Cost(cost).Country("US").Build();
 
     /// <summary>A loopback port with nothing listening on it: connecting is refused at once.</summary>
     private static int UnusedPort()

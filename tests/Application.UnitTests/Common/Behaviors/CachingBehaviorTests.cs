@@ -3,6 +3,7 @@ using CleanDashboard.Application.Dashboard.Common;
 using CleanDashboard.Application.Dashboard.Queries.GetDashboard;
 using CleanDashboard.Application.Feedback.Commands.SubmitFeedback;
 using CleanDashboard.Application.Threats.Commands.ResolveThreats;
+using CleanDashboard.Application.UnitTests.TestDoubles;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -249,14 +250,13 @@ public sealed class CachingBehaviorTests : IDisposable
     }
 
     /// <summary>Counts computed dashboards (each reads the threats once; buckets twice, with the previous period) and holds the bucket reads until released.</summary>
-    private sealed class CountingReadStore : IDashboardReadStore
+    private sealed class CountingReadStore : FakeDashboardReadStore
     {
         private TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private TaskCompletionSource _readStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private int _bucketReads;
         private long _requests = 1;
 
-        public int BucketReads => Volatile.Read(ref _bucketReads);
+        public int BucketReads => CallCount(nameof(GetThreatTotalsAsync));
 
         /// <summary>The successful requests stored: each bucket read answers them, so an answer tells which data it was computed from.</summary>
         public long Requests
@@ -277,41 +277,12 @@ public sealed class CachingBehaviorTests : IDisposable
             Volatile.Write(ref _released, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         }
 
-        public async Task<IReadOnlyList<RequestBucketTotals>> GetRequestBucketsAsync(DateTime from, DateTime to, IReadOnlyList<DateTime> bucketStarts, DashboardFilter filter, CancellationToken cancellationToken)
+        protected override async Task<IReadOnlyList<RequestBucketTotals>> AnswerBucketsAsync(IReadOnlyList<DateTime> bucketStarts, CancellationToken cancellationToken)
         {
             var requests = Volatile.Read(ref _requests);
             Volatile.Read(ref _readStarted).TrySetResult();
             await Volatile.Read(ref _released).Task.WaitAsync(cancellationToken);
             return [new RequestBucketTotals(bucketStarts[0], requests, 0, 1_000, 0, 0, 0m, 0)];
         }
-
-        public Task<LatencyFigures> GetLatencyAsync(DateTime from, DateTime to, IReadOnlyList<DateTime> bucketStarts, DashboardFilter filter, CancellationToken cancellationToken) =>
-            Task.FromResult(new LatencyFigures([], new LatencyBucket(from, new LatencySketch(), new LatencySketch(), 0)));
-
-        public Task<IReadOnlyList<LabelCount>> GetErrorCodesAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken) => Empty<LabelCount>();
-
-        public Task<IReadOnlyList<LabelCount>> GetUnpricedModelsAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken) => Empty<LabelCount>();
-
-        public Task<IReadOnlyList<LabelCount>> GetTopModelsAsync(DateTime from, DateTime to, int limit, DashboardFilter filter, CancellationToken cancellationToken) => Empty<LabelCount>();
-
-        public Task<IReadOnlyList<LabelCount>> GetTopCountryCodesAsync(DateTime from, DateTime to, int limit, DashboardFilter filter, CancellationToken cancellationToken) => Empty<LabelCount>();
-
-        public Task<IReadOnlyList<UserTotals>> GetTopUsersAsync(DateTime from, DateTime to, int limit, DashboardFilter filter, CancellationToken cancellationToken) => Empty<UserTotals>();
-
-        public Task<IReadOnlyList<ApiKeyTotals>> GetTopApiKeysAsync(DateTime from, DateTime to, int limit, DashboardFilter filter, CancellationToken cancellationToken) => Empty<ApiKeyTotals>();
-
-        public Task<IReadOnlyList<EndpointTotals>> GetEndpointsAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken) => Empty<EndpointTotals>();
-
-        public Task<UserActivity> GetUserActivityAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken) => Task.FromResult(new UserActivity(0, 0, 0m, 0));
-
-        public Task<IReadOnlyList<RatingCount>> GetRatingCountsAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken) => Empty<RatingCount>();
-
-        public Task<ThreatTotals> GetThreatTotalsAsync(DateTime from, DateTime to, int topTypes, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref _bucketReads);
-            return Task.FromResult(new ThreatTotals(0, 0, 0, 0, []));
-        }
-
-        private static Task<IReadOnlyList<T>> Empty<T>() => Task.FromResult<IReadOnlyList<T>>([]);
     }
 }

@@ -1,19 +1,23 @@
 using CleanDashboard.Application.Common.Behaviors;
 using MediatR;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CleanDashboard.Application.UnitTests.Common.Behaviors;
 
 public sealed class LoggingBehaviorTests
 {
+    private readonly ListLogger<LoggingBehavior<Secret, Answer>> _logger = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
+
+    private LoggingBehavior<Secret, Answer> CreateBehavior() => new(_logger, _time);
+
     [Fact]
     public async Task Handle_WhenTheHandlerAnswers_ShouldPassTheResponseThrough()
     {
-        var logger = new ListLogger<LoggingBehavior<Secret, Answer>>();
-        var behavior = new LoggingBehavior<Secret, Answer>(logger);
         var expected = new Answer(42);
 
-        var response = await behavior.Handle(new Secret("203.0.113.7"), TestContext.Current.CancellationToken, () => Task.FromResult(expected));
+        var response = await CreateBehavior().Handle(new Secret("203.0.113.7"), TestContext.Current.CancellationToken, () => Task.FromResult(expected));
 
         response.Should().BeSameAs(expected);
     }
@@ -21,33 +25,66 @@ public sealed class LoggingBehaviorTests
     [Fact]
     public async Task Handle_WhenTheHandlerAnswers_ShouldLogTheRequestNameButNotTheRequest()
     {
-        var logger = new ListLogger<LoggingBehavior<Secret, Answer>>();
-        var behavior = new LoggingBehavior<Secret, Answer>(logger);
+        await CreateBehavior().Handle(new Secret("203.0.113.7"), TestContext.Current.CancellationToken, () => Task.FromResult(new Answer(1)));
 
-        await behavior.Handle(new Secret("203.0.113.7"), TestContext.Current.CancellationToken, () => Task.FromResult(new Answer(1)));
-
-        logger.Messages.Should().ContainSingle().Which.Should().Contain(nameof(Secret)).And.NotContain("203.0.113.7");
+        _logger.Entries.Should().ContainSingle().Which.Message.Should().Contain(nameof(Secret)).And.NotContain("203.0.113.7");
     }
 
     [Fact]
     public async Task Handle_WhenTheHandlerThrows_ShouldLetTheExceptionThroughAndStillLog()
     {
-        var logger = new ListLogger<LoggingBehavior<Secret, Answer>>();
-        var behavior = new LoggingBehavior<Secret, Answer>(logger);
-
-        var act = () => behavior.Handle(new Secret("x"), TestContext.Current.CancellationToken, () => Task.FromException<Answer>(new InvalidOperationException("boom")));
+        var act = () => CreateBehavior().Handle(new Secret("x"), TestContext.Current.CancellationToken, () => Task.FromException<Answer>(new InvalidOperationException("boom")));
 
         await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("boom");
-        logger.Messages.Should().ContainSingle().Which.Should().Contain(nameof(Secret));
+        _logger.Entries.Should().ContainSingle().Which.Message.Should().Contain(nameof(Secret));
     }
+
+    [Theory]
+    [InlineData(500, "Slow request Secret took 500.0 ms")]
+    [InlineData(1234, "Slow request Secret took 1234.0 ms")]
+    public async Task Handle_WhenTheRequestTakesTheThresholdOrLonger_ShouldWarnWithTheNameAndMilliseconds(int elapsedMs, string expected)
+    {
+        await HandleTaking(TimeSpan.FromMilliseconds(elapsedMs));
+
+        var entry = _logger.Entries.Should().ContainSingle().Subject;
+        entry.Level.Should().Be(LogLevel.Warning);
+        entry.Message.Should().Be(expected);
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheRequestIsJustUnderTheThreshold_ShouldLogInformationNotAWarning()
+    {
+        await HandleTaking(TimeSpan.FromMilliseconds(499.9));
+
+        var entry = _logger.Entries.Should().ContainSingle().Subject;
+        entry.Level.Should().Be(LogLevel.Information);
+        entry.Message.Should().Be("Handled Secret in 499.9 ms");
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheRequestTakesNoTime_ShouldLogInformationWithZeroMilliseconds()
+    {
+        await HandleTaking(TimeSpan.Zero);
+
+        _logger.Entries.Should().Equal(new LogEntry(LogLevel.Information, "Handled Secret in 0.0 ms"));
+    }
+
+    private Task<Answer> HandleTaking(TimeSpan elapsed) =>
+        CreateBehavior().Handle(new Secret("x"), TestContext.Current.CancellationToken, () =>
+        {
+            _time.Advance(elapsed);
+            return Task.FromResult(new Answer(1));
+        });
 
     internal sealed record Secret(string IpAddress) : IRequest<Answer>;
 
     internal sealed record Answer(int Value);
 
+    private sealed record LogEntry(LogLevel Level, string Message);
+
     private sealed class ListLogger<T> : ILogger<T>
     {
-        public List<string> Messages { get; } = [];
+        public List<LogEntry> Entries { get; } = [];
 
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -55,6 +92,6 @@ public sealed class LoggingBehaviorTests
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Messages.Add(formatter(state, exception));
+            Entries.Add(new LogEntry(logLevel, formatter(state, exception)));
     }
 }

@@ -1,6 +1,7 @@
 using CleanDashboard.Application.Common.Caching;
 using CleanDashboard.Application.Dashboard.Common;
 using CleanDashboard.Application.Dashboard.Queries.GetDashboard;
+using CleanDashboard.Application.UnitTests.TestDoubles;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -10,12 +11,12 @@ using ValidationException = CleanDashboard.Application.Common.Exceptions.Validat
 
 namespace CleanDashboard.Application.UnitTests.Dashboard.Queries.GetDashboard;
 
-/// <summary>The handler through the real pipeline (AddApplication), over a stub read store.</summary>
+/// <summary>The handler through the real pipeline (AddApplication), over the shared fake read store.</summary>
 public sealed class GetDashboardQueryHandlerTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2024, 3, 1, 10, 37, 12, 345, TimeSpan.Zero);
 
-    private readonly StubReadStore _store = new();
+    private readonly FakeDashboardReadStore _store = new();
     private readonly ServiceProvider _services;
 
     public GetDashboardQueryHandlerTests()
@@ -169,107 +170,4 @@ public sealed class GetDashboardQueryHandlerTests : IDisposable
     }
 
     private static DateTime Utc(int year, int month, int day, int hour = 0) => new(year, month, day, hour, 0, 0, DateTimeKind.Utc);
-
-    private sealed class StubReadStore : IDashboardReadStore
-    {
-        public List<(string Method, DateTime From, DateTime To)> Calls { get; } = [];
-
-        /// <summary>The bucket starts of the first bucket read: the window's.</summary>
-        public IReadOnlyList<DateTime>? BucketStarts { get; private set; }
-
-        public int? ModelLimit { get; private set; }
-
-        public int? ThreatTypeLimit { get; private set; }
-
-        public IReadOnlyList<RequestBucketTotals> Buckets { get; set; } = [];
-
-        public IReadOnlyList<LabelCount> ErrorCodes { get; set; } = [];
-
-        public IReadOnlyList<LabelCount> Models { get; set; } = [];
-
-        public IReadOnlyList<LabelCount> Countries { get; set; } = [];
-
-        public IReadOnlyList<LabelCount> UnpricedModels { get; set; } = [];
-
-        public UserActivity Users { get; set; } = new(0, 0, 0m, 0);
-
-        public IReadOnlyList<RatingCount> Ratings { get; set; } = [];
-
-        public ThreatTotals Threats { get; set; } = new(0, 0, 0, 0, []);
-
-        public Task<IReadOnlyList<RequestBucketTotals>> GetRequestBucketsAsync(DateTime from, DateTime to, IReadOnlyList<DateTime> bucketStarts, DashboardFilter filter, CancellationToken cancellationToken)
-        {
-            Calls.Add((nameof(GetRequestBucketsAsync), from, to));
-            BucketStarts ??= bucketStarts;
-            return Task.FromResult(BucketStarts == bucketStarts ? Buckets : []);
-        }
-
-        public Task<LatencyFigures> GetLatencyAsync(DateTime from, DateTime to, IReadOnlyList<DateTime> bucketStarts, DashboardFilter filter, CancellationToken cancellationToken)
-        {
-            Calls.Add((nameof(GetLatencyAsync), from, to));
-            return Task.FromResult(new LatencyFigures([], new LatencyBucket(from, new LatencySketch(), new LatencySketch(), 0)));
-        }
-
-        public Task<IReadOnlyList<UserTotals>> GetTopUsersAsync(DateTime from, DateTime to, int limit, DashboardFilter filter, CancellationToken cancellationToken)
-        {
-            Calls.Add((nameof(GetTopUsersAsync), from, to));
-            return Task.FromResult<IReadOnlyList<UserTotals>>([]);
-        }
-
-        public Task<IReadOnlyList<ApiKeyTotals>> GetTopApiKeysAsync(DateTime from, DateTime to, int limit, DashboardFilter filter, CancellationToken cancellationToken)
-        {
-            Calls.Add((nameof(GetTopApiKeysAsync), from, to));
-            return Task.FromResult<IReadOnlyList<ApiKeyTotals>>([]);
-        }
-
-        public Task<IReadOnlyList<EndpointTotals>> GetEndpointsAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken)
-        {
-            Calls.Add((nameof(GetEndpointsAsync), from, to));
-            return Task.FromResult<IReadOnlyList<EndpointTotals>>([]);
-        }
-
-        public Task<IReadOnlyList<LabelCount>> GetErrorCodesAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken)
-        {
-            Calls.Add((nameof(GetErrorCodesAsync), from, to));
-            return Task.FromResult(ErrorCodes);
-        }
-
-        public Task<IReadOnlyList<LabelCount>> GetTopModelsAsync(DateTime from, DateTime to, int limit, DashboardFilter filter, CancellationToken cancellationToken)
-        {
-            Calls.Add((nameof(GetTopModelsAsync), from, to));
-            ModelLimit = limit;
-            return Task.FromResult<IReadOnlyList<LabelCount>>([.. Models.Take(limit)]);
-        }
-
-        public Task<IReadOnlyList<LabelCount>> GetTopCountryCodesAsync(DateTime from, DateTime to, int limit, DashboardFilter filter, CancellationToken cancellationToken)
-        {
-            Calls.Add((nameof(GetTopCountryCodesAsync), from, to));
-            return Task.FromResult<IReadOnlyList<LabelCount>>([.. Countries.Take(limit)]);
-        }
-
-        public Task<IReadOnlyList<LabelCount>> GetUnpricedModelsAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken)
-        {
-            Calls.Add((nameof(GetUnpricedModelsAsync), from, to));
-            return Task.FromResult(UnpricedModels);
-        }
-
-        public Task<UserActivity> GetUserActivityAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken)
-        {
-            Calls.Add((nameof(GetUserActivityAsync), from, to));
-            return Task.FromResult(Users);
-        }
-
-        public Task<IReadOnlyList<RatingCount>> GetRatingCountsAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken)
-        {
-            Calls.Add((nameof(GetRatingCountsAsync), from, to));
-            return Task.FromResult(Ratings);
-        }
-
-        public Task<ThreatTotals> GetThreatTotalsAsync(DateTime from, DateTime to, int topTypes, CancellationToken cancellationToken)
-        {
-            Calls.Add((nameof(GetThreatTotalsAsync), from, to));
-            ThreatTypeLimit = topTypes;
-            return Task.FromResult(Threats);
-        }
-    }
 }

@@ -2,17 +2,26 @@ using System.Text;
 using CleanDashboard.Application.Common.Exceptions;
 using CleanDashboard.Application.Gateway;
 using CleanDashboard.Application.Gateway.DemoModel;
-using CleanDashboard.WebApi.Gateway.Protocols;
 
-namespace CleanDashboard.Gateway.IntegrationTests.Routing;
+namespace CleanDashboard.Application.UnitTests.Gateway;
 
-/// <summary>The gateway's pure rules, without a server: patterns, routing order, body parsing, the demo model's counting.</summary>
-[Trait("Database", "Independent")]
+/// <summary>
+/// The gateway's pure rules, without a server: patterns, routing order, body parsing, the demo model's counting.
+/// Upstream paths come from a table here; the protocols' own paths are tested in Gateway.IntegrationTests' GatewayProtocolsTests.
+/// </summary>
 public sealed class UpstreamRoutingTests
 {
     private static readonly Upstream OpenAI = new("openai", new Uri("https://api.example.test/v1"), UpstreamKind.OpenAI, "sk-test", ["gpt-4o*", "text-embedding-3-small"]);
     private static readonly Upstream Ollama = new("ollama", new Uri("http://127.0.0.1:11434"), UpstreamKind.Ollama, null, ["*"]);
-    private static readonly GatewayProtocols Protocols = new([new OpenAIProtocol(TimeProvider.System), new OllamaProtocol(TimeProvider.System), new AnthropicProtocol(TimeProvider.System)]);
+    private static readonly IUpstreamPaths Paths = new PathTable(new()
+    {
+        [(UpstreamKind.OpenAI, GatewayOperation.ChatCompletions)] = "chat/completions",
+        [(UpstreamKind.OpenAI, GatewayOperation.Embeddings)] = "embeddings",
+        [(UpstreamKind.Ollama, GatewayOperation.ChatCompletions)] = "v1/chat/completions",
+        [(UpstreamKind.Ollama, GatewayOperation.Embeddings)] = "v1/embeddings",
+        [(UpstreamKind.Ollama, GatewayOperation.OllamaChat)] = "api/chat",
+        [(UpstreamKind.Ollama, GatewayOperation.OllamaGenerate)] = "api/generate",
+    });
 
     [Theory]
     [InlineData("gpt-4o*", "gpt-4o", true)]
@@ -31,16 +40,16 @@ public sealed class UpstreamRoutingTests
     [Fact]
     public void Route_WhenDemoModelIsEnabled_ShouldAnswerDemoEchoBeforeACatchAllUpstream()
     {
-        var router = new UpstreamRouter([Ollama], demoModelEnabled: true, Protocols);
+        var router = new UpstreamRouter([Ollama], demoModelEnabled: true, Paths);
 
         router.Route("demo-echo", GatewayOperation.ChatCompletions).IsDemoModel.Should().BeTrue();
-        new UpstreamRouter([Ollama], demoModelEnabled: false, Protocols).Route("demo-echo", GatewayOperation.ChatCompletions).Upstream.Should().Be(Ollama);
+        new UpstreamRouter([Ollama], demoModelEnabled: false, Paths).Route("demo-echo", GatewayOperation.ChatCompletions).Upstream.Should().Be(Ollama);
     }
 
     [Fact]
     public void Route_ShouldPickTheFirstMatchingUpstreamAndItsPathForTheOperation()
     {
-        var router = new UpstreamRouter([OpenAI, Ollama], demoModelEnabled: true, Protocols);
+        var router = new UpstreamRouter([OpenAI, Ollama], demoModelEnabled: true, Paths);
 
         router.Route("gpt-4o-mini", GatewayOperation.ChatCompletions).Address.Should().Be(new Uri("https://api.example.test/v1/chat/completions"));
         router.Route("llama3.2", GatewayOperation.ChatCompletions).Address.Should().Be(new Uri("http://127.0.0.1:11434/v1/chat/completions"));
@@ -51,7 +60,7 @@ public sealed class UpstreamRoutingTests
     [Fact]
     public void Route_WhenNoPatternMatches_ShouldThrowNotFoundNamingTheSetting()
     {
-        var router = new UpstreamRouter([OpenAI], demoModelEnabled: true, Protocols);
+        var router = new UpstreamRouter([OpenAI], demoModelEnabled: true, Paths);
 
         var act = () => router.Route("llama3.2", GatewayOperation.ChatCompletions);
 
@@ -61,7 +70,7 @@ public sealed class UpstreamRoutingTests
     [Fact]
     public void Route_WhenAnOllamaRouteAsksForAnOpenAIUpstreamModel_ShouldThrowValidationNamingModel()
     {
-        var router = new UpstreamRouter([OpenAI, Ollama], demoModelEnabled: true, Protocols);
+        var router = new UpstreamRouter([OpenAI, Ollama], demoModelEnabled: true, Paths);
 
         var act = () => router.Route("gpt-4o", GatewayOperation.OllamaChat);
 
@@ -113,5 +122,11 @@ public sealed class UpstreamRoutingTests
         reply.PromptTokens.Should().Be(6, "2 system words + 4 user words");
         reply.CompletionTokens.Should().Be(3);
         reply.FinishReason.Should().Be("length");
+    }
+
+    /// <summary>The paths the OpenAI and Ollama protocols give these operations; an operation absent is one the kind cannot serve.</summary>
+    private sealed class PathTable(Dictionary<(UpstreamKind Kind, GatewayOperation Operation), string> paths) : IUpstreamPaths
+    {
+        public string? UpstreamPath(UpstreamKind kind, GatewayOperation operation) => paths.GetValueOrDefault((kind, operation));
     }
 }
