@@ -258,6 +258,8 @@ public sealed class CachingBehaviorTests : IDisposable
 
         public int BucketReads => Volatile.Read(ref _bucketReads);
 
+        public Task<IAsyncDisposable> BeginSnapshotAsync(CancellationToken cancellationToken) => Task.FromResult<IAsyncDisposable>(NoSnapshot.Instance);
+
         /// <summary>The successful requests stored: each bucket read answers them, so an answer tells which data it was computed from.</summary>
         public long Requests
         {
@@ -313,5 +315,12 @@ public sealed class CachingBehaviorTests : IDisposable
         }
 
         private static Task<IReadOnlyList<T>> Empty<T>() => Task.FromResult<IReadOnlyList<T>>([]);
+
+        private sealed class NoSnapshot : IAsyncDisposable
+        {
+            public static readonly NoSnapshot Instance = new();
+
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
     }
 }
