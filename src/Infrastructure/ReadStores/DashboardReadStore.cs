@@ -21,6 +21,9 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
     /// <summary>The straightforward store that aggregates the raw rows of the whole window: the reference the rollups must equal.</summary>
     public static DashboardReadStore RawOnly(DashboardDbContext db) => new(db) { _rawOnly = true };
 
+    public async Task<IAsyncDisposable> BeginSnapshotAsync(CancellationToken cancellationToken) =>
+        await ReadSnapshot.BeginPinnedAsync(db, cancellationToken);
+
     public async Task<IReadOnlyList<RequestBucketTotals>> GetRequestBucketsAsync(DateTime from, DateTime to, IReadOnlyList<DateTime> bucketStarts, DashboardFilter filter, CancellationToken cancellationToken)
     {
         await using var snapshot = await ReadSnapshot.BeginAsync(db, cancellationToken);

@@ -10,6 +10,7 @@ namespace CleanDashboard.Infrastructure.ReadStores;
 /// <summary>
 /// A read-only transaction, so several queries see one state of the database: a deferred transaction on SQLite
 /// (a WAL snapshot that never blocks the writer), <c>REPEATABLE READ</c> on PostgreSQL. Rolled back on dispose.
+/// Begun inside an open snapshot it joins it and leaves it open, so one outer snapshot spans a whole computation.
 /// </summary>
 internal sealed class ReadSnapshot : IAsyncDisposable
 {
@@ -24,8 +25,24 @@ internal sealed class ReadSnapshot : IAsyncDisposable
         _transaction = transaction;
     }
 
+    /// <summary>
+    /// A snapshot fixed now rather than at its first query (both databases take it at the first read, not at BEGIN),
+    /// so no row committed after this call is seen.
+    /// </summary>
+    public static async Task<ReadSnapshot> BeginPinnedAsync(DashboardDbContext db, CancellationToken cancellationToken)
+    {
+        var snapshot = await BeginAsync(db, cancellationToken);
+        await db.RequestLogs.AsNoTracking().AnyAsync(cancellationToken);
+        return snapshot;
+    }
+
     public static async Task<ReadSnapshot> BeginAsync(DashboardDbContext db, CancellationToken cancellationToken)
     {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return new ReadSnapshot(db, null, null);
+        }
+
         if (db.Database.GetDbConnection() is SqliteConnection sqlite)
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
@@ -39,6 +56,11 @@ internal sealed class ReadSnapshot : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_transaction is null && _sqliteTransaction is null)
+        {
+            return;
+        }
+
         if (_transaction is not null)
         {
             await _transaction.DisposeAsync();

@@ -58,6 +58,21 @@ internal class FakeDashboardReadStore : IDashboardReadStore
 
     public ThreatTotals Threats { get; set; } = new(0, 0, 0, 0, []);
 
+    /// <summary>Runs when the snapshot is opened (before any read of the computation).</summary>
+    public Action? OnSnapshot { get; set; }
+
+    /// <summary>How many reads had been made when the snapshot was opened and when it was disposed.</summary>
+    public int? SnapshotOpenedAfterCalls { get; private set; }
+
+    public int? SnapshotClosedAfterCalls { get; private set; }
+
+    public Task<IAsyncDisposable> BeginSnapshotAsync(CancellationToken cancellationToken)
+    {
+        SnapshotOpenedAfterCalls = Calls.Count;
+        OnSnapshot?.Invoke();
+        return Task.FromResult<IAsyncDisposable>(new Snapshot(this));
+    }
+
     /// <summary>How many times <paramref name="method"/> was read.</summary>
     public int CallCount(string method) => Calls.Count(c => c.Method == method);
 
@@ -123,5 +138,14 @@ internal class FakeDashboardReadStore : IDashboardReadStore
         }
 
         return Task.FromResult(answer);
+    }
+
+    private sealed class Snapshot(FakeDashboardReadStore store) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            store.SnapshotClosedAfterCalls = store.Calls.Count;
+            return ValueTask.CompletedTask;
+        }
     }
 }

@@ -8,6 +8,12 @@ namespace CleanDashboard.Application.Dashboard.Common;
 /// </summary>
 public interface IDashboardReadStore
 {
+    /// <summary>
+    /// Pins one state of the database for every read until disposed. Taken before the window's "now" is read, it
+    /// holds no row stamped later than that now, so the current hour can be read from its rollup under heavy writes.
+    /// </summary>
+    Task<IAsyncDisposable> BeginSnapshotAsync(CancellationToken cancellationToken);
+
     /// <summary>Per-bucket request totals; buckets with no rows are absent.</summary>
     Task<IReadOnlyList<RequestBucketTotals>> GetRequestBucketsAsync(DateTime from, DateTime to, IReadOnlyList<DateTime> bucketStarts, DashboardFilter filter, CancellationToken cancellationToken);
 

@@ -94,6 +94,8 @@ public sealed class GetDashboardQueryHandler(IDashboardReadStore readStore, Time
 
     public async Task<DashboardDto> Handle(GetDashboardQuery request, CancellationToken cancellationToken)
     {
+        // Snapshot first, then the clock: no row it sees lies after the window's end (decision 114).
+        await using var snapshot = await readStore.BeginSnapshotAsync(cancellationToken);
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var window = request.ToWindow(now);
         var filter = request.ToFilter();

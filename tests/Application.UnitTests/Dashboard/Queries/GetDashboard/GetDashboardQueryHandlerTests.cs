@@ -16,6 +16,7 @@ public sealed class GetDashboardQueryHandlerTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2024, 3, 1, 10, 37, 12, 345, TimeSpan.Zero);
 
+    private readonly FakeTimeProvider _clock = new(Now);
     private readonly FakeDashboardReadStore _store = new();
     private readonly ServiceProvider _services;
 
@@ -23,7 +24,7 @@ public sealed class GetDashboardQueryHandlerTests : IDisposable
     {
         var services = new ServiceCollection().AddApplication();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
+        services.AddSingleton<TimeProvider>(_clock);
         services.AddSingleton<IDashboardReadStore>(_store);
         services.AddHybridCache();
         services.AddSingleton(new QueryCacheSettings(TimeSpan.Zero));
@@ -155,12 +156,27 @@ public sealed class GetDashboardQueryHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task Handle_ShouldPinTheSnapshotBeforeReadingTheClockAndHoldItOverEveryRead()
+    {
+        // The clock moves 1.5 s while the snapshot is taken: the window must end at the later instant.
+        _store.OnSnapshot = () => _clock.Advance(TimeSpan.FromMilliseconds(1_500));
+
+        await SendAsync(new GetDashboardQuery("24h", null, null));
+
+        var end = Now.UtcDateTime.AddMilliseconds(1_500);
+        _store.Calls.Where(c => c.To == end).Should().HaveCount(12);
+        _store.SnapshotOpenedAfterCalls.Should().Be(0);
+        _store.SnapshotClosedAfterCalls.Should().Be(15);
+    }
+
+    [Fact]
     public async Task Handle_WhenTheQueryIsInvalid_ShouldThrowValidationExceptionBeforeReadingTheStore()
     {
         var act = () => SendAsync(new GetDashboardQuery("custom", "2025-01-15T00:00:00Z", "2025-01-01T00:00:00Z"));
 
         (await act.Should().ThrowAsync<ValidationException>()).Which.Errors.Keys.Should().Equal("end");
         _store.Calls.Should().BeEmpty();
+        _store.SnapshotOpenedAfterCalls.Should().BeNull();
     }
 
     private async Task<DashboardDto> SendAsync(GetDashboardQuery query)
