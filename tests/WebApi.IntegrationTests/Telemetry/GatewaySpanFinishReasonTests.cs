@@ -20,9 +20,16 @@ public sealed class GatewaySpanFinishReasonTests : IAsyncLifetime, IDisposable
     {
         _listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == TelemetryNames.ActivitySource,
+            // ASP.NET Core's request activity is what reads the caller's traceparent, which the gateway's span continues.
+            ShouldListenTo = source => source.Name is TelemetryNames.ActivitySource or "Microsoft.AspNetCore",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity => _spans[activity.TraceId] = activity,
+            ActivityStopped = activity =>
+            {
+                if (activity.Source.Name == TelemetryNames.ActivitySource)
+                {
+                    _spans[activity.TraceId] = activity;
+                }
+            },
         };
         ActivitySource.AddActivityListener(_listener);
     }
