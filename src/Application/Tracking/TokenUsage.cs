@@ -23,5 +23,18 @@ public sealed record TokenUsage(string? Model, int? PromptTokens, int? Completio
     /// <summary>True when the counts were made by a tokenizer from the streamed text because the upstream reported none.</summary>
     public bool Estimated { get; init; }
 
+    /// <summary>Why the model stopped, per choice in order (OpenAI <c>finish_reason</c>, Anthropic <c>stop_reason</c>, Ollama <c>done_reason</c>, Responses API <c>status</c>); null when the answer said none.</summary>
+    public IReadOnlyList<string>? FinishReasons { get; init; }
+
+    /// <summary>Value equality, the finish reasons compared element by element (a record compares the list by reference).</summary>
+    public bool Equals(TokenUsage? other) =>
+        other is not null
+        && (Model, PromptTokens, CompletionTokens, TotalTokens, CachedInputTokens, CacheCreationTokens, ReasoningTokens, Estimated)
+            == (other.Model, other.PromptTokens, other.CompletionTokens, other.TotalTokens, other.CachedInputTokens, other.CacheCreationTokens, other.ReasoningTokens, other.Estimated)
+        && (FinishReasons ?? []).SequenceEqual(other.FinishReasons ?? []);
+
+    public override int GetHashCode() =>
+        HashCode.Combine(Model, PromptTokens, CompletionTokens, TotalTokens, CachedInputTokens, CacheCreationTokens, ReasoningTokens, Estimated);
+
     public bool HasTokens => PromptTokens is not null || CompletionTokens is not null || TotalTokens is not null;
 }

@@ -35,6 +35,9 @@ public sealed record TrackedRequest
     /// <summary>See <see cref="TokenUsage.Estimated"/>.</summary>
     public bool UsageEstimated { get; init; }
 
+    /// <summary>See <see cref="TokenUsage.FinishReasons"/>; for the gateway's spans, not stored.</summary>
+    public IReadOnlyList<string>? FinishReasons { get; init; }
+
     public decimal? CostUsd { get; init; }
 
     public string CountryCode { get; init; } = string.Empty;

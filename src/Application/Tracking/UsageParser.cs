@@ -53,14 +53,24 @@ public static class UsageParser
 
     private static TokenUsage ParseLines(ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> suffix, bool complete)
     {
-        var state = new StreamState();
+        var state = new StreamState { FinishReasons = new() };
         ReadLines(prefix, ref state, skipFirst: false);
         if (!complete && !suffix.IsEmpty)
         {
             ReadLines(suffix, ref state, skipFirst: true);
         }
 
-        return (state.Usage?.Normalize() ?? TokenUsage.None) with { Model = state.Model };
+        return (state.Usage?.Normalize() ?? TokenUsage.None) with { Model = state.Model, FinishReasons = FinishReasonReader.InOrder(state.FinishReasons) };
+    }
+
+    private static SortedDictionary<int, string> Reasons(List<(int Choice, string Reason)> reasons, SortedDictionary<int, string> byChoice)
+    {
+        foreach (var (choice, reason) in reasons)
+        {
+            byChoice[choice] = reason;
+        }
+
+        return byChoice;
     }
 
     private static void ReadLines(ReadOnlySpan<byte> text, ref StreamState state, bool skipFirst)
@@ -92,6 +102,9 @@ public static class UsageParser
             if (TryReadDocument(line) is { } chunk)
             {
                 state.Model ??= chunk.Model;
+
+                // A later event's reason for the same choice wins: the Responses API goes from in_progress to completed.
+                Reasons(chunk.Reasons, state.FinishReasons);
                 if (chunk.Usage is { } usage)
                 {
                     // Anthropic reports input in message_start and the running output in message_delta: later counts win, field by field.
@@ -102,15 +115,23 @@ public static class UsageParser
     }
 
     private static TokenUsage? TryParseDocument(ReadOnlySpan<byte> json) =>
-        TryReadDocument(json) is { } read ? (read.Usage?.Normalize() ?? TokenUsage.None) with { Model = read.Model } : null;
+        TryReadDocument(json) is { } read
+            ? (read.Usage?.Normalize() ?? TokenUsage.None) with { Model = read.Model, FinishReasons = FinishReasonReader.InOrder(Reasons(read.Reasons, new())) }
+            : null;
 
-    private static (string? Model, RawUsage? Usage)? TryReadDocument(ReadOnlySpan<byte> json)
+    private static (string? Model, RawUsage? Usage, List<(int Choice, string Reason)> Reasons)? TryReadDocument(ReadOnlySpan<byte> json)
     {
         try
         {
             var reader = new Utf8JsonReader(json);
             using var document = JsonDocument.ParseValue(ref reader);
-            return document.RootElement.ValueKind == JsonValueKind.Object ? FromObject(document.RootElement) : null;
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            var (model, usage) = FromObject(document.RootElement);
+            return (model, usage, FinishReasonReader.Read(document.RootElement).ToList());
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
@@ -239,6 +260,7 @@ public static class UsageParser
     {
         public string? Model;
         public RawUsage? Usage;
+        public SortedDictionary<int, string> FinishReasons;
     }
 
     /// <summary>

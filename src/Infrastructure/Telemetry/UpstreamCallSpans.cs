@@ -8,7 +8,7 @@ namespace CleanDashboard.Infrastructure.Telemetry;
 
 /// <summary>
 /// One OpenTelemetry GenAI CLIENT span per upstream call the gateway made, named <c>{operation} {model}</c>, timed as
-/// the request log is, with the <c>gen_ai.*</c> attributes of the call (models, tokens, <c>server.address</c>,
+/// the request log is, with the <c>gen_ai.*</c> attributes of the call (models, tokens, finish reasons, <c>server.address</c>,
 /// <c>error.type</c>). Never message content. Costs nothing while no exporter listens.
 /// </summary>
 internal sealed class UpstreamCallSpans : IDisposable
@@ -37,6 +37,11 @@ internal sealed class UpstreamCallSpans : IDisposable
         Add(tags, "gen_ai.usage.cache_read.input_tokens", entry.CachedInputTokens);
         Add(tags, "gen_ai.usage.cache_creation.input_tokens", entry.CacheCreationTokens);
         Add(tags, "gen_ai.usage.reasoning.output_tokens", entry.ReasoningTokens);
+        if (entry.FinishReasons is { Count: > 0 } reasons)
+        {
+            tags.Add(new("gen_ai.response.finish_reasons", reasons.ToArray()));
+        }
+
         if (ServerAddress(entry.Provider) is { } host)
         {
             tags.Add(new("server.address", host));

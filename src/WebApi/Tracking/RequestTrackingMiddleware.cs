@@ -98,7 +98,7 @@ public sealed class RequestTrackingMiddleware(
         var model = Acceptable(usage.Model) ?? Acceptable(context.Items[ModelItemKey] as string) ?? Acceptable(UsageParser.ParseRequestModel(requestBody.Prefix)) ?? string.Empty;
         if (!usage.HasTokens && responseBody.TextCounter is { SawText: true } counter)
         {
-            usage = EstimatedUsage(context, model, counter);
+            usage = EstimatedUsage(context, model, counter) with { FinishReasons = usage.FinishReasons };
         }
 
         var status = responseBody.ClientGone || context.RequestAborted.IsCancellationRequested ? ClientClosedRequest
@@ -125,6 +125,7 @@ public sealed class RequestTrackingMiddleware(
             CacheCreationTokens = usage.CacheCreationTokens,
             ReasoningTokens = usage.ReasoningTokens,
             UsageEstimated = usage.Estimated,
+            FinishReasons = usage.FinishReasons,
             CostUsd = pricing.Cost(model, usage, startedAt, context.Items[ProviderItemKey] as string),
             CountryCode = geoIp.ResolveCountryCode(address),
             IpAddress = address is null ? null : (settings.AnonymizeIp ? IpAnonymizer.Anonymize(address) : address).ToString(),
@@ -147,7 +148,7 @@ public sealed class RequestTrackingMiddleware(
         if (context.Items[WithheldUsageItemKey] is byte[] withheld
             && UsageParser.ParseResponse(context.Response.ContentType, withheld, [], complete: true) is { HasTokens: true } fromWithheld)
         {
-            return fromWithheld with { Model = usage.Model ?? fromWithheld.Model };
+            return fromWithheld with { Model = usage.Model ?? fromWithheld.Model, FinishReasons = usage.FinishReasons ?? fromWithheld.FinishReasons };
         }
 
         return usage;

@@ -113,13 +113,7 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
     /// <summary>The gateway's entry is queued when its response completes, which TestServer may do after the client has the answer.</summary>
     private async Task WaitForRequestLogsAsync(int count)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (await _factory.RequestLogCountAsync() < count && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
-        await _factory.DrainWriterAsync();
+        await _factory.WaitForQueuedRequestsAsync(count);
         (await _factory.RequestLogCountAsync()).Should().Be(count);
     }
 }

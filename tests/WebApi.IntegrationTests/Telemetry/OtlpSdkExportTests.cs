@@ -67,7 +67,7 @@ public sealed class OtlpSdkExportTests : IAsyncLifetime
             // No gen_ai.* or llm.* attribute: counted and ignored.
             app.Span("GET /orders", 180_000, 30, new() { ["http.request.method"] = "GET", ["http.response.status_code"] = 200L });
 
-            app.Flush().Should().Equal(200);
+            (await app.FlushAsync()).Should().Equal(200);
         }
 
         await _factory.DrainWriterAsync();
@@ -97,7 +97,7 @@ public sealed class OtlpSdkExportTests : IAsyncLifetime
         {
             app.Span("chat gpt-4o", 0, 1000, new() { ["gen_ai.request.model"] = "gpt-4o", ["gen_ai.usage.input_tokens"] = "lots", ["gen_ai.usage.output_tokens"] = 10L });
             app.Span("chat gpt-4o", 1000, 1000, new() { ["gen_ai.request.model"] = "gpt-4o", ["gen_ai.usage.input_tokens"] = 100L, ["gen_ai.usage.output_tokens"] = 10L });
-            app.Flush().Should().Equal([200], "a partial success is still a 200");
+            (await app.FlushAsync()).Should().Equal([200], "a partial success is still a 200");
         }
 
         await _factory.DrainWriterAsync();
@@ -112,7 +112,7 @@ public sealed class OtlpSdkExportTests : IAsyncLifetime
         using (var app = new InstrumentedApp(_factory, "cd_not-a-key"))
         {
             app.Span("chat gpt-4o", 0, 1000, new() { ["gen_ai.request.model"] = "gpt-4o" });
-            app.Flush().Should().Equal(401);
+            (await app.FlushAsync()).Should().Equal(401);
         }
 
         await _factory.DrainWriterAsync();
@@ -166,17 +166,12 @@ public sealed class OtlpSdkExportTests : IAsyncLifetime
         }
 
         /// <summary>Exports what has ended; returns the HTTP status of every export request sent so far.</summary>
-        public IReadOnlyList<int> Flush()
+        public async Task<IReadOnlyList<int>> FlushAsync()
         {
             _tracer.ForceFlush(60_000).Should().BeTrue();
 
             // On a loaded machine the exporter's thread can still be on its way to the export when ForceFlush returns.
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (_answers.Statuses.Count == 0 && _answers.Failures.Count == 0 && DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(20);
-            }
-
+            await _answers.FirstAnswer.WaitAsync(TimeSpan.FromSeconds(30));
             _answers.Failures.Should().BeEmpty();
             _answers.Statuses.Should().NotBeEmpty("the SDK reported: {0}", _events);
             return _answers.Statuses;
@@ -194,6 +189,10 @@ public sealed class OtlpSdkExportTests : IAsyncLifetime
     private sealed class AnswerRecorder() : DelegatingHandler(new SocketsHttpHandler())
     {
         private readonly List<int> _statuses = [];
+        private readonly TaskCompletionSource _firstAnswer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Completes when the first export request has its answer, or has failed.</summary>
+        public Task FirstAnswer => _firstAnswer.Task;
 
         /// <summary>Why a request got no answer, for the assertion's message.</summary>
         public List<string> Failures { get; } = [];
@@ -222,6 +221,8 @@ public sealed class OtlpSdkExportTests : IAsyncLifetime
                     Failures.Add(e.Message);
                 }
 
+                _firstAnswer.TrySetResult();
+
                 throw;
             }
         }
@@ -235,6 +236,8 @@ public sealed class OtlpSdkExportTests : IAsyncLifetime
             {
                 _statuses.Add((int)response.StatusCode);
             }
+
+            _firstAnswer.TrySetResult();
 
             return response;
         }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CleanDashboard.Application.Tracking;
 using CleanDashboard.Infrastructure.Persistence;
 using CleanDashboard.Infrastructure.Tracking;
 using Microsoft.AspNetCore.Hosting;
@@ -42,6 +43,14 @@ public sealed class TelemetryApiFactory : DashboardApiFactory
     public async Task DrainWriterAsync() =>
         await Services.GetRequiredService<RequestLogWriter>().WaitForDrainAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
+    /// <summary>Waits until <paramref name="count"/> requests in all were handed to the writer (30 s at most), then until they are written.</summary>
+    public async Task WaitForQueuedRequestsAsync(int count)
+    {
+        var queue = (QueuedRequestSignal)Services.GetRequiredService<IRequestLogQueue>();
+        await queue.WaitForAsync(count).WaitAsync(TimeSpan.FromSeconds(30));
+        await DrainWriterAsync();
+    }
+
     public async Task<int> RequestLogCountAsync()
     {
         await using var scope = Services.CreateAsyncScope();
@@ -71,5 +80,7 @@ public sealed class TelemetryApiFactory : DashboardApiFactory
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureServices(QueuedRequestSignal.Decorate);
     }
 }

@@ -1,0 +1,62 @@
+using CleanDashboard.Application.Threats.Common;
+using CleanDashboard.Application.Tracking;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CleanDashboard.WebApi.IntegrationTests.Telemetry;
+
+/// <summary>
+/// Wraps the app's request-log queue and signals once a number of requests has been handed to the writer, so a test
+/// waits for the hand-off itself (which TestServer and the OTLP exporter may complete after the client had its answer).
+/// </summary>
+internal sealed class QueuedRequestSignal(IRequestLogQueue inner) : IRequestLogQueue
+{
+    private readonly List<(int Count, TaskCompletionSource Reached)> _waiters = [];
+    private int _queued;
+
+    /// <summary>Replaces the registered queue with itself wrapped around it.</summary>
+    public static void Decorate(IServiceCollection services)
+    {
+        var registered = services.Single(d => d.ServiceType == typeof(IRequestLogQueue));
+        services.Remove(registered);
+        services.AddSingleton<IRequestLogQueue>(provider => new QueuedRequestSignal(
+            (IRequestLogQueue)ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!)));
+    }
+
+    /// <summary>Completes once <paramref name="count"/> requests in all have been accepted by the queue.</summary>
+    public Task WaitForAsync(int count)
+    {
+        lock (_waiters)
+        {
+            if (_queued >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((count, reached));
+            return reached.Task;
+        }
+    }
+
+    public bool TryEnqueue(TrackedRequest entry)
+    {
+        if (!inner.TryEnqueue(entry))
+        {
+            return false;
+        }
+
+        lock (_waiters)
+        {
+            _queued++;
+            foreach (var waiter in _waiters.Where(w => w.Count <= _queued).ToList())
+            {
+                waiter.Reached.TrySetResult();
+                _waiters.Remove(waiter);
+            }
+        }
+
+        return true;
+    }
+
+    public bool TryEnqueue(ThreatEvent threat) => inner.TryEnqueue(threat);
+}
