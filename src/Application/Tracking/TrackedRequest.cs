@@ -63,4 +63,7 @@ public sealed record TrackedRequest
 
     /// <summary>The request's and answer's bodies, redacted and compressed, when capture covers the request; else null.</summary>
     public Capture.CapturedExchange? Capture { get; init; }
+
+    /// <summary>Threats this request's body raised, written in the same batch and linked to its request log; null when none.</summary>
+    public IReadOnlyList<Threats.Common.ThreatEvent>? Threats { get; init; }
 }

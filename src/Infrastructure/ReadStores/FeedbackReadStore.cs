@@ -18,10 +18,13 @@ public sealed class FeedbackReadStore(DashboardDbContext db) : IFeedbackReadStor
         .Add("rating", f => f.Rating)
         .Add("feedbackText", f => f.FeedbackText)
         .Add("createdAt", f => f.CreatedAt)
-        .Add("modelName", f => f.RequestLog!.ModelName);
+        .Add("modelName", f => f.RequestLog!.ModelName)
+        .Add("hasCapture", f => f.RequestLog!.Id);
 
-    private static readonly Expression<Func<FeedbackLog, FeedbackDto>> ToDto = f => new FeedbackDto(
-        f.Id, f.RequestLogId, f.UserId, f.User!.Name, f.Rating, f.FeedbackText, f.CreatedAt, f.RequestLog!.ModelName);
+    // An instance member: the capture check reads the context's own request_captures set.
+    private Expression<Func<FeedbackLog, FeedbackDto>> ToDto => f => new FeedbackDto(
+        f.Id, f.RequestLogId, f.UserId, f.User!.Name, f.Rating, f.FeedbackText, f.CreatedAt, f.RequestLog!.ModelName,
+        db.RequestCaptures.Any(c => c.RequestLogId == f.RequestLogId));
 
     public Task<PagedList<FeedbackDto>> ListAsync(FeedbackFilter filter, ListPage page, CancellationToken cancellationToken)
     {

@@ -15,6 +15,11 @@ internal sealed class InstrumentedRequestLogQueue(RequestLogQueue queue, GenAiCl
     {
         genAi.Record(entry);
         spans.Record(entry);
+        foreach (var threat in entry.Threats ?? [])
+        {
+            threats.Record(threat);
+        }
+
         return queue.TryEnqueue(entry);
     }
 

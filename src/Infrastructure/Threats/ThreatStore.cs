@@ -22,10 +22,12 @@ public sealed class ThreatStore(DashboardDbContext db) : IThreatStore
         .Add("resolved", t => t.Resolved)
         .Add("createdAt", t => t.CreatedAt)
         .Add("lastSeenAt", t => t.LastSeenAt)
-        .Add("occurrences", t => t.Occurrences);
+        .Add("occurrences", t => t.Occurrences)
+        .Add("requestLogId", t => t.RequestLogId)
+        .Add("matchedText", t => t.MatchedText);
 
     private static readonly Expression<Func<ThreatLog, ThreatDto>> ToDto = t => new ThreatDto(
-        t.Id, t.ThreatType, ThreatSeverities.Name(t.Severity), t.IpAddress, t.Description, t.Resolved, t.CreatedAt, t.LastSeenAt, t.Occurrences);
+        t.Id, t.ThreatType, ThreatSeverities.Name(t.Severity), t.IpAddress, t.Description, t.Resolved, t.CreatedAt, t.LastSeenAt, t.Occurrences, t.RequestLogId, t.MatchedText);
 
     public Task<PagedList<ThreatDto>> ListAsync(ThreatFilter filter, ListPage page, CancellationToken cancellationToken)
     {

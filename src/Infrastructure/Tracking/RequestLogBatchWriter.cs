@@ -39,6 +39,7 @@ public sealed class RequestLogBatchWriter(
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var rollups = new RollupBatch();
+            var linkedThreats = new List<ThreatEvent>(threats);
             await using (var rows = new RowWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction()))
             {
                 foreach (var entry in batch)
@@ -48,7 +49,7 @@ public sealed class RequestLogBatchWriter(
                     {
                         await InsertWithAttemptsAsync(rows, log, attempts, cancellationToken);
                     }
-                    else if (entry.Capture is not null)
+                    else if (entry.Capture is not null || entry.Threats is { Count: > 0 })
                     {
                         await rows.InsertRequestReturningIdAsync(log, cancellationToken);
                     }
@@ -62,6 +63,11 @@ public sealed class RequestLogBatchWriter(
                         await rows.InsertCaptureAsync(CaptureRow.For(log, capture), capture.SearchText, cancellationToken);
                     }
 
+                    foreach (var threat in entry.Threats ?? [])
+                    {
+                        linkedThreats.Add(threat with { RequestLogId = log.Id });
+                    }
+
                     rollups.AddRequest(log);
                 }
 
@@ -71,7 +77,7 @@ public sealed class RequestLogBatchWriter(
             await new RollupWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction()).WriteAsync(rollups, cancellationToken);
 
             await UpdateUsageStatsAsync(batch, cancellationToken);
-            await MergeThreatsAsync(threats, cancellationToken);
+            await MergeThreatsAsync(linkedThreats, cancellationToken);
             await SaveCheckpointAsync(checkpoint, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await RecordKeyUsesAsync(keyUses, cancellationToken);
@@ -250,6 +256,8 @@ public sealed class RequestLogBatchWriter(
             {
                 incident.Recur(threat.Occurrences, threat.OccurredAt, threat.Severity, threat.Description);
             }
+
+            incident.LinkRequest(threat.RequestLogId, threat.MatchedText);
 
             open[key] = incident;
         }

@@ -41,7 +41,7 @@ public sealed class PromptInjectionMiddleware(
             var scan = scanner.Scan(prefix.Span);
             if (scan.IsInjection)
             {
-                detector.PromptInjection(clientAddresses.Resolve(context)?.ToString(), context.Request.Path.Value ?? string.Empty, scan);
+                detector.PromptInjection(clientAddresses.Resolve(context)?.ToString(), context.Request.Path.Value ?? string.Empty, scan, context.Features.Get<RequestThreats>());
                 if (settings.Block && protocols.ForRequest(context) is { } protocol)
                 {
                     await GatewayErrorWriter.WriteAsync(context.Response, protocol, new GatewayError(StatusCodes.Status400BadRequest, BlockedMessage, null, BlockedCode), context.RequestAborted);

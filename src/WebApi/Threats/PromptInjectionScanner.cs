@@ -29,9 +29,11 @@ public sealed class PromptInjectionScanner
 
     private readonly string[] _phrases;
     private readonly string[] _secretProbes;
+    private readonly MatchedTextExcerpt _excerpt;
 
-    public PromptInjectionScanner(IOptions<ThreatDetectionOptions> options)
+    public PromptInjectionScanner(IOptions<ThreatDetectionOptions> options, MatchedTextExcerpt excerpt)
     {
+        _excerpt = excerpt;
         var settings = options.Value.PromptInjection;
         _phrases = (settings.Phrases.Count > 0 ? settings.Phrases.ToArray() : DefaultPhrases).Select(Fold).Where(p => p.Length > 2).ToArray();
         _secretProbes = (settings.SecretProbes.Count > 0 ? settings.SecretProbes.ToArray() : DefaultSecretProbes).Select(Fold).Where(p => p.Length > 2).ToArray();
@@ -39,7 +41,8 @@ public sealed class PromptInjectionScanner
 
     public PromptScan Scan(ReadOnlySpan<byte> body)
     {
-        var text = Fold(ExtractText(body));
+        var original = ExtractText(body);
+        var text = Fold(original);
         var phrase = _phrases.FirstOrDefault(p => text.Contains(p, StringComparison.Ordinal));
         if (phrase is null)
         {
@@ -47,7 +50,7 @@ public sealed class PromptInjectionScanner
         }
 
         var probe = _secretProbes.FirstOrDefault(p => text.Contains(p, StringComparison.Ordinal));
-        return new PromptScan(phrase.Trim(), probe?.Trim());
+        return new PromptScan(phrase.Trim(), probe?.Trim(), _excerpt.Around(original, phrase));
     }
 
     /// <summary>The string values of a JSON body (as far as it is complete), or the body as UTF-8 text.</summary>
@@ -102,8 +105,8 @@ public sealed class PromptInjectionScanner
     }
 }
 
-/// <summary>The phrase found (null when clean) and, if any, the secret probe found with it.</summary>
-public sealed record PromptScan(string? Phrase, string? SecretProbe)
+/// <summary>The phrase found (null when clean), if any the secret probe found with it, and the redacted text around the phrase.</summary>
+public sealed record PromptScan(string? Phrase, string? SecretProbe, string? MatchedText = null)
 {
     public static readonly PromptScan Clean = new(null, null);
 

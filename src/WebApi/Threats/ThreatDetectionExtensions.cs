@@ -15,6 +15,7 @@ public static class ThreatDetectionExtensions
     {
         services.Configure<ThreatDetectionOptions>(configuration.GetSection(ThreatDetectionOptions.Section));
         services.AddSingleton<ThreatDetector>();
+        services.AddSingleton<MatchedTextExcerpt>();
         services.AddSingleton<PromptInjectionScanner>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>()

@@ -78,12 +78,13 @@ public sealed class ThreatDetector
             : (ThreatSeverity.Medium, $"Sustained rate-limit rejections (429) of {who}: {settings.Threshold} or more within {settings.WindowSeconds} s."));
     }
 
-    /// <summary>A request body carried injection phrasing.</summary>
-    public void PromptInjection(string? address, string path, PromptScan scan)
+    /// <summary>A request body carried injection phrasing; with <paramref name="request"/>, the event leaves with that request's log.</summary>
+    public void PromptInjection(string? address, string path, PromptScan scan, RequestThreats? request = null)
     {
         var settings = _options.PromptInjection;
         var route = path.Length <= 64 ? path : path[..64];
-        Sight(_promptInjection, settings, ThreatTypes.PromptInjection, address, total => scan.ProbesSecrets
+        Action<ThreatEvent>? deliver = request is null ? null : request.Add;
+        Sight(_promptInjection, settings, ThreatTypes.PromptInjection, address, scan.MatchedText, deliver, total => scan.ProbesSecrets
             ? (ThreatSeverity.Critical, $"Prompt-injection phrasing (\"{scan.Phrase}\") combined with an attempt to read the system prompt or secrets (\"{scan.SecretProbe}\") in a request to {route}.")
             : (ThreatSeverity.Medium, $"Prompt-injection phrasing (\"{scan.Phrase}\") in a request to {route}."));
     }
@@ -94,7 +95,10 @@ public sealed class ThreatDetector
         return _scannerPaths.FirstOrDefault(p => lower.Contains(p, StringComparison.Ordinal));
     }
 
-    private void Sight(IncidentTracker tracker, DetectorOptions settings, string type, string? address, Func<int, (ThreatSeverity Severity, string Description)> describe)
+    private void Sight(IncidentTracker tracker, DetectorOptions settings, string type, string? address, Func<int, (ThreatSeverity Severity, string Description)> describe) =>
+        Sight(tracker, settings, type, address, null, null, describe);
+
+    private void Sight(IncidentTracker tracker, DetectorOptions settings, string type, string? address, string? matchedText, Action<ThreatEvent>? deliver, Func<int, (ThreatSeverity Severity, string Description)> describe)
     {
         var now = _timeProvider.GetUtcNow().UtcDateTime;
         var ip = string.IsNullOrEmpty(address) ? UnknownAddress : address;
@@ -105,6 +109,14 @@ public sealed class ThreatDetector
         }
 
         var (severity, description) = describe(sighting.IncidentTotal);
-        _queue.TryEnqueue(new ThreatEvent(type, severity, ip, description, now, sighting.NewOccurrences, settings.Window));
+        var threat = new ThreatEvent(type, severity, ip, description, now, sighting.NewOccurrences, settings.Window, matchedText);
+        if (deliver is null)
+        {
+            _queue.TryEnqueue(threat);
+        }
+        else
+        {
+            deliver(threat);
+        }
     }
 }

@@ -22,7 +22,9 @@ public static class RequestTrackingExtensions
         }
 
         services.AddSingleton(capture);
-        services.AddSingleton(new CaptureBuilder(capture, Redactor.From(capture)));
+        var redactor = Redactor.From(capture);
+        services.AddSingleton(redactor);
+        services.AddSingleton(new CaptureBuilder(capture, redactor));
         services.AddSingleton<ExchangeCapture>();
         return services;
     }

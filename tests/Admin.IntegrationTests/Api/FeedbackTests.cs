@@ -74,6 +74,27 @@ public sealed class FeedbackTests(AdminApiFactory factory)
         page.Items[0].GetProperty("rating").GetInt32().Should().Be(3);
     }
 
+    [Fact]
+    public async Task AdminFeedbackList_ShouldSayWhichRatedRequestHasACapture()
+    {
+        var (ownerId, _, ownerKey) = await factory.CreateUserWithKeyAsync("rater-captured");
+        var captured = await InsertRequestAsync(ownerId);
+        var plain = await InsertRequestAsync(ownerId);
+        await factory.WithDbAsync(async db =>
+        {
+            db.RequestCaptures.Add(new RequestCapture { RequestLogId = captured, CreatedAt = DateTime.UtcNow, CapBytes = 262144, ContentType = "application/json" });
+            await db.SaveChangesAsync();
+        });
+        using var owner = factory.ClientWithKey(ownerKey);
+        await owner.PostAsJsonAsync("/api/feedback", new { requestLogId = captured, rating = 1, feedbackText = "wrong answer" });
+        await owner.PostAsJsonAsync("/api/feedback", new { requestLogId = plain, rating = 5 });
+
+        using var admin = factory.AdminClient();
+        var page = await PageOf.GetAsync(admin, $"/api/admin/feedback?userId={ownerId}&sort=requestLogId");
+        page.Items.Select(i => (i.GetProperty("requestLogId").GetInt64(), i.GetProperty("hasCapture").GetBoolean()))
+            .Should().Equal((captured, true), (plain, false));
+    }
+
     private Task<long> InsertRequestAsync(int userId) => factory.WithDbAsync(async db =>
     {
         var log = RequestLogBuilder.ChatAt(DateTime.UtcNow).Latency(12).Model("demo-echo").UserId(userId).Build();

@@ -14,6 +14,10 @@ public sealed class ThreatLogConfiguration : IEntityTypeConfiguration<ThreatLog>
         builder.Property(t => t.Severity).HasConversion(EnumText.Converter<ThreatSeverity>()).HasMaxLength(10);
         builder.Property(t => t.IpAddress).HasMaxLength(RequestLog.IpAddressMaxLength).IsRequired();
         builder.Property(t => t.Description).IsRequired();
+        builder.Property(t => t.MatchedText).HasMaxLength(ThreatLog.MatchedTextMaxLength);
+
+        // The request log has its own retention: when it goes, the incident stays and loses only the link.
+        builder.HasOne<RequestLog>().WithMany().HasForeignKey(t => t.RequestLogId).OnDelete(DeleteBehavior.SetNull);
 
         builder.HasIndex(t => t.CreatedAt);
         builder.HasIndex(t => new { t.Resolved, t.Severity });

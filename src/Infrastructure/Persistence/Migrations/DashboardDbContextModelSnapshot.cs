@@ -522,9 +522,9 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("Source", "CreatedAt");
-
                     b.HasIndex("ApiKeyId", "CreatedAt");
+
+                    b.HasIndex("Source", "CreatedAt");
 
                     b.HasIndex("UserId", "CreatedAt");
 
@@ -977,7 +977,14 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.Property<DateTime>("LastSeenAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MatchedText")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Occurrences")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RequestLogId")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Resolved")
@@ -996,6 +1003,8 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("RequestLogId");
 
                     b.HasIndex("Resolved", "Severity");
 
@@ -1186,7 +1195,7 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("CleanDashboard.Domain.Entities.RequestLog", b =>
                 {
-                    b.HasOne("CleanDashboard.Domain.Entities.ApiKey", null)
+                    b.HasOne("CleanDashboard.Domain.Entities.ApiKey", "ApiKey")
                         .WithMany()
                         .HasForeignKey("ApiKeyId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1196,7 +1205,17 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.Navigation("ApiKey");
+
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.ThreatLog", b =>
+                {
+                    b.HasOne("CleanDashboard.Domain.Entities.RequestLog", null)
+                        .WithMany()
+                        .HasForeignKey("RequestLogId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("CleanDashboard.Domain.Entities.UpstreamAttemptLog", b =>

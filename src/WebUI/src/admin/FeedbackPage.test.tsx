@@ -32,6 +32,19 @@ describe('Feedback screen', () => {
     expect(within(row).getByRole('link', { name: 'Request 123 of feedback 9' })).toHaveAttribute('href', '/admin/request-logs/123');
   });
 
+  it('marks the ratings whose request has a captured conversation', async () => {
+    mockApi({
+      'GET /api/me': () => json(ADMIN_ME),
+      'GET /api/admin/feedback': () => json(page([{ ...feedback(9, 1, 123), hasCapture: true }, feedback(8, 5, 120)])),
+    });
+    renderApp('/admin/feedback', { apiKey: KEY });
+    const table = await screen.findByRole('table', { name: 'Feedback' });
+    const requestCell = (id: number) => within(within(table).getByRole('row', { name: new RegExp(`^${id} `) })).getAllByRole('cell').at(-1);
+    expect(requestCell(9)).toHaveTextContent(/^#123conversation$/);
+    expect(requestCell(8)).toHaveTextContent(/^#120$/);
+    expect(within(table).getByRole('link', { name: 'Request 123 of feedback 9' })).toHaveAttribute('href', '/admin/request-logs/123');
+  });
+
   it('opens the request behind a rating', async () => {
     const { calls } = mockApi({
       'GET /api/me': () => json(ADMIN_ME),

@@ -22,6 +22,10 @@ export interface Threat {
   createdAt: string;
   lastSeenAt: string;
   occurrences: number;
+  /** The latest request that raised it (prompt injection), for its request-log detail; null otherwise. */
+  requestLogId: number | null;
+  /** The redacted text around the matched phrase; null when no body was matched. */
+  matchedText: string | null;
 }
 
 export interface Feedback {
@@ -33,6 +37,8 @@ export interface Feedback {
   feedbackText: string;
   createdAt: string;
   modelName: string;
+  /** Whether the rated request's conversation was captured (readable on its request-log detail). */
+  hasCapture: boolean;
 }
 
 export interface RequestLog {

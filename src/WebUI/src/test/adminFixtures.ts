@@ -11,6 +11,8 @@ export function threat(id: number, severity: string, resolved = false): Threat {
     createdAt: '2025-07-20T10:00:00Z',
     lastSeenAt: '2025-07-20T10:05:00Z',
     occurrences: id * 2,
+    requestLogId: null,
+    matchedText: null,
   };
 }
 
@@ -26,6 +28,7 @@ export function feedback(id: number, rating: number, requestLogId: number): Feed
     feedbackText: `Feedback ${id}`,
     createdAt: '2025-07-20T09:30:00Z',
     modelName: 'gpt-4o',
+    hasCapture: false,
   };
 }
 

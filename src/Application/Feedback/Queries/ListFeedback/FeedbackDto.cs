@@ -2,6 +2,7 @@ using CleanDashboard.Application.Common.Lists;
 
 namespace CleanDashboard.Application.Feedback.Queries.ListFeedback;
 
+/// <summary>One rating; <see cref="HasCapture"/> says whether its request's conversation can be read on the request-log detail.</summary>
 public sealed record FeedbackDto(
     long Id,
     long RequestLogId,
@@ -10,7 +11,8 @@ public sealed record FeedbackDto(
     int Rating,
     string FeedbackText,
     DateTime CreatedAt,
-    string ModelName)
+    string ModelName,
+    bool HasCapture)
 {
     public static readonly IReadOnlyList<string> Columns = ListValues.ColumnsOf<FeedbackDto>();
 }

@@ -35,9 +35,16 @@ const COLUMNS: readonly Column<Feedback>[] = [
     key: 'requestLogId',
     label: 'Request',
     render: (f) => (
-      <Link to={`/admin/request-logs/${f.requestLogId}`} aria-label={`Request ${f.requestLogId} of feedback ${f.id}`}>
-        #{f.requestLogId}
-      </Link>
+      <>
+        <Link to={`/admin/request-logs/${f.requestLogId}`} aria-label={`Request ${f.requestLogId} of feedback ${f.id}`}>
+          #{f.requestLogId}
+        </Link>
+        {f.hasCapture && (
+          <span className="badge" title="Its conversation is on the request's page">
+            conversation
+          </span>
+        )}
+      </>
     ),
   },
 ];

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { isApiError, MESSAGES } from '../../api/client';
 import { useAuth } from '../../auth';
@@ -38,11 +39,30 @@ const COLUMNS: readonly Column<Threat>[] = [
   },
   { key: 'threatType', label: 'Type', render: (t) => <code>{t.threatType}</code> },
   { key: 'ipAddress', label: 'IP', render: (t) => <code>{t.ipAddress}</code> },
-  { key: 'description', label: 'Description', render: (t) => <span className="cell-wrap">{t.description}</span> },
+  { key: 'description', label: 'Description', render: (t) => <ThreatDescription threat={t} /> },
   { key: 'occurrences', label: 'Occurrences', numeric: true, render: (t) => formatInteger(t.occurrences) },
   { key: 'createdAt', label: 'First seen (UTC)', render: (t) => formatTimestamp(t.createdAt) },
   { key: 'lastSeenAt', label: 'Last seen (UTC)', render: (t) => formatTimestamp(t.lastSeenAt) },
 ];
+
+/** The description, and for a prompt injection the redacted text that matched and a link to the request's conversation. */
+function ThreatDescription({ threat }: { threat: Threat }) {
+  return (
+    <span className="cell-wrap">
+      {threat.description}
+      {threat.matchedText && (
+        <q className="threat-excerpt" aria-label={`Matched text of threat ${threat.id}`}>
+          {threat.matchedText}
+        </q>
+      )}
+      {threat.requestLogId !== null && (
+        <Link to={`/admin/request-logs/${threat.requestLogId}`} aria-label={`Request ${threat.requestLogId} of threat ${threat.id}`}>
+          Request {threat.requestLogId}
+        </Link>
+      )}
+    </span>
+  );
+}
 
 export function ThreatsPage() {
   usePageTitle('Threats');

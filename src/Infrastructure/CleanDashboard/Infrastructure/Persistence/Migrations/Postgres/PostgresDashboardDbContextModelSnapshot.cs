@@ -575,9 +575,9 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("Source", "CreatedAt");
-
                     b.HasIndex("ApiKeyId", "CreatedAt");
+
+                    b.HasIndex("Source", "CreatedAt");
 
                     b.HasIndex("UserId", "CreatedAt");
 
@@ -1050,8 +1050,16 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTime>("LastSeenAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("MatchedText")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .UseCollation("C");
+
                     b.Property<int>("Occurrences")
                         .HasColumnType("integer");
+
+                    b.Property<long?>("RequestLogId")
+                        .HasColumnType("bigint");
 
                     b.Property<bool>("Resolved")
                         .HasColumnType("boolean");
@@ -1071,6 +1079,8 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("RequestLogId");
 
                     b.HasIndex("Resolved", "Severity");
 
@@ -1273,7 +1283,7 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("CleanDashboard.Domain.Entities.RequestLog", b =>
                 {
-                    b.HasOne("CleanDashboard.Domain.Entities.ApiKey", null)
+                    b.HasOne("CleanDashboard.Domain.Entities.ApiKey", "ApiKey")
                         .WithMany()
                         .HasForeignKey("ApiKeyId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1283,7 +1293,17 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.Navigation("ApiKey");
+
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.ThreatLog", b =>
+                {
+                    b.HasOne("CleanDashboard.Domain.Entities.RequestLog", null)
+                        .WithMany()
+                        .HasForeignKey("RequestLogId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("CleanDashboard.Domain.Entities.UpstreamAttemptLog", b =>
