@@ -7,7 +7,7 @@ test.describe('capture', () => {
   test('an operator finds a request by a phrase of its prompt and reads the redacted conversation', async ({ page, request }, testInfo) => {
     const key = await createMemberKey(request);
     // Letters only: a run of 13 digits (Date.now()) passes the Luhn check one time in ten and is redacted as a card number.
-    const marker = `kiwi${Date.now().toString().replace(/\d/g, (digit) => 'abcdefghij'[Number(digit)])}`;
+    const marker = `kiwi${Date.now().toString().replace(/\d/g, (digit) => 'abcdefghij'.charAt(Number(digit)))}`;
     const prompt = `my parrot ${marker} speaks in riddles, mail owner@example.com`;
     const answer = await request.post('/v1/chat/completions', {
       headers: { Authorization: `Bearer ${key}` },
