@@ -8,7 +8,7 @@ using CleanDashboard.WebApi.Gateway;
 using CleanDashboard.WebApi.Gateway.Failover;
 using CleanDashboard.WebApi.Gateway.Limits;
 using CleanDashboard.WebApi.Gateway.Protocols;
-using CleanDashboard.WebApi.Infrastructure;
+using CleanDashboard.WebApi.Hosting;
 using CleanDashboard.WebApi.Telemetry;
 using CleanDashboard.WebApi.Threats;
 using CleanDashboard.WebApi.Tracking;

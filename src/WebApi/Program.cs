@@ -4,7 +4,7 @@ using CleanDashboard.WebApi;
 using CleanDashboard.WebApi.Cli;
 using CleanDashboard.WebApi.Endpoints;
 using CleanDashboard.WebApi.Gateway;
-using CleanDashboard.WebApi.Infrastructure;
+using CleanDashboard.WebApi.Hosting;
 
 var commandLine = CommandLine.Parse(args);
 if (commandLine.Help)

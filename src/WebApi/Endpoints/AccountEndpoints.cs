@@ -1,5 +1,5 @@
 using CleanDashboard.Application.Auth;
-using CleanDashboard.WebApi.Infrastructure;
+using CleanDashboard.WebApi.Hosting;
 
 namespace CleanDashboard.WebApi.Endpoints;
 

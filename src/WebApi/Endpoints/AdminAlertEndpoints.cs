@@ -5,7 +5,7 @@ using CleanDashboard.Application.Alerts.Queries.GetAlertRule;
 using CleanDashboard.Application.Alerts.Queries.ListAlertRules;
 using CleanDashboard.Application.Alerts.Queries.ListAlerts;
 using CleanDashboard.Application.Alerts.Queries.ListFiringAlerts;
-using CleanDashboard.WebApi.Infrastructure;
+using CleanDashboard.WebApi.Hosting;
 using MediatR;
 
 namespace CleanDashboard.WebApi.Endpoints;

@@ -4,7 +4,7 @@ using CleanDashboard.Application.Users.Commands.RevokeApiKey;
 using CleanDashboard.Application.Users.Commands.SetApiKeyCapture;
 using CleanDashboard.Application.Users.Queries.GetApiKey;
 using CleanDashboard.Application.Users.Queries.ListApiKeys;
-using CleanDashboard.WebApi.Infrastructure;
+using CleanDashboard.WebApi.Hosting;
 using MediatR;
 
 namespace CleanDashboard.WebApi.Endpoints;

@@ -1,7 +1,7 @@
 using CleanDashboard.Application.Common.Lists;
 using CleanDashboard.Application.Feedback.Queries.GetFeedback;
 using CleanDashboard.Application.Feedback.Queries.ListFeedback;
-using CleanDashboard.WebApi.Infrastructure;
+using CleanDashboard.WebApi.Hosting;
 using MediatR;
 
 namespace CleanDashboard.WebApi.Endpoints;

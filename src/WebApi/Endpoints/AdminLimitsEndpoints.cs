@@ -1,7 +1,7 @@
 using CleanDashboard.Application.Budgets;
 using CleanDashboard.Application.Budgets.Commands.SetLimits;
 using CleanDashboard.Application.Budgets.Queries.GetLimits;
-using CleanDashboard.WebApi.Infrastructure;
+using CleanDashboard.WebApi.Hosting;
 using MediatR;
 
 namespace CleanDashboard.WebApi.Endpoints;

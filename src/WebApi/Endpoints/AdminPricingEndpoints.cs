@@ -1,5 +1,5 @@
 using CleanDashboard.Application.Pricing.Queries.GetModelPrice;
-using CleanDashboard.WebApi.Infrastructure;
+using CleanDashboard.WebApi.Hosting;
 using MediatR;
 
 namespace CleanDashboard.WebApi.Endpoints;

@@ -3,7 +3,7 @@ using CleanDashboard.Application.RequestLogs.Queries.ExportRequestLogs;
 using CleanDashboard.Application.RequestLogs.Queries.GetRequestLog;
 using CleanDashboard.Application.RequestLogs.Queries.ListRequestLogs;
 using CleanDashboard.Application.RequestLogs.Queries.ListUpstreamAttempts;
-using CleanDashboard.WebApi.Infrastructure;
+using CleanDashboard.WebApi.Hosting;
 using MediatR;
 
 namespace CleanDashboard.WebApi.Endpoints;

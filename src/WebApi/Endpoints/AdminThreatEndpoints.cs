@@ -2,7 +2,7 @@ using CleanDashboard.Application.Common.Lists;
 using CleanDashboard.Application.Threats.Commands.ResolveThreats;
 using CleanDashboard.Application.Threats.Queries.GetThreat;
 using CleanDashboard.Application.Threats.Queries.ListThreats;
-using CleanDashboard.WebApi.Infrastructure;
+using CleanDashboard.WebApi.Hosting;
 using MediatR;
 
 namespace CleanDashboard.WebApi.Endpoints;

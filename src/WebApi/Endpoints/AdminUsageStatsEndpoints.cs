@@ -1,7 +1,7 @@
 using CleanDashboard.Application.Common.Lists;
 using CleanDashboard.Application.UsageStats.Queries.GetModelUsageStats;
 using CleanDashboard.Application.UsageStats.Queries.ListModelUsageStats;
-using CleanDashboard.WebApi.Infrastructure;
+using CleanDashboard.WebApi.Hosting;
 using MediatR;
 
 namespace CleanDashboard.WebApi.Endpoints;

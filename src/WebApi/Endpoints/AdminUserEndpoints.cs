@@ -2,7 +2,7 @@ using CleanDashboard.Application.Common.Lists;
 using CleanDashboard.Application.Users.Commands.CreateUser;
 using CleanDashboard.Application.Users.Queries.GetUser;
 using CleanDashboard.Application.Users.Queries.ListUsers;
-using CleanDashboard.WebApi.Infrastructure;
+using CleanDashboard.WebApi.Hosting;
 using MediatR;
 
 namespace CleanDashboard.WebApi.Endpoints;

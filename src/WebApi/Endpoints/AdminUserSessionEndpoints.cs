@@ -1,7 +1,7 @@
 using CleanDashboard.Application.Common.Lists;
 using CleanDashboard.Application.UserSessions.Queries.GetUserSession;
 using CleanDashboard.Application.UserSessions.Queries.ListUserSessions;
-using CleanDashboard.WebApi.Infrastructure;
+using CleanDashboard.WebApi.Hosting;
 using MediatR;
 
 namespace CleanDashboard.WebApi.Endpoints;

@@ -1,5 +1,5 @@
 using CleanDashboard.Application.Dashboard.Queries.GetDashboard;
-using CleanDashboard.WebApi.Infrastructure;
+using CleanDashboard.WebApi.Hosting;
 using MediatR;
 
 namespace CleanDashboard.WebApi.Endpoints;

@@ -1,5 +1,5 @@
 using CleanDashboard.Application.Feedback.Commands.SubmitFeedback;
-using CleanDashboard.WebApi.Infrastructure;
+using CleanDashboard.WebApi.Hosting;
 using MediatR;
 
 namespace CleanDashboard.WebApi.Endpoints;

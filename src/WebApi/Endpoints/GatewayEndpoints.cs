@@ -1,7 +1,7 @@
 using CleanDashboard.Application.Gateway;
 using CleanDashboard.WebApi.Gateway;
 using CleanDashboard.WebApi.Gateway.Protocols;
-using CleanDashboard.WebApi.Infrastructure;
+using CleanDashboard.WebApi.Hosting;
 
 namespace CleanDashboard.WebApi.Endpoints;
 

@@ -1,4 +1,4 @@
-using CleanDashboard.WebApi.Infrastructure;
+using CleanDashboard.WebApi.Hosting;
 using CleanDashboard.WebApi.Telemetry;
 
 namespace CleanDashboard.WebApi.Endpoints;

@@ -1,7 +1,7 @@
 using CleanDashboard.Application.Telemetry.Commands.IngestTraces;
 using CleanDashboard.Application.Telemetry.Ingestion;
 using CleanDashboard.Infrastructure.Telemetry.Otlp;
-using CleanDashboard.WebApi.Infrastructure;
+using CleanDashboard.WebApi.Hosting;
 using MediatR;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using CleanDashboard.Application.Telemetry.Metrics;
-using CleanDashboard.WebApi.Infrastructure;
+using CleanDashboard.WebApi.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;

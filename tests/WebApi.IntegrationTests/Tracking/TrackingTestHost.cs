@@ -9,7 +9,7 @@ using CleanDashboard.Infrastructure;
 using CleanDashboard.Infrastructure.Persistence;
 using CleanDashboard.Infrastructure.Tracking;
 using CleanDashboard.TestSupport;
-using CleanDashboard.WebApi.Infrastructure;
+using CleanDashboard.WebApi.Hosting;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

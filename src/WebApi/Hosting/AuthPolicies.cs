@@ -1,4 +1,4 @@
-namespace CleanDashboard.WebApi.Infrastructure;
+namespace CleanDashboard.WebApi.Hosting;
 
 public static class AuthPolicies
 {

@@ -7,7 +7,7 @@ using CleanDashboard.WebApi.Tracking;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
-namespace CleanDashboard.WebApi.Infrastructure;
+namespace CleanDashboard.WebApi.Hosting;
 
 /// <summary>
 /// Authenticates the key the route's protocol carries it in — <c>Authorization: Bearer &lt;key&gt;</c> as OpenAI SDKs send it,

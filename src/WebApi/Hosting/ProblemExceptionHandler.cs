@@ -8,7 +8,7 @@ using CleanDashboard.WebApi.Gateway.Protocols;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
-namespace CleanDashboard.WebApi.Infrastructure;
+namespace CleanDashboard.WebApi.Hosting;
 
 /// <summary>
 /// Turns the Application's exceptions into problem documents: bad input 400 naming each field, not found 404, a database

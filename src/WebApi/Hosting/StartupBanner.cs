@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-namespace CleanDashboard.WebApi.Infrastructure;
+namespace CleanDashboard.WebApi.Hosting;
 
 /// <summary>Tells a person who just started the service where to go, and the admin key when one was just made.</summary>
 public sealed class StartupBanner(IServer server)

@@ -1,6 +1,6 @@
 using Microsoft.OpenApi;
 
-namespace CleanDashboard.WebApi.Infrastructure;
+namespace CleanDashboard.WebApi.Hosting;
 
 /// <summary>
 /// The specification names its endpoints with a trailing slash (<c>/api/dashboard/</c>). Routing answers both

@@ -3,7 +3,7 @@ using CleanDashboard.Infrastructure.DemoData;
 using CleanDashboard.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace CleanDashboard.WebApi.Infrastructure;
+namespace CleanDashboard.WebApi.Hosting;
 
 /// <summary>
 /// Runs before the server accepts requests: migrations, the admin key, and demo data in <c>--demo</c> mode. The demo

@@ -1,6 +1,6 @@
 using CleanDashboard.Application.Auth;
 
-namespace CleanDashboard.WebApi.Infrastructure;
+namespace CleanDashboard.WebApi.Hosting;
 
 /// <summary>Refuses to start with a guessable configured admin key, in one line that names the rule and never the key.</summary>
 public static class BootstrapAdminKeyCheck

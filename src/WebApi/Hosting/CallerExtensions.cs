@@ -1,6 +1,6 @@
 using CleanDashboard.Application.Auth;
 
-namespace CleanDashboard.WebApi.Infrastructure;
+namespace CleanDashboard.WebApi.Hosting;
 
 public static class CallerExtensions
 {

@@ -1,6 +1,6 @@
 using Scalar.AspNetCore;
 
-namespace CleanDashboard.WebApi.Infrastructure;
+namespace CleanDashboard.WebApi.Hosting;
 
 /// <summary>
 /// Every response carries the browser security headers and no server banner. The content security policy

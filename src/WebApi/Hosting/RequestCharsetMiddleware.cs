@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Net.Http.Headers;
 
-namespace CleanDashboard.WebApi.Infrastructure;
+namespace CleanDashboard.WebApi.Hosting;
 
 /// <summary>
 /// Refuses (415) a body whose Content-Type names a charset that cannot be decoded; the JSON body reader would

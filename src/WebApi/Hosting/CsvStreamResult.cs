@@ -2,7 +2,7 @@ using System.Globalization;
 using CleanDashboard.Application.Common.Csv;
 using CsvHelper;
 
-namespace CleanDashboard.WebApi.Infrastructure;
+namespace CleanDashboard.WebApi.Hosting;
 
 /// <summary>
 /// Writes a CSV export to the response with CsvHelper as the rows are read (RFC 4180, CRLF, invariant culture),
