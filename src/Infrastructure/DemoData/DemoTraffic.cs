@@ -36,13 +36,13 @@ internal sealed class DemoTraffic(Random random, DateTime now, double requestsPe
 
     private static readonly (string Type, ThreatSeverity Severity, int Weight, string Description)[] ThreatKinds =
     [
-        ("rate_limit", ThreatSeverity.Medium, 40, "Sustained rate-limit rejections for one API key."),
-        ("rate_limit", ThreatSeverity.High, 8, "Rate-limit rejections continued past the escalation threshold."),
-        ("brute_force", ThreatSeverity.High, 15, "Repeated 401 responses to one address within the window."),
-        ("prompt_injection", ThreatSeverity.Medium, 14, "Known injection phrasing in a chat request body."),
-        ("prompt_injection", ThreatSeverity.Critical, 3, "Injection phrasing combined with an attempt to read the system prompt."),
-        ("scanner", ThreatSeverity.Low, 14, "Burst of 404s on paths typical of vulnerability scanners."),
-        ("oversized_payload", ThreatSeverity.Low, 6, "Request body over the configured size limit (413)."),
+        (ThreatTypes.RateLimit, ThreatSeverity.Medium, 40, "Sustained rate-limit rejections for one API key."),
+        (ThreatTypes.RateLimit, ThreatSeverity.High, 8, "Rate-limit rejections continued past the escalation threshold."),
+        (ThreatTypes.BruteForce, ThreatSeverity.High, 15, "Repeated 401 responses to one address within the window."),
+        (ThreatTypes.PromptInjection, ThreatSeverity.Medium, 14, "Known injection phrasing in a chat request body."),
+        (ThreatTypes.PromptInjection, ThreatSeverity.Critical, 3, "Injection phrasing combined with an attempt to read the system prompt."),
+        (ThreatTypes.Scanner, ThreatSeverity.Low, 14, "Burst of 404s on paths typical of vulnerability scanners."),
+        (ThreatTypes.OversizedPayload, ThreatSeverity.Low, 6, "Request body over the configured size limit (413)."),
     ];
 
     private static readonly WeightedChoice<int> Hours = new(Enumerable.Range(0, 24)
