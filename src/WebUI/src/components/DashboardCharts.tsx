@@ -15,7 +15,7 @@ import { ChartFigure } from './ChartFigure';
 import { Money } from './Money';
 
 // The drawings (and recharts with them) load after the numbers and tables are on screen.
-const loadCharts = () => import('./charts');
+const loadCharts = () => import('./RechartsChunk');
 const RequestsChart = lazy(() => loadCharts().then((m) => ({ default: m.RequestsChart })));
 const CostChart = lazy(() => loadCharts().then((m) => ({ default: m.CostChart })));
 const LatencyChart = lazy(() => loadCharts().then((m) => ({ default: m.LatencyChart })));
