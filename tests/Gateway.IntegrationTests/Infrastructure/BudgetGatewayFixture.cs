@@ -1,5 +1,6 @@
 using CleanDashboard.Application.Users.Commands.CreateApiKey;
 using CleanDashboard.Application.Users.Commands.CreateUser;
+using CleanDashboard.TestSupport;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,6 +19,9 @@ public sealed class BudgetGatewayFixture : GatewayFixture
     public static readonly DateTimeOffset Start = new(2026, 12, 1, 22, 30, 30, TimeSpan.Zero);
 
     public FakeTimeProvider Clock { get; } = new(Start);
+
+    /// <summary>Counts the gateway's spend settlements: a request's cost is settled once its answer has been sent.</summary>
+    public SpendSettlementSignal Settlements { get; } = new();
 
     protected override IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?>
     {
@@ -41,5 +45,6 @@ public sealed class BudgetGatewayFixture : GatewayFixture
     {
         services.RemoveAll<TimeProvider>();
         services.AddSingleton<TimeProvider>(Clock);
+        Settlements.Decorate(services);
     }
 }

@@ -4,6 +4,7 @@ using System.Net;
 using System.Text;
 using Anthropic.Exceptions;
 using Anthropic.Models.Messages;
+using CleanDashboard.Application.Budgets;
 using CleanDashboard.Gateway.IntegrationTests.Infrastructure;
 using OllamaSharp.Models.Chat;
 using OpenAI.Chat;
@@ -54,7 +55,8 @@ public sealed class BudgetEnforcementTests(BudgetGatewayFixture gateway) : IClas
         var third = () => chat.CompleteChatAsync([new UserChatMessage(Five)], cancellationToken: Cancellation);
         (await third.Should().ThrowAsync<ClientResultException>()).Which.Status.Should().Be(429);
 
-        var limits = await LimitsClient.GetWhenSpentAsync(gateway, path, 0.001m);
+        await gateway.Settlements.WaitForAsync(LimitSubject.ApiKey(caller.KeyId), 92);
+        var limits = await LimitsClient.GetAsync(gateway, path);
         limits.GetProperty("spentUsd").GetDecimal().Should().Be(0.001m);
         limits.GetProperty("budgetUsd").GetDecimal().Should().Be(0.001m);
         limits.GetProperty("budgetPeriod").GetString().Should().Be("day");
@@ -85,7 +87,8 @@ public sealed class BudgetEnforcementTests(BudgetGatewayFixture gateway) : IClas
 
         statuses.Count(s => s == HttpStatusCode.OK).Should().Be(7);
         statuses.Count(s => s == HttpStatusCode.TooManyRequests).Should().Be(13);
-        var limits = await LimitsClient.GetWhenSpentAsync(gateway, path, 0.000077m);
+        await gateway.Settlements.WaitForAsync(LimitSubject.ApiKey(caller.KeyId), 7);
+        var limits = await LimitsClient.GetAsync(gateway, path);
         limits.GetProperty("spentUsd").GetDecimal().Should().Be(0.000077m);
         limits.GetProperty("periodStart").GetString().Should().Be("2026-11-29T23:00:00Z", "the week starts on Monday 30 November, midnight in Berlin");
     }
@@ -128,7 +131,8 @@ public sealed class BudgetEnforcementTests(BudgetGatewayFixture gateway) : IClas
         var error = (await act.Should().ThrowAsync<AnthropicRateLimitException>()).Which;
         error.Type!.Raw().Should().Be("rate_limit_error");
         error.ApiMessage.Should().StartWith("This request would exceed the spend budget of this key's user ($0.000011) for this period;");
-        var limits = await LimitsClient.GetWhenSpentAsync(gateway, $"api/admin/users/{userId}/limits", 0.000011m);
+        await gateway.Settlements.WaitForAsync(LimitSubject.User(userId), 1);
+        var limits = await LimitsClient.GetAsync(gateway, $"api/admin/users/{userId}/limits");
         limits.GetProperty("spentUsd").GetDecimal().Should().Be(0.000011m);
         (await second.SingleRequestLogAsync()).StatusCode.Should().Be(429);
     }
@@ -192,7 +196,8 @@ public sealed class BudgetEnforcementTests(BudgetGatewayFixture gateway) : IClas
         }
 
         string.Concat(words).Should().Be("Echo: Hello budget world");
-        (await LimitsClient.GetWhenSpentAsync(gateway, path, 0.000011m)).GetProperty("spentUsd").GetDecimal().Should().Be(0.000011m);
+        await gateway.Settlements.WaitForAsync(LimitSubject.ApiKey(caller.KeyId), 1);
+        (await LimitsClient.GetAsync(gateway, path)).GetProperty("spentUsd").GetDecimal().Should().Be(0.000011m);
         var act = async () =>
         {
             await foreach (var _ in chat.CompleteChatStreamingAsync([new UserChatMessage(Eleven)], cancellationToken: Cancellation))

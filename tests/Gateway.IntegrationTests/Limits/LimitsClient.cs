@@ -8,8 +8,6 @@ namespace CleanDashboard.Gateway.IntegrationTests.Limits;
 /// <summary>The admin API of limits, as an operator calls it.</summary>
 internal static class LimitsClient
 {
-    private static readonly TimeSpan SettleWait = TimeSpan.FromSeconds(5);
-
     public static async Task<JsonElement> PutAsync(GatewayFixture gateway, string path, object body)
     {
         using var http = gateway.HttpClient(GatewayFixture.AdminKey);
@@ -26,21 +24,5 @@ internal static class LimitsClient
         var text = await response.Content.ReadAsStringAsync();
         response.StatusCode.Should().Be(HttpStatusCode.OK, text);
         return JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    /// <summary>GET until spentUsd is <paramref name="expected"/> or 5 s have passed: a request's cost is settled once its answer has been sent.</summary>
-    public static async Task<JsonElement> GetWhenSpentAsync(GatewayFixture gateway, string path, decimal expected)
-    {
-        var deadline = DateTime.UtcNow + SettleWait;
-        while (true)
-        {
-            var limits = await GetAsync(gateway, path);
-            if (limits.GetProperty("spentUsd").GetDecimal() == expected || DateTime.UtcNow > deadline)
-            {
-                return limits;
-            }
-
-            await Task.Delay(20);
-        }
     }
 }

@@ -12,6 +12,7 @@ using CleanDashboard.TestSupport;
 using MediatR;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -53,6 +54,9 @@ public sealed class InstancePair : IAsyncDisposable
     public string RedisPrefix { get; }
 
     public string MemberKey { get; private set; } = string.Empty;
+
+    /// <summary>Counts the spend settlements of both instances together.</summary>
+    public SpendSettlementSignal Settlements { get; } = new();
 
     /// <summary>
     /// Starts A, waits for its health check, starts B; or skips the running test with the reason when PostgreSQL or Redis
@@ -213,7 +217,7 @@ public sealed class InstancePair : IAsyncDisposable
 
     private async Task<AppInstance> StartInstanceAsync(IReadOnlyDictionary<string, string?> settings, TimeProvider clock)
     {
-        var instance = new AppInstance(settings, clock);
+        var instance = new AppInstance(settings, clock, Settlements);
         _started.Add(instance);
 
         // Starting the server runs the start-up tasks (migrations, the admin key) before it returns.
@@ -228,7 +232,7 @@ public sealed class InstancePair : IAsyncDisposable
 }
 
 /// <summary>One instance of the application: its own DI container, background writer and in-memory cache level, on the given clock.</summary>
-public sealed class AppInstance(IReadOnlyDictionary<string, string?> settings, TimeProvider clock) : WebApplicationFactory<Program>
+public sealed class AppInstance(IReadOnlyDictionary<string, string?> settings, TimeProvider clock, SpendSettlementSignal settlements) : WebApplicationFactory<Program>
 {
     /// <summary>Each instance journals into its own file, as two processes sharing a database must.</summary>
     private readonly string _journalPath = Path.Combine(Path.GetTempPath(), $"cleandashboard-instance-{Guid.NewGuid():N}.request-journal");
@@ -255,5 +259,6 @@ public sealed class AppInstance(IReadOnlyDictionary<string, string?> settings, T
             services.RemoveAll<TimeProvider>();
             services.AddSingleton(clock);
         });
+        builder.ConfigureTestServices(settlements.Decorate);
     }
 }
