@@ -90,7 +90,7 @@ internal sealed class DemoTraffic(Random random, DateTime now, double requestsPe
             TrackSession(day, userId, log);
             if (rated)
             {
-                day.Feedback.Add(NextFeedback(log.Id, userId, createdAt));
+                day.Feedback.Add(NextFeedback(log, userId, createdAt));
             }
         }
 
@@ -245,19 +245,15 @@ internal sealed class DemoTraffic(Random random, DateTime now, double requestsPe
         day.Rollups.AddSession(session.SessionStart, opened, 1, log.CostUsd ?? 0m);
     }
 
-    private FeedbackLog NextFeedback(long requestLogId, int userId, DateTime requestAt)
+    private FeedbackLog NextFeedback(RequestLog request, int userId, DateTime requestAt)
     {
         var roll = random.Next(100);
-        var rating = roll < 50 ? 5 : roll < 82 ? 4 : roll < 92 ? 3 : roll < 97 ? 2 : 1;
+        var feedback = FeedbackLog.For(request, userId);
+        feedback.Rating = roll < 50 ? 5 : roll < 82 ? 4 : roll < 92 ? 3 : roll < 97 ? 2 : 1;
+        feedback.FeedbackText = FeedbackTexts[random.Next(FeedbackTexts.Length)];
         var createdAt = requestAt.AddSeconds(1 + random.Next(120));
-        return new FeedbackLog
-        {
-            RequestLogId = requestLogId,
-            UserId = userId,
-            Rating = rating,
-            FeedbackText = FeedbackTexts[random.Next(FeedbackTexts.Length)],
-            CreatedAt = createdAt > now ? now : createdAt,
-        };
+        feedback.CreatedAt = createdAt > now ? now : createdAt;
+        return feedback;
     }
 
     private sealed record ModelProfile(

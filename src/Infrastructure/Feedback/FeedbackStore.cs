@@ -18,7 +18,8 @@ public sealed class FeedbackStore(DashboardDbContext db) : IFeedbackStore
         var feedback = await db.FeedbackLogs.FirstOrDefaultAsync(f => f.RequestLogId == requestLogId, cancellationToken);
         if (feedback is null)
         {
-            feedback = new FeedbackLog { RequestLogId = requestLogId, UserId = userId };
+            var request = await db.RequestLogs.AsNoTracking().SingleAsync(r => r.Id == requestLogId, cancellationToken);
+            feedback = FeedbackLog.For(request, userId);
             db.FeedbackLogs.Add(feedback);
         }
 

@@ -59,6 +59,10 @@ public class DashboardDbContext : DbContext
 
     public DbSet<DailySessionRollup> DailySessionRollups => Set<DailySessionRollup>();
 
+    public DbSet<HourlyFeedbackCube> HourlyFeedbackCubes => Set<HourlyFeedbackCube>();
+
+    public DbSet<DailyFeedbackCube> DailyFeedbackCubes => Set<DailyFeedbackCube>();
+
     public DbSet<AlertRule> AlertRules => Set<AlertRule>();
 
     public DbSet<AlertEvent> AlertEvents => Set<AlertEvent>();

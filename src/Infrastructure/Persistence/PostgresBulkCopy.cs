@@ -50,7 +50,7 @@ internal static class PostgresBulkCopy
     public static async Task CopyFeedbackAsync(NpgsqlConnection connection, IReadOnlyList<FeedbackLog> feedback, CancellationToken cancellationToken)
     {
         await using var copy = await connection.BeginBinaryImportAsync(
-            """COPY "feedback_logs" ("RequestLogId", "UserId", "Rating", "FeedbackText", "CreatedAt") FROM STDIN (FORMAT BINARY)""",
+            """COPY "feedback_logs" ("RequestLogId", "UserId", "Rating", "FeedbackText", "CreatedAt", "ModelName", "ApiKeyId", "Endpoint", "Source") FROM STDIN (FORMAT BINARY)""",
             cancellationToken);
         foreach (var f in feedback)
         {
@@ -60,6 +60,10 @@ internal static class PostgresBulkCopy
             await copy.WriteAsync(f.Rating, NpgsqlDbType.Integer, cancellationToken);
             await copy.WriteAsync(f.FeedbackText, NpgsqlDbType.Varchar, cancellationToken);
             await copy.WriteAsync(f.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await copy.WriteAsync(f.ModelName, NpgsqlDbType.Varchar, cancellationToken);
+            await WriteAsync(copy, f.ApiKeyId, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteAsync(f.Endpoint, NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(f.Source, NpgsqlDbType.Varchar, cancellationToken);
         }
 
         await copy.CompleteAsync(cancellationToken);

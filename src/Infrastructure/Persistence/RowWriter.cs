@@ -128,9 +128,13 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
     public async Task InsertFeedbackAsync(FeedbackLog f, CancellationToken cancellationToken)
     {
         _feedback ??= Prepare(
-            """INSERT INTO "feedback_logs" ("RequestLogId", "UserId", "Rating", "FeedbackText", "CreatedAt") VALUES (@request, @user, @rating, @text, @createdAt);""",
-            ("@request", DbType.Int64), ("@user", DbType.Int32), ("@rating", DbType.Int32), ("@text", DbType.String), ("@createdAt", DbType.DateTime));
-        Bind(_feedback, f.RequestLogId, f.UserId, f.Rating, f.FeedbackText, f.CreatedAt);
+            """
+            INSERT INTO "feedback_logs" ("RequestLogId", "UserId", "Rating", "FeedbackText", "CreatedAt", "ModelName", "ApiKeyId", "Endpoint", "Source")
+            VALUES (@request, @user, @rating, @text, @createdAt, @model, @key, @endpoint, @source);
+            """,
+            ("@request", DbType.Int64), ("@user", DbType.Int32), ("@rating", DbType.Int32), ("@text", DbType.String), ("@createdAt", DbType.DateTime),
+            ("@model", DbType.String), ("@key", DbType.Int32), ("@endpoint", DbType.String), ("@source", DbType.String));
+        Bind(_feedback, f.RequestLogId, f.UserId, f.Rating, f.FeedbackText, f.CreatedAt, f.ModelName, f.ApiKeyId, f.Endpoint, f.Source);
         await _feedback.ExecuteNonQueryAsync(cancellationToken);
     }
 

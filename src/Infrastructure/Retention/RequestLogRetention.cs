@@ -76,5 +76,9 @@ public sealed class RequestLogRetention(DashboardDbContext db, IOptions<Retentio
         await db.DailyRequestFacets.Where(r => r.BucketStart < cutoff).ExecuteDeleteAsync(cancellationToken);
         await db.HourlyActiveUsers.Where(u => u.BucketStart < cutoff).ExecuteDeleteAsync(cancellationToken);
         await db.DailyActiveUsers.Where(u => u.BucketStart < cutoff).ExecuteDeleteAsync(cancellationToken);
+
+        // The feedback cubes lost their expired ratings by trigger with the cascade; what is left at 0 (there, and after re-ratings) goes.
+        await db.HourlyFeedbackCubes.Where(c => c.Ratings == 0).ExecuteDeleteAsync(cancellationToken);
+        await db.DailyFeedbackCubes.Where(c => c.Ratings == 0).ExecuteDeleteAsync(cancellationToken);
     }
 }

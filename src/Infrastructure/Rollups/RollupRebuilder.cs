@@ -8,7 +8,8 @@ namespace CleanDashboard.Infrastructure.Rollups;
 
 /// <summary>
 /// Recomputes every rollup table from the raw request logs and sessions, in one transaction, through the same
-/// <see cref="RollupBatch"/> arithmetic the background writer uses, so both ways give the same rows. The raw rows
+/// <see cref="RollupBatch"/> arithmetic the background writer uses, so both ways give the same rows; the feedback
+/// cubes, which the database's triggers keep, by the SQL the migration filled them with. The raw rows
 /// are streamed; only their sums are held (a few rows per hour and dimension), and written once the reads are done.
 /// </summary>
 public sealed class RollupRebuilder(DashboardDbContext db)
@@ -22,6 +23,7 @@ public sealed class RollupRebuilder(DashboardDbContext db)
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await ClearAsync(db, cancellationToken);
             var requests = await RollUpAsync(db.RequestLogs, db.UserSessions, transaction, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(FeedbackCubeSql.Populate(postgres: !db.Database.IsSqlite()), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return requests;
         }
@@ -99,5 +101,7 @@ public sealed class RollupRebuilder(DashboardDbContext db)
         await db.DailyActiveUsers.ExecuteDeleteAsync(cancellationToken);
         await db.HourlySessionRollups.ExecuteDeleteAsync(cancellationToken);
         await db.DailySessionRollups.ExecuteDeleteAsync(cancellationToken);
+        await db.HourlyFeedbackCubes.ExecuteDeleteAsync(cancellationToken);
+        await db.DailyFeedbackCubes.ExecuteDeleteAsync(cancellationToken);
     }
 }

@@ -24,7 +24,9 @@ public sealed class RetentionTests(AdminApiFactory factory)
             var stats = new ModelUsageStats { Date = DateOnly.FromDateTime(now.AddDays(-100)), ModelName = "retention-model", TotalRequests = 3 };
             db.ModelUsageStats.Add(stats);
             await db.SaveChangesAsync();
-            db.FeedbackLogs.Add(new FeedbackLog { RequestLogId = old[0].Id, UserId = userId, Rating = 4, CreatedAt = now.AddDays(-91) });
+            var rating = FeedbackLog.For(old[0], userId);
+            (rating.Rating, rating.CreatedAt) = (4, now.AddDays(-91));
+            db.FeedbackLogs.Add(rating);
             await db.SaveChangesAsync();
             return (old.Select(o => o.Id).ToArray(), recent.Id, stats.Id);
         });

@@ -49,7 +49,9 @@ public sealed class SeededDashboardFactory : DashboardApiFactory
                 TotalCost = 0.0150m,
                 TotalTokens = 150,
             });
-            db.FeedbackLogs.Add(new FeedbackLog { RequestLog = r1, User = member, Rating = 4, CreatedAt = At(3, 1, 9, 16, 0) });
+            var rating = FeedbackLog.For(r1, 0);
+            (rating.RequestLog, rating.User, rating.Rating, rating.CreatedAt) = (r1, member, 4, At(3, 1, 9, 16, 0));
+            db.FeedbackLogs.Add(rating);
             db.ThreatLogs.Add(new ThreatLog
             {
                 ThreatType = "rate_limit",

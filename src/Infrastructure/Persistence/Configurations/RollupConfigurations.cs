@@ -91,6 +91,24 @@ public sealed class HourlySessionRollupConfiguration() : SessionRollupConfigurat
 
 public sealed class DailySessionRollupConfiguration() : SessionRollupConfiguration<DailySessionRollup>(RollupTables.DailySessions);
 
+/// <summary>The feedback cube: keyed by the bucket, every filter dimension and the rating; the triggers upsert by that key.</summary>
+public abstract class FeedbackCubeConfiguration<T>(string table) : IEntityTypeConfiguration<T>
+    where T : FeedbackCube
+{
+    public void Configure(EntityTypeBuilder<T> builder)
+    {
+        builder.ToTable(table);
+        builder.HasKey(c => new { c.BucketStart, c.ModelName, c.UserId, c.ApiKeyId, c.Endpoint, c.Source, c.Rating });
+        builder.Property(c => c.ModelName).HasMaxLength(RequestLog.ModelNameMaxLength);
+        builder.Property(c => c.Endpoint).HasMaxLength(RequestLog.EndpointMaxLength);
+        builder.Property(c => c.Source).HasMaxLength(RequestLog.SourceMaxLength);
+    }
+}
+
+public sealed class HourlyFeedbackCubeConfiguration() : FeedbackCubeConfiguration<HourlyFeedbackCube>(RollupTables.HourlyFeedback);
+
+public sealed class DailyFeedbackCubeConfiguration() : FeedbackCubeConfiguration<DailyFeedbackCube>(RollupTables.DailyFeedback);
+
 /// <summary>Table names, shared by the model and the raw upserts.</summary>
 public static class RollupTables
 {
@@ -104,4 +122,6 @@ public static class RollupTables
     public const string DailyCubes = "request_cubes_daily";
     public const string HourlyFacets = "request_facets_hourly";
     public const string DailyFacets = "request_facets_daily";
+    public const string HourlyFeedback = "feedback_cubes_hourly";
+    public const string DailyFeedback = "feedback_cubes_daily";
 }

@@ -300,19 +300,43 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ApiKeyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<string>("FeedbackText")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ModelName")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<int>("Rating")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("RequestLogId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("gateway");
 
                     b.Property<int>("UserId")
                         .HasColumnType("INTEGER");
@@ -544,6 +568,40 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.ToTable("active_users_daily", (string)null);
                 });
 
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.DailyFeedbackCube", b =>
+                {
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelName")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApiKeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Endpoint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Ratings")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Source", "Rating");
+
+                    b.ToTable("feedback_cubes_daily", (string)null);
+                });
+
             modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.DailyRequestCube", b =>
                 {
                     b.Property<DateTime>("BucketStart")
@@ -735,6 +793,40 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.HasKey("BucketStart", "UserId");
 
                     b.ToTable("active_users_hourly", (string)null);
+                });
+
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.HourlyFeedbackCube", b =>
+                {
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelName")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApiKeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Endpoint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Ratings")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Source", "Rating");
+
+                    b.ToTable("feedback_cubes_hourly", (string)null);
                 });
 
             modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.HourlyRequestCube", b =>

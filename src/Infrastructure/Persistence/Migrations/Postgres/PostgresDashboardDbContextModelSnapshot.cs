@@ -335,8 +335,19 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int?>("ApiKeyId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("")
+                        .UseCollation("C");
 
                     b.Property<string>("FeedbackText")
                         .IsRequired()
@@ -344,11 +355,27 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(2000)")
                         .UseCollation("C");
 
+                    b.Property<string>("ModelName")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasDefaultValue("")
+                        .UseCollation("C");
+
                     b.Property<int>("Rating")
                         .HasColumnType("integer");
 
                     b.Property<long>("RequestLogId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("gateway")
+                        .UseCollation("C");
 
                     b.Property<int>("UserId")
                         .HasColumnType("integer");
@@ -597,6 +624,43 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("active_users_daily", (string)null);
                 });
 
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.DailyFeedbackCube", b =>
+                {
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModelName")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .UseCollation("C");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ApiKeyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Endpoint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Ratings")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Source", "Rating");
+
+                    b.ToTable("feedback_cubes_daily", (string)null);
+                });
+
             modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.DailyRequestCube", b =>
                 {
                     b.Property<DateTime>("BucketStart")
@@ -794,6 +858,43 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("BucketStart", "UserId");
 
                     b.ToTable("active_users_hourly", (string)null);
+                });
+
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.HourlyFeedbackCube", b =>
+                {
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModelName")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .UseCollation("C");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ApiKeyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Endpoint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Ratings")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Source", "Rating");
+
+                    b.ToTable("feedback_cubes_hourly", (string)null);
                 });
 
             modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.HourlyRequestCube", b =>
