@@ -55,6 +55,9 @@ internal static class DashboardAtScale
         }
 
         var now = DateTime.UtcNow;
+
+        // Every answer at the same instant: "the previous period" starts at from − (now − from), so it moves with the clock.
+        var clock = new FixedClock(new DateTimeOffset(now));
         var customStart = DashboardWindow.Truncate(now.AddDays(-50), BucketSize.Hour).AddMinutes(23).AddSeconds(41.5);
         var ranges = new (string Label, GetDashboardQuery Query)[]
         {
@@ -82,7 +85,10 @@ internal static class DashboardAtScale
         await TableSizesAsync(services, provider);
         if (args.Contains("--breakdown"))
         {
-            await BreakdownAsync(services, now.Date.AddDays(-89), now);
+            foreach (var filter in new[] { DashboardFilter.None, new DashboardFilter("llama3.2", null, null, null), new DashboardFilter(null, null, null, "/v1/chat/completions") })
+            {
+                await BreakdownAsync(services, now.Date.AddDays(-89), now, filter);
+            }
         }
 
         Console.WriteLine($"| range | variant | rollups p50 ms | rollups max ms | raw p50 ms | raw / rollups | same answer |");
@@ -92,7 +98,7 @@ internal static class DashboardAtScale
             foreach (var (variant, apply) in variants)
             {
                 var query = apply(range);
-                var (rollupTimes, rollupAnswer) = await TimeAsync(services, query, db => new DashboardReadStore(db), iterations);
+                var (rollupTimes, rollupAnswer) = await TimeAsync(services, query, db => new DashboardReadStore(db), iterations, clock);
 
                 // The raw aggregation is slow at this scale: compared unfiltered for every range, and every variant of the short ranges.
                 var compare = rawIterations > 0 && (variant == "unfiltered" || label is "24h" or "7d");
@@ -102,12 +108,12 @@ internal static class DashboardAtScale
                     continue;
                 }
 
-                var (rawTimes, rawAnswer) = await TimeAsync(services, query, DashboardReadStore.RawOnly, rawIterations);
+                var (rawTimes, rawAnswer) = await TimeAsync(services, query, DashboardReadStore.RawOnly, rawIterations, clock);
                 var rollupP50 = Median(rollupTimes);
                 var rawP50 = Median(rawTimes);
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"| {label} | {variant} | {rollupP50:F1} | {rollupTimes.Max():F1} | {rawP50:F0} | {rawP50 / rollupP50:F0}× | {(Same(rollupAnswer, rawAnswer) ? "yes" : "NO")} |"));
+                    $"| {label} | {variant} | {rollupP50:F1} | {rollupTimes.Max():F1} | {rawP50:F0} | {rawP50 / rollupP50:F0}× | {(Same(rollupAnswer, rawAnswer) ? "yes" : "NO: " + FirstDifference(rollupAnswer, rawAnswer))} |"));
             }
         }
 
@@ -128,22 +134,22 @@ internal static class DashboardAtScale
     }
 
     /// <summary>Each read-store method alone over one window (the median of five), to see where the time goes.</summary>
-    private static async Task BreakdownAsync(IServiceProvider services, DateTime from, DateTime to)
+    private static async Task BreakdownAsync(IServiceProvider services, DateTime from, DateTime to, DashboardFilter filter)
     {
+        Console.WriteLine($"Each read alone over 90 days, {filter}:");
         var days = DashboardWindow.ForCustom(from, to).Buckets;
-        var none = DashboardFilter.None;
         var parts = new (string Name, Func<IDashboardReadStore, Task> Read)[]
         {
-            ("buckets", s => s.GetRequestBucketsAsync(from, to, days, none, CancellationToken.None)),
-            ("latency", s => s.GetLatencyAsync(from, to, days, none, CancellationToken.None)),
-            ("error codes", s => s.GetErrorCodesAsync(from, to, none, CancellationToken.None)),
-            ("models", s => s.GetTopModelsAsync(from, to, 10, none, CancellationToken.None)),
-            ("countries", s => s.GetTopCountryCodesAsync(from, to, int.MaxValue, none, CancellationToken.None)),
-            ("top users", s => s.GetTopUsersAsync(from, to, 10, none, CancellationToken.None)),
-            ("top keys", s => s.GetTopApiKeysAsync(from, to, 10, none, CancellationToken.None)),
-            ("endpoints", s => s.GetEndpointsAsync(from, to, none, CancellationToken.None)),
-            ("users and sessions", s => s.GetUserActivityAsync(from, to, none, CancellationToken.None)),
-            ("ratings", s => s.GetRatingCountsAsync(from, to, none, CancellationToken.None)),
+            ("buckets", s => s.GetRequestBucketsAsync(from, to, days, filter, CancellationToken.None)),
+            ("latency", s => s.GetLatencyAsync(from, to, days, filter, CancellationToken.None)),
+            ("error codes", s => s.GetErrorCodesAsync(from, to, filter, CancellationToken.None)),
+            ("models", s => s.GetTopModelsAsync(from, to, 10, filter, CancellationToken.None)),
+            ("countries", s => s.GetTopCountryCodesAsync(from, to, int.MaxValue, filter, CancellationToken.None)),
+            ("top users", s => s.GetTopUsersAsync(from, to, 10, filter, CancellationToken.None)),
+            ("top keys", s => s.GetTopApiKeysAsync(from, to, 10, filter, CancellationToken.None)),
+            ("endpoints", s => s.GetEndpointsAsync(from, to, filter, CancellationToken.None)),
+            ("users and sessions", s => s.GetUserActivityAsync(from, to, filter, CancellationToken.None)),
+            ("ratings", s => s.GetRatingCountsAsync(from, to, filter, CancellationToken.None)),
             ("threats", s => s.GetThreatTotalsAsync(from, to, 10, CancellationToken.None)),
         };
         foreach (var (name, read) in parts)
@@ -163,26 +169,26 @@ internal static class DashboardAtScale
     }
 
     /// <summary>One warm-up, then the timed runs; each in a fresh scope (a fresh DbContext), as a request would be.</summary>
-    private static async Task<(List<double> Milliseconds, DashboardDto Answer)> TimeAsync(IServiceProvider services, GetDashboardQuery query, Func<DashboardDbContext, IDashboardReadStore> store, int iterations)
+    private static async Task<(List<double> Milliseconds, DashboardDto Answer)> TimeAsync(IServiceProvider services, GetDashboardQuery query, Func<DashboardDbContext, IDashboardReadStore> store, int iterations, TimeProvider clock)
     {
-        var answer = await RunAsync(services, query, store);
+        var answer = await RunAsync(services, query, store, clock);
         var times = new List<double>(iterations);
         for (var i = 0; i < iterations; i++)
         {
-            var clock = Stopwatch.StartNew();
-            answer = await RunAsync(services, query, store);
-            times.Add(clock.Elapsed.TotalMilliseconds);
+            var stopwatch = Stopwatch.StartNew();
+            answer = await RunAsync(services, query, store, clock);
+            times.Add(stopwatch.Elapsed.TotalMilliseconds);
         }
 
         return (times, answer);
     }
 
-    private static async Task<DashboardDto> RunAsync(IServiceProvider services, GetDashboardQuery query, Func<DashboardDbContext, IDashboardReadStore> store)
+    private static async Task<DashboardDto> RunAsync(IServiceProvider services, GetDashboardQuery query, Func<DashboardDbContext, IDashboardReadStore> store, TimeProvider clock)
     {
         await using var scope = services.CreateAsyncScope();
         var handler = new GetDashboardQueryHandler(
             store(scope.ServiceProvider.GetRequiredService<DashboardDbContext>()),
-            TimeProvider.System,
+            clock,
             scope.ServiceProvider.GetRequiredService<TypeAdapterConfig>());
         return await handler.Handle(query, CancellationToken.None);
     }
@@ -205,6 +211,20 @@ internal static class DashboardAtScale
         return withinOnePercent && JsonSerializer.Serialize(WithoutSketches(rolled)) == JsonSerializer.Serialize(WithoutSketches(raw));
     }
 
+    /// <summary>The first figure outside the sketches where two answers differ, to say what "NO" means.</summary>
+    private static string FirstDifference(DashboardDto rolled, DashboardDto raw)
+    {
+        var (a, b) = (JsonSerializer.SerializeToNode(WithoutSketches(rolled))!, JsonSerializer.SerializeToNode(WithoutSketches(raw))!);
+        return Difference(a, b, "$") ?? "a percentile beyond 1 %";
+
+        static string? Difference(System.Text.Json.Nodes.JsonNode? x, System.Text.Json.Nodes.JsonNode? y, string path) => (x, y) switch
+        {
+            (System.Text.Json.Nodes.JsonObject o, System.Text.Json.Nodes.JsonObject p) => o.Select(kv => Difference(kv.Value, p[kv.Key], $"{path}.{kv.Key}")).FirstOrDefault(d => d is not null),
+            (System.Text.Json.Nodes.JsonArray o, System.Text.Json.Nodes.JsonArray p) when o.Count == p.Count => o.Select((v, i) => Difference(v, p[i], $"{path}[{i}]")).FirstOrDefault(d => d is not null),
+            _ => System.Text.Json.Nodes.JsonNode.DeepEquals(x, y) ? null : $"{path} {x?.ToJsonString()} vs {y?.ToJsonString()}",
+        };
+    }
+
     private static DashboardDto WithoutSketches(DashboardDto d) => d with
     {
         GeneratedAt = default,
@@ -221,6 +241,7 @@ internal static class DashboardAtScale
         [
             "request_logs", "request_rollups_hourly", "request_rollups_daily", "request_cubes_hourly", "request_cubes_daily",
             "request_facets_hourly", "request_facets_daily", "active_users_hourly", "active_users_daily", "session_rollups_hourly", "session_rollups_daily",
+            "feedback_logs", "feedback_cubes_hourly", "feedback_cubes_daily",
         ];
         Console.WriteLine("| table | rows | MiB on disk (with indexes; PostgreSQL) |");
         Console.WriteLine("|---|---|---|");
@@ -272,5 +293,10 @@ internal static class DashboardAtScale
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 }
