@@ -19,6 +19,7 @@ public static class ThreatDetectionServices
         services.AddThreatDetector<PromptInjectionDetector, PromptInjectionDetectorOptions>();
         services.AddThreatDetector<ScannerDetector, ScannerDetectorOptions>();
         services.AddThreatDetector<OversizedPayloadDetector, OversizedPayloadDetectorOptions>();
+        services.AddThreatDetector<UnusualCountryDetector, UnusualCountryDetectorOptions>();
         return services;
     }
 
