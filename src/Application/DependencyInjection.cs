@@ -5,6 +5,7 @@ using CleanDashboard.Application.Common.Caching;
 using CleanDashboard.Application.Common.Mapping;
 using CleanDashboard.Application.Telemetry.Ingestion;
 using CleanDashboard.Application.Telemetry.Metrics;
+using CleanDashboard.Application.Threats.Detection;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +42,7 @@ public static class DependencyInjection
         services.AddSingleton<ThreatMetrics>();
         services.AddScoped<AlertValueReader>();
         services.AddScoped<BudgetWarnings>();
+        services.AddThreatDetectors();
         return services;
     }
 

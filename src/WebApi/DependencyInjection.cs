@@ -60,7 +60,7 @@ public static class DependencyInjection
         // After the start-up tasks: the first reconciliation reads limits and spend from the migrated database.
         services.AddHostedService(sp => sp.GetRequiredService<SpendReconciler>());
         services.AddRequestTracking(configuration);
-        services.AddThreatDetection(configuration);
+        services.AddThreatDetection();
         services.AddTelemetry(configuration);
         return services.AddGateway(configuration);
     }
@@ -98,6 +98,7 @@ public static class DependencyInjection
         app.UseExceptionHandler();
         app.UseMiddleware<RequestCharsetMiddleware>();
         app.UseStatusCodePages(GatewayStatusCodePages.WriteAsync);
+        app.UseAddressBlocking();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

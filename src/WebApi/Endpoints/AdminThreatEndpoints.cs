@@ -1,6 +1,7 @@
 using CleanDashboard.Application.Common.Lists;
 using CleanDashboard.Application.Threats.Commands.ResolveThreats;
 using CleanDashboard.Application.Threats.Queries.GetThreat;
+using CleanDashboard.Application.Threats.Queries.GetThreatTypes;
 using CleanDashboard.Application.Threats.Queries.ListThreats;
 using CleanDashboard.WebApi.Hosting;
 using MediatR;
@@ -19,6 +20,10 @@ public static class AdminThreatEndpoints
             .WithDescription("Filters: from, to (on the first sighting), severity (low|medium|high|critical), resolved, threatType, ip. Sorting by severity follows its rank.")
             .Produces<PagedList<ThreatDto>>()
             .ProducesValidationProblem();
+        group.MapGet("/types", Types)
+            .WithName("ListThreatTypes")
+            .WithSummary("The threat types the detectors raise, for the threatType filter")
+            .Produces<IReadOnlyList<string>>();
         group.MapGet("/{id:long}", Get)
             .WithName("GetThreat")
             .Produces<ThreatDto>()
@@ -39,6 +44,9 @@ public static class AdminThreatEndpoints
 
     private static async Task<IResult> List([AsParameters] ListThreatsQuery query, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(query, cancellationToken));
+
+    private static async Task<IResult> Types(IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetThreatTypesQuery(), cancellationToken));
 
     private static async Task<IResult> Get(long id, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetThreatQuery(id), cancellationToken));

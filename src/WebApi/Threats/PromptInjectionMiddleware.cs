@@ -1,6 +1,6 @@
-using CleanDashboard.WebApi.Gateway;
+using CleanDashboard.Application.Threats.Detection;
+using CleanDashboard.Application.Threats.Detection.Detectors;
 using CleanDashboard.WebApi.Gateway.Protocols;
-using CleanDashboard.WebApi.Tracking;
 using Microsoft.Extensions.Options;
 
 namespace CleanDashboard.WebApi.Threats;
@@ -8,25 +8,19 @@ namespace CleanDashboard.WebApi.Threats;
 /// <summary>
 /// Reads the first bytes of gateway request bodies (POST under the configured paths), searches them for
 /// injection phrasing, and puts them back in front of the rest of the body so the endpoint reads it whole.
-/// With <c>Block</c> on, a request with injection phrasing is answered 400, in the route's protocol, and goes no further.
+/// The prompt-injection detector reads them; in <c>Mode: Block</c> a request with injection phrasing is answered 400, in the route's protocol, and goes no further.
 /// </summary>
 public sealed class PromptInjectionMiddleware(
     RequestDelegate next,
-    IOptions<ThreatDetectionOptions> options,
-    PromptInjectionScanner scanner,
-    ThreatDetector detector,
-    ClientAddressResolver clientAddresses,
-    GatewayProtocols protocols,
-    IProblemDetailsService problemDetails)
+    IOptions<PromptInjectionDetectorOptions> options,
+    ThreatDetectionEngine engine,
+    ThreatSignals signals,
+    ThreatRefusalWriter refusals,
+    GatewayProtocols protocols)
 {
-    public const string BlockedMessage = "The request contains phrasing used in prompt-injection attacks.";
-
-    /// <summary>The <c>code</c> of the gateway's answer to a blocked request.</summary>
-    public const string BlockedCode = "prompt_injection_detected";
-
     public async Task InvokeAsync(HttpContext context)
     {
-        var settings = options.Value.PromptInjection;
+        var settings = options.Value;
         if (!settings.Enabled || !HttpMethods.IsPost(context.Request.Method) || !IsScanned(context.Request.Path, settings, protocols.PathPrefixes))
         {
             await next(context);
@@ -34,35 +28,15 @@ public sealed class PromptInjectionMiddleware(
         }
 
         var original = context.Request.Body;
-        var prefix = await ReadPrefixAsync(original, Math.Max(1024, settings.ScanLimitBytes), context.RequestAborted);
+        var prefix = await ReadPrefixAsync(original, settings.ScanLimitBytes, context.RequestAborted);
         context.Request.Body = new PrefixedStream(prefix, original);
         try
         {
-            var scan = scanner.Scan(prefix.Span);
-            if (scan.IsInjection)
+            var signal = signals.For(context, ThreatSignalStage.RequestBody) with { Body = prefix };
+            if (engine.Observe(signal, context.Features.Get<RequestThreats>()) is { } refusal)
             {
-                detector.PromptInjection(clientAddresses.Resolve(context)?.ToString(), context.Request.Path.Value ?? string.Empty, scan, context.Features.Get<RequestThreats>());
-                if (settings.Block && protocols.ForRequest(context) is { } protocol)
-                {
-                    await GatewayErrorWriter.WriteAsync(context.Response, protocol, new GatewayError(StatusCodes.Status400BadRequest, BlockedMessage, null, BlockedCode), context.RequestAborted);
-                    return;
-                }
-
-                if (settings.Block)
-                {
-                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                    await problemDetails.WriteAsync(new ProblemDetailsContext
-                    {
-                        HttpContext = context,
-                        ProblemDetails =
-                        {
-                            Status = StatusCodes.Status400BadRequest,
-                            Title = "The request was rejected.",
-                            Detail = BlockedMessage,
-                        },
-                    });
-                    return;
-                }
+                await refusals.WriteAsync(context, refusal);
+                return;
             }
 
             await next(context);

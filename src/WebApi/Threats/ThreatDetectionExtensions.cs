@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using CleanDashboard.Application.Auth;
+using CleanDashboard.Application.Threats.Detection;
+using CleanDashboard.Application.Threats.Detection.Detectors;
 using CleanDashboard.WebApi.Gateway;
 using CleanDashboard.WebApi.Gateway.Protocols;
 using CleanDashboard.WebApi.Tracking;
@@ -11,18 +13,20 @@ namespace CleanDashboard.WebApi.Threats;
 
 public static class ThreatDetectionExtensions
 {
-    public static IServiceCollection AddThreatDetection(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddThreatDetection(this IServiceCollection services)
     {
-        services.Configure<ThreatDetectionOptions>(configuration.GetSection(ThreatDetectionOptions.Section));
-        services.AddSingleton<ThreatDetector>();
-        services.AddSingleton<MatchedTextExcerpt>();
-        services.AddSingleton<PromptInjectionScanner>();
+        services.AddSingleton<ThreatSignals>();
+        services.AddSingleton<ThreatRefusalWriter>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>()
-            .Configure<IOptions<ThreatDetectionOptions>, ClientAddressResolver, GatewayProtocols>((limiter, threat, addresses, protocols) =>
-                ConfigureRateLimiter(limiter, threat.Value.RateLimit, addresses, protocols));
+            .Configure<IOptions<RateLimitDetectorOptions>, ClientAddressResolver, GatewayProtocols>((limiter, rateLimit, addresses, protocols) =>
+                ConfigureRateLimiter(limiter, rateLimit.Value, addresses, protocols));
         return services;
     }
+
+    /// <summary>Refuses addresses a blocking detector holds back; goes before authentication, so a blocked address tries no more keys.</summary>
+    public static IApplicationBuilder UseAddressBlocking(this IApplicationBuilder app) =>
+        app.UseMiddleware<AddressBlockMiddleware>();
 
     /// <summary>Watches every response's status; goes right after request tracking so it sees the final status.</summary>
     public static IApplicationBuilder UseThreatObservation(this IApplicationBuilder app) =>
@@ -41,7 +45,7 @@ public static class ThreatDetectionExtensions
     private static void ConfigureRateLimiter(RateLimiterOptions limiter, RateLimitDetectorOptions settings, ClientAddressResolver addresses, GatewayProtocols protocols)
     {
         var paths = settings.Paths.Count > 0 ? settings.Paths.ToArray() : protocols.PathPrefixesAndOwnApi;
-        var window = TimeSpan.FromSeconds(Math.Max(1, settings.LimiterWindowSeconds));
+        var window = TimeSpan.FromSeconds(settings.LimiterWindowSeconds);
         bool IsLimited(HttpContext context)
         {
             var path = context.Request.Path.Value ?? string.Empty;
@@ -50,7 +54,7 @@ public static class ThreatDetectionExtensions
                 && paths.Any(p => path.StartsWith(p, StringComparison.OrdinalIgnoreCase));
         }
 
-        FixedWindowRateLimiterOptions Permits(int limit) => new() { PermitLimit = Math.Max(1, limit), Window = window, QueueLimit = 0, AutoReplenishment = true };
+        FixedWindowRateLimiterOptions Permits(int limit) => new() { PermitLimit = limit, Window = window, QueueLimit = 0, AutoReplenishment = true };
 
         var perKey = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             IsLimited(context) && context.Features.Get<AuthenticatedCaller>() is { } caller
@@ -58,7 +62,7 @@ public static class ThreatDetectionExtensions
                 : RateLimitPartition.GetNoLimiter(string.Empty));
         var perAddress = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             IsLimited(context)
-                ? RateLimitPartition.GetFixedWindowLimiter("ip:" + (addresses.Resolve(context)?.ToString() ?? ThreatDetector.UnknownAddress), _ => Permits(settings.PermitsPerAddress))
+                ? RateLimitPartition.GetFixedWindowLimiter("ip:" + (addresses.Resolve(context)?.ToString() ?? ThreatDetectionEngine.UnknownAddress), _ => Permits(settings.PermitsPerAddress))
                 : RateLimitPartition.GetNoLimiter(string.Empty));
 
         limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(perKey, perAddress);
@@ -70,7 +74,8 @@ public static class ThreatDetectionExtensions
             var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
             var caller = context.Features.Get<AuthenticatedCaller>();
             RateLimitHeaders.Write(context.Response, seconds, caller is null ? settings.PermitsPerAddress : settings.PermitsPerKey);
-            context.RequestServices.GetRequiredService<ThreatDetector>().RateLimited(addresses.Resolve(context)?.ToString(), caller?.ApiKeyId);
+            var signal = context.RequestServices.GetRequiredService<ThreatSignals>().For(context, ThreatSignalStage.RateLimited) with { Status = StatusCodes.Status429TooManyRequests };
+            context.RequestServices.GetRequiredService<ThreatDetectionEngine>().Observe(signal);
             if (protocols.ForRequest(context) is { } protocol)
             {
                 await RequestModel.RecordAsync(context, cancellationToken);

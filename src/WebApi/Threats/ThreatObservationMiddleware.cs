@@ -1,9 +1,9 @@
-using CleanDashboard.WebApi.Tracking;
+using CleanDashboard.Application.Threats.Detection;
 
 namespace CleanDashboard.WebApi.Threats;
 
-/// <summary>Hands every finished response's status to the detectors (brute force, scanner, oversized payload); never waits on anything.</summary>
-public sealed class ThreatObservationMiddleware(RequestDelegate next, ThreatDetector detector, ClientAddressResolver clientAddresses)
+/// <summary>Hands every finished response to the detectors (brute force, scanner, oversized payload, …); never waits on anything.</summary>
+public sealed class ThreatObservationMiddleware(RequestDelegate next, ThreatDetectionEngine engine, ThreatSignals signals)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -13,7 +13,7 @@ public sealed class ThreatObservationMiddleware(RequestDelegate next, ThreatDete
         }
         finally
         {
-            detector.ObserveResponse(clientAddresses.Resolve(context)?.ToString(), context.Request.Path.Value ?? string.Empty, context.Response.StatusCode);
+            engine.Observe(signals.For(context, ThreatSignalStage.Response));
         }
     }
 }

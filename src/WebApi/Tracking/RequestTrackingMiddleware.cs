@@ -58,7 +58,7 @@ public sealed class RequestTrackingMiddleware(
         // The exception handler clears the endpoint before it writes its problem document; the log keeps the route that was matched.
         var routedEndpoint = context.GetEndpoint();
 
-        context.Features.Set(new Threats.RequestThreats());
+        context.Features.Set(new Application.Threats.Detection.RequestThreats());
         var failed = false;
         context.Response.OnCompleted(() =>
         {
@@ -137,7 +137,7 @@ public sealed class RequestTrackingMiddleware(
             UserAgent = context.Request.Headers.UserAgent.ToString(),
             Provider = context.Items[ProviderItemKey] as string,
             Capture = mayCapture ? exchangeCapture.Capture(context, model, upstream, requestBody, responseBody, usage) : null,
-            Threats = context.Features.Get<Threats.RequestThreats>()?.Events,
+            Threats = context.Features.Get<Application.Threats.Detection.RequestThreats>()?.Events,
         };
     }
 

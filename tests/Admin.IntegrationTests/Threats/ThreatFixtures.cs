@@ -42,3 +42,15 @@ public sealed class DetectorsOffFactory : AdminApiFactory
         ["ThreatDetection:PromptInjection:Block"] = "true",
     };
 }
+
+/// <summary>Brute force and prompt injection in <c>Mode: Block</c>: two failed keys block an address for a minute.</summary>
+public sealed class BlockingDetectorsFactory : AdminApiFactory
+{
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["ThreatDetection:BruteForce:Mode"] = "Block",
+        ["ThreatDetection:BruteForce:Threshold"] = "2",
+        ["ThreatDetection:BruteForce:WindowSeconds"] = "60",
+        ["ThreatDetection:PromptInjection:Mode"] = "Block",
+    };
+}

@@ -6,11 +6,13 @@ import { THREATS, threat } from '../test/adminFixtures';
 import { json, renderApp } from '../test/render';
 
 const KEY = 'cd-admin-key-for-tests';
+const SERVER_TYPES = ['rate_limit', 'brute_force', 'prompt_injection', 'scanner', 'oversized_payload', 'unusual_country'];
 
 function threatRoutes(changed: number) {
   return {
     'GET /api/me': () => json(ADMIN_ME),
     'GET /api/admin/threats': () => json(page(THREATS, { totalCount: 4 })),
+    'GET /api/admin/threats/types': () => json(SERVER_TYPES),
     'POST /api/admin/threats/resolve': () => json({ changed }),
     'POST /api/admin/threats/unresolve': () => json({ changed }),
   };
@@ -176,8 +178,17 @@ describe('Threats screen', () => {
     expect(screen.getByTestId('location')).toHaveTextContent(/^\/admin\/threats\?page=2$/);
   });
 
+  it('offers the threat types the server lists in the Type filter', async () => {
+    const { calls } = await openThreats();
+    const type = screen.getByLabelText('Type');
+    await within(type).findByRole('option', { name: 'unusual_country' });
+    expect(within(type).getAllByRole('option').map((o) => o.textContent)).toEqual(['Any', ...SERVER_TYPES]);
+    expect(calls.filter((c) => c.path === '/api/admin/threats/types').map((c) => c.authorization)).toEqual([`Bearer ${KEY}`]);
+  });
+
   it('filters by severity, status, type, IP and first-seen dates', async () => {
     const { calls, user } = await openThreats();
+    await within(screen.getByLabelText('Type')).findByRole('option', { name: 'prompt_injection' });
     await user.selectOptions(screen.getByLabelText('Severity'), 'high');
     await user.selectOptions(screen.getByLabelText('Status'), 'Unresolved');
     await user.selectOptions(screen.getByLabelText('Type'), 'prompt_injection');

@@ -10,7 +10,6 @@ export interface PagedList<T> {
 
 export type Severity = 'low' | 'medium' | 'high' | 'critical';
 export const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
-export const THREAT_TYPES = ['rate_limit', 'brute_force', 'prompt_injection', 'scanner', 'oversized_payload'] as const;
 
 export interface Threat {
   id: number;
@@ -168,6 +167,11 @@ export function getList<T>(apiKey: string, resource: string, query: string, sign
 
 export function getRequestLog(apiKey: string, id: string, signal?: AbortSignal): Promise<RequestLogDetail> {
   return apiJson<RequestLogDetail>(apiKey, `${ADMIN_BASE}/request-logs/${encodeURIComponent(id)}`, { signal });
+}
+
+/** The threat types the server's detectors raise (GET /api/admin/threats/types): the Type filter's options. */
+export function getThreatTypes(apiKey: string, signal?: AbortSignal): Promise<string[]> {
+  return apiJson<string[]>(apiKey, `${ADMIN_BASE}/threats/types`, { signal });
 }
 
 export function setThreatsResolved(apiKey: string, ids: number[], resolved: boolean): Promise<{ changed: number }> {

@@ -1,14 +1,14 @@
 using System.Net;
 using CleanDashboard.Application.Common.Lists;
 using CleanDashboard.Application.Threats.Common;
-using CleanDashboard.Domain.Entities;
+using CleanDashboard.Application.Threats.Detection;
 using FluentValidation;
 
 namespace CleanDashboard.Application.Threats.Queries.ListThreats;
 
 public sealed class ListThreatsQueryValidator : ListQueryValidator<ListThreatsQuery>
 {
-    public ListThreatsQueryValidator()
+    public ListThreatsQueryValidator(ThreatTypeCatalog threatTypes)
         : base(ThreatDto.Columns)
     {
         RuleForDateRange(q => q.From, q => q.To);
@@ -17,8 +17,8 @@ public sealed class ListThreatsQueryValidator : ListQueryValidator<ListThreatsQu
             .WithMessage($"Severity must be one of: {string.Join(", ", ThreatSeverities.Names)}.");
         RuleForOptionalBool(q => q.Resolved, "resolved");
         RuleFor(q => q.ThreatType)
-            .Must(t => ThreatTypes.All.Contains(t!.Trim().ToLowerInvariant())).When(q => !string.IsNullOrWhiteSpace(q.ThreatType))
-            .WithMessage($"ThreatType must be one of: {string.Join(", ", ThreatTypes.All)}.");
+            .Must(t => threatTypes.Contains(t!.Trim().ToLowerInvariant())).When(q => !string.IsNullOrWhiteSpace(q.ThreatType))
+            .WithMessage($"ThreatType must be one of: {string.Join(", ", threatTypes.All)}.");
         RuleFor(q => q.Ip)
             .Must(ip => IPAddress.TryParse(ip!.Trim(), out _)).When(q => !string.IsNullOrWhiteSpace(q.Ip))
             .WithMessage("Ip must be an IPv4 or IPv6 address.");

@@ -1,16 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { isApiError, MESSAGES } from '../../api/client';
 import { useAuth } from '../../auth';
 import { formatInteger, formatTimestamp } from '../../format';
-import { SEVERITIES, setThreatsResolved, THREAT_TYPES, type Threat } from '../api';
+import { getThreatTypes, SEVERITIES, setThreatsResolved, type Threat } from '../api';
 import { DataTable, type Column } from '../DataTable';
 import { useAdminList } from '../hooks';
 import type { ListSpec } from '../listState';
 import { FilterBar, ListBody, ListHead, Pager, plural, ProblemList, SeverityBadge, usePageTitle } from '../parts';
 
-const SPEC: ListSpec = {
+/** The filters; the Type options are the server's list of threat types (its detectors'), not a copy. */
+const threatSpec = (threatTypes: readonly string[]): ListSpec => ({
   filters: [
     { name: 'severity', label: 'Severity', kind: 'select', options: SEVERITIES.map((s) => ({ value: s, label: s })) },
     {
@@ -22,12 +23,24 @@ const SPEC: ListSpec = {
         { value: 'true', label: 'Resolved' },
       ],
     },
-    { name: 'threatType', label: 'Type', kind: 'select', options: THREAT_TYPES.map((t) => ({ value: t, label: t })) },
+    { name: 'threatType', label: 'Type', kind: 'select', options: threatTypes.map((t) => ({ value: t, label: t })) },
     { name: 'ip', label: 'IP address', kind: 'text', maxLength: 45, placeholder: '192.0.2.1' },
     { name: 'from', label: 'First seen from', kind: 'date-from' },
     { name: 'to', label: 'First seen to', kind: 'date-to' },
   ],
-};
+});
+
+const NO_TYPES: readonly string[] = [];
+
+function useThreatTypes() {
+  const { apiKey } = useAuth();
+  return useQuery({
+    queryKey: ['admin', 'threat-types'],
+    queryFn: ({ signal }) => getThreatTypes(apiKey ?? '', signal),
+    enabled: apiKey !== null,
+    staleTime: Infinity,
+  }).data ?? NO_TYPES;
+}
 
 const COLUMNS: readonly Column<Threat>[] = [
   { key: 'id', label: 'ID', numeric: true, rowHeader: true, render: (t) => t.id },
@@ -68,7 +81,9 @@ export function ThreatsPage() {
   usePageTitle('Threats');
   const { apiKey } = useAuth();
   const queryClient = useQueryClient();
-  const { list, result } = useAdminList<Threat>('threats', SPEC);
+  const threatTypes = useThreatTypes();
+  const spec = useMemo(() => threatSpec(threatTypes), [threatTypes]);
+  const { list, result } = useAdminList<Threat>('threats', spec);
   const [selected, setSelected] = useState<Set<number>>(() => new Set());
   const [outcome, setOutcome] = useState<string | null>(null);
 
@@ -100,7 +115,7 @@ export function ThreatsPage() {
   return (
     <section aria-labelledby="threats-heading" className="admin-section">
       <ListHead id="threats-heading" title="Threats" onRefresh={() => void result.refetch()} refreshing={result.isFetching} />
-      <FilterBar filters={SPEC.filters} list={list} label="Threat filters" />
+      <FilterBar filters={spec.filters} list={list} label="Threat filters" />
       <div className="bulk-bar" role="group" aria-label="Bulk actions">
         <span className="bulk-count">{count === 0 ? 'No threats selected' : `${plural(count, 'threat', 'threats')} selected`}</span>
         <button type="button" className="button" onClick={() => run(true)} disabled={count === 0 || mutation.isPending}>

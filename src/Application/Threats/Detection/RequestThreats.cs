@@ -1,6 +1,6 @@
 using CleanDashboard.Application.Threats.Common;
 
-namespace CleanDashboard.WebApi.Threats;
+namespace CleanDashboard.Application.Threats.Detection;
 
 /// <summary>
 /// A tracked request's feature: the threats its body raised wait here and leave with its request log, so the writer

@@ -2,7 +2,7 @@ using System.Text;
 using CleanDashboard.Application.Capture.Redaction;
 using CleanDashboard.Domain.Entities;
 
-namespace CleanDashboard.WebApi.Threats;
+namespace CleanDashboard.Application.Threats.Detection.Detectors;
 
 /// <summary>
 /// The words around a matched injection phrase, for the operator: the body's text is redacted first with the capture's

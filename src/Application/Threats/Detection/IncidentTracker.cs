@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace CleanDashboard.WebApi.Threats;
+namespace CleanDashboard.Application.Threats.Detection;
 
 /// <summary>
 /// Sliding windows of sightings per address, in memory and bounded: at most <c>maxKeys</c> addresses are
@@ -35,6 +35,20 @@ internal sealed class IncidentTracker(int maxKeys)
         }
     }
 
+    /// <summary>Whether the key's incident is still open: its last sighting less than a window ago.</summary>
+    public bool IsOpen(string key, DateTime now, TimeSpan window)
+    {
+        if (!_watches.TryGetValue(key, out var watch))
+        {
+            return false;
+        }
+
+        lock (watch)
+        {
+            return watch.IsOpen(now, window);
+        }
+    }
+
     private void Sweep(DateTime now, TimeSpan window)
     {
         foreach (var (key, watch) in _watches)
@@ -59,6 +73,8 @@ internal sealed class IncidentTracker(int maxKeys)
         private int _total;
 
         public DateTime LastSeen { get; private set; }
+
+        public bool IsOpen(DateTime now, TimeSpan window) => _incident && now - LastSeen <= window;
 
         public Sighting Record(DateTime now, int threshold, TimeSpan window)
         {

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 
-namespace CleanDashboard.WebApi.Threats;
+namespace CleanDashboard.Application.Threats.Detection.Detectors;
 
 /// <summary>
 /// Finds known injection phrasing in a request body. JSON bodies are searched in their string values (so
@@ -31,10 +31,10 @@ public sealed class PromptInjectionScanner
     private readonly string[] _secretProbes;
     private readonly MatchedTextExcerpt _excerpt;
 
-    public PromptInjectionScanner(IOptions<ThreatDetectionOptions> options, MatchedTextExcerpt excerpt)
+    public PromptInjectionScanner(IOptions<PromptInjectionDetectorOptions> options, MatchedTextExcerpt excerpt)
     {
         _excerpt = excerpt;
-        var settings = options.Value.PromptInjection;
+        var settings = options.Value;
         _phrases = (settings.Phrases.Count > 0 ? settings.Phrases.ToArray() : DefaultPhrases).Select(Fold).Where(p => p.Length > 2).ToArray();
         _secretProbes = (settings.SecretProbes.Count > 0 ? settings.SecretProbes.ToArray() : DefaultSecretProbes).Select(Fold).Where(p => p.Length > 2).ToArray();
     }
