@@ -33,6 +33,9 @@ internal sealed class CapturingStream(Stream inner, int limit, bool capture, Pip
     /// <summary>True once a flush found the connection closed by the client.</summary>
     public bool ClientGone { get; private set; }
 
+    /// <summary>True once a read found the end of the stream (for a request body: the whole body was read).</summary>
+    public bool ReadToEnd { get; private set; }
+
     /// <summary>Runs just before the first byte is recorded: the moment a response's headers, such as its content type, are final.</summary>
     public Action? BeforeFirstByte { get; set; }
 
@@ -94,6 +97,7 @@ internal sealed class CapturingStream(Stream inner, int limit, bool capture, Pip
     {
         var read = inner.Read(buffer);
         Record(buffer[..read]);
+        ReadToEnd |= read == 0 && !buffer.IsEmpty;
         return read;
     }
 
@@ -104,6 +108,7 @@ internal sealed class CapturingStream(Stream inner, int limit, bool capture, Pip
     {
         var read = await inner.ReadAsync(buffer, cancellationToken);
         Record(buffer.Span[..read]);
+        ReadToEnd |= read == 0 && !buffer.IsEmpty;
         return read;
     }
 

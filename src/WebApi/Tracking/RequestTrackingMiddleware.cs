@@ -92,6 +92,17 @@ public sealed class RequestTrackingMiddleware(
         }
     }
 
+    /// <summary>
+    /// The client went away before it had the answer. Not when the whole answer of a declared length was handed over before
+    /// the request body was read to its end (a 413, or an error found in the body's first bytes): HTTP lets the client stop
+    /// sending and close then, and the server closes such a connection itself — the answer was given.
+    /// </summary>
+    private static bool ClientLeftUnanswered(HttpContext context, CapturingStream requestBody, CapturingStream responseBody)
+    {
+        var answeredEarly = !requestBody.ReadToEnd && context.Response.ContentLength is long length && responseBody.TotalBytes == length;
+        return !answeredEarly && (responseBody.ClientGone || context.RequestAborted.IsCancellationRequested);
+    }
+
     private TrackedRequest BuildEntry(HttpContext context, Endpoint? routedEndpoint, RequestTrackingOptions settings, DateTime startedAt, long started, bool failed, bool mayCapture, CapturingStream requestBody, CapturingStream responseBody)
     {
         var usage = ReportedUsage(context, responseBody);
@@ -102,7 +113,7 @@ public sealed class RequestTrackingMiddleware(
             usage = EstimatedUsage(context, model, counter) with { FinishReasons = usage.FinishReasons };
         }
 
-        var status = responseBody.ClientGone || context.RequestAborted.IsCancellationRequested ? ClientClosedRequest
+        var status = ClientLeftUnanswered(context, requestBody, responseBody) ? ClientClosedRequest
             : context.Items[StatusItemKey] is int outcome ? outcome
             : failed && !context.Response.HasStarted ? StatusCodes.Status500InternalServerError
             : context.Response.StatusCode;

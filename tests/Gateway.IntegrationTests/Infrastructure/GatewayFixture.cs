@@ -36,7 +36,7 @@ public class GatewayFixture : IAsyncLifetime
     public const decimal DemoInputPerMillion = 1000m;
     public const decimal DemoOutputPerMillion = 2000m;
     public static readonly TimeSpan UpstreamTimeout = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan RowWait = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan RowWait = TimeSpan.FromSeconds(10);
 
     private const string JournalSuffix = ".request-journal";
 
@@ -176,7 +176,7 @@ public class GatewayFixture : IAsyncLifetime
         return http;
     }
 
-    /// <summary>The request logs matching the filter, waiting for the background writer up to 5 s for at least <paramref name="expected"/> rows.</summary>
+    /// <summary>The request logs matching the filter, waiting for the background writer up to 10 s for at least <paramref name="expected"/> rows.</summary>
     public async Task<List<RequestLog>> RequestLogsAsync(Expression<Func<RequestLog, bool>> filter, int expected = 1)
     {
         var deadline = DateTime.UtcNow + RowWait;
