@@ -28,7 +28,7 @@ internal static class CaptureCost
 {
     private const int BatchSize = 1_000;
 
-    private static readonly string[] Prompts =
+    internal static readonly string[] Prompts =
     [
         "Summarise the attached quarterly report in three bullet points for the board, keep it under one hundred words",
         "Write a polite reply to a customer whose parcel arrived late and offer a ten percent voucher for the next order",
@@ -63,6 +63,11 @@ internal static class CaptureCost
             Build(builder, "demo", requests, DemoBodies),
             Build(builder, "16 KB", requests, SixteenKilobyteBodies),
         ];
+        if (args.Contains("--split"))
+        {
+            // The same captures with nothing to index: what the full-text rows cost, against what the stored rows cost.
+            passes = [.. passes, .. passes.Skip(1).Select(p => p with { Name = p.Name + " not indexed", Captures = [.. p.Captures!.Select(c => c with { SearchText = string.Empty })] })];
+        }
 
         Console.WriteLine($"{provider}: {requests:N0} requests per pass, {rounds} rounds (+1 warm-up), batches of {BatchSize:N0}; load {File.ReadAllText("/proc/loadavg").Trim()}");
         await WriteAsync(provider, server, Math.Min(requests, 2_000), passes.Select(p => p with { Captures = p.Captures?[..Math.Min(requests, 2_000)] }).ToArray());
@@ -109,10 +114,10 @@ internal static class CaptureCost
         return new Pass(name, captures, textBytes);
     }
 
-    private static (string Request, string Response) DemoBodies(string prompt, int i) => Exchange(prompt, "Echo: " + prompt, i);
+    internal static (string Request, string Response) DemoBodies(string prompt, int i) => Exchange(prompt, "Echo: " + prompt, i);
 
     /// <summary>A 16 KB prompt answered by a 16 KB text: prose from a fixed vocabulary, different per request.</summary>
-    private static (string Request, string Response) SixteenKilobyteBodies(string prompt, int i)
+    internal static (string Request, string Response) SixteenKilobyteBodies(string prompt, int i)
     {
         var random = new Random(i);
         string Prose()
