@@ -261,7 +261,7 @@ internal static class CaptureCost
     private static TimeSpan PostgresCpu()
     {
         long ticks = 0;
-        foreach (var stat in Directory.EnumerateDirectories("/proc").Select(d => Path.Combine(d, "stat")))
+        foreach (var stat in Directory.EnumerateDirectories("/proc").Where(d => Path.GetFileName(d).All(char.IsAsciiDigit)).Select(d => Path.Combine(d, "stat")))
         {
             try
             {
@@ -275,9 +275,9 @@ internal static class CaptureCost
                 var fields = text[(close + 2)..].Split(' ');
                 ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
             }
-            catch (IOException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                // The process ended meanwhile.
+                // The process ended meanwhile, or is not ours to read.
             }
         }
 
