@@ -5,7 +5,10 @@ using CleanDashboard.Benchmarks;
 // parser                              BenchmarkDotNet: the per-request cost of reading usage from a body
 // load --url U --key K [--rate 2000] [--seconds 60]   constant-rate chat completions to the gateway's demo-echo model
 // fresh [--rate 2000] [--reads 1000] [--seconds 30]   in-process app: response → on the dashboard delay and cache hit rate
-// capture [--requests 20000]        capture on vs off through the real batch writer: CPU per KB, storage per million requests
+// capture [--requests 20000] [--rounds 3] [--provider Sqlite|Postgres] [--connection C] [--split]   capture off / demo / 16 KB
+//                                   bodies through the real batch writer: writer CPU per KB raw, storage per million requests
+//                                   (--split adds the same captures without full-text rows)
+// capture-profile [--requests 5000]  the capture's stages on the request side (unescape, redact, search text, Brotli levels)
 // dashboard --connection C [--provider Sqlite|Postgres] [--rows 10000000]   populate, then time the dashboard: rollups against raw rows
 return args.FirstOrDefault() switch
 {
@@ -15,6 +18,7 @@ return args.FirstOrDefault() switch
     "load" => await SteadyLoad.RunAsync(args[1..]),
     "fresh" => await FreshData.RunAsync(args[1..]),
     "capture" => await CaptureCost.RunAsync(args[1..]),
+    "capture-profile" => CaptureBuildProfile.Run(args[1..]),
     _ => Usage(),
 };
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Added latency of the gateway: wrk against the stub upstream directly, through nginx proxy_pass, through a bare
 # YARP forwarder (the floor: Kestrel + IHttpForwarder, nothing else) and through the gateway (request tracking on,
-# demo data off). Everything listens on 127.0.0.1 only, every wait is bounded, and every
-# process this script starts is stopped when it exits. Writes benchmarks/Gateway/results.md.
+# demo data off), twice: capture off, then capture on (issue 18: bodies redacted, compressed and indexed).
+# Everything listens on 127.0.0.1 only, every wait is bounded, and every process this script starts is stopped when it exits. Writes benchmarks/Gateway/results.md.
 # Needs Debian's nginx and wrk: apt-get install -y nginx wrk
 set -euo pipefail
 
@@ -17,6 +17,7 @@ STUB_PORT="${STUB_PORT:-18081}"
 NGINX_PORT="${NGINX_PORT:-18082}"
 GATEWAY_PORT="${GATEWAY_PORT:-18083}"
 BARE_PORT="${BARE_PORT:-18084}"
+CAPTURE_PORT="${CAPTURE_PORT:-18085}"
 export BENCH_API_KEY="bench-admin-key-0123456789-abcdefghij"
 
 for tool in nginx wrk curl dotnet; do
@@ -99,23 +100,28 @@ dotnet "$HERE/BareForwarder/bin/Release/net10.0/CleanDashboard.Benchmarks.BareFo
 PIDS+=($!)
 wait_for "http://127.0.0.1:$BARE_PORT/health" bare
 
-echo "Starting the gateway on 127.0.0.1:$GATEWAY_PORT (tracking on, demo data off)"
-(
-  cd "$ROOT/src/WebApi/bin/Release/net10.0"
-  exec env ConnectionStrings__Dashboard="Data Source=$WORK/bench.db" \
-    Auth__BootstrapAdminKey="$BENCH_API_KEY" \
-    Demo__Enabled=false \
-    RequestTracking__Enabled=true \
-    ThreatDetection__RateLimit__Enabled=false \
-    Gateway__Upstreams__0__Name=bench \
-    Gateway__Upstreams__0__BaseUrl="http://127.0.0.1:$STUB_PORT/v1" \
-    Gateway__Upstreams__0__Kind=openai \
-    Gateway__Upstreams__0__Models__0='*' \
-    Logging__LogLevel__Default=Warning \
-    dotnet CleanDashboard.WebApi.dll --urls "http://127.0.0.1:$GATEWAY_PORT"
-) >"$WORK/gateway.log" 2>&1 &
-PIDS+=($!)
-wait_for "http://127.0.0.1:$GATEWAY_PORT/api/dashboard/health" gateway
+start_gateway() { # name, port, capture on (true/false)
+  echo "Starting $1 on 127.0.0.1:$2 (tracking on, capture $3, demo data off)"
+  (
+    cd "$ROOT/src/WebApi/bin/Release/net10.0"
+    exec env ConnectionStrings__Dashboard="Data Source=$WORK/$1.db" \
+      Auth__BootstrapAdminKey="$BENCH_API_KEY" \
+      Demo__Enabled=false \
+      RequestTracking__Enabled=true \
+      Capture__Enabled="$3" \
+      ThreatDetection__RateLimit__Enabled=false \
+      Gateway__Upstreams__0__Name=bench \
+      Gateway__Upstreams__0__BaseUrl="http://127.0.0.1:$STUB_PORT/v1" \
+      Gateway__Upstreams__0__Kind=openai \
+      Gateway__Upstreams__0__Models__0='*' \
+      Logging__LogLevel__Default=Warning \
+      dotnet CleanDashboard.WebApi.dll --urls "http://127.0.0.1:$2"
+  ) >"$WORK/$1.log" 2>&1 &
+  PIDS+=($!)
+  wait_for "http://127.0.0.1:$2/api/dashboard/health" "$1"
+}
+start_gateway gateway "$GATEWAY_PORT" false
+start_gateway gateway-capture "$CAPTURE_PORT" true
 
 check() { # name, url: one request must answer 200 with the stub's usage
   local status
@@ -149,11 +155,15 @@ measure direct "http://127.0.0.1:$STUB_PORT"
 measure nginx "http://127.0.0.1:$NGINX_PORT"
 measure yarp-bare "http://127.0.0.1:$BARE_PORT"
 measure gateway "http://127.0.0.1:$GATEWAY_PORT"
+measure gateway-capture "http://127.0.0.1:$CAPTURE_PORT"
 
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 sleep 1
 ROWS="$(curl -s --max-time 10 -H "Authorization: Bearer $BENCH_API_KEY" "http://127.0.0.1:$GATEWAY_PORT/api/dashboard/?range=24h" \
   | grep -o '"totalRequests":[0-9]*' | head -1 | cut -d: -f2)"
+# Every request the capturing gateway answered has its bodies stored and indexed: found by a phrase of its prompt.
+CAPTURED="$(curl -s --max-time 30 -H "Authorization: Bearer $BENCH_API_KEY" "http://127.0.0.1:$CAPTURE_PORT/api/admin/request-logs?q=say%20hello&pageSize=1" \
+  | grep -o '"totalCount":[0-9]*' | head -1 | cut -d: -f2)"
 
 CPU="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 MEM="$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
@@ -173,12 +183,13 @@ OUT="$HERE/results.md"
   echo
   echo "| path | requests/s | p50 ms | p90 ms | p99 ms | added p50 ms | added p99 ms |"
   echo "|---|---:|---:|---:|---:|---:|---:|"
-  for name in direct nginx yarp-bare gateway; do
+  for name in direct nginx yarp-bare gateway gateway-capture; do
     echo "| $name | $(rate $name) | $(ms "$(field $name p50_us)") | $(ms "$(field $name p90_us)") | $(ms "$(field $name p99_us)") | $(added "$(field $name p50_us)" "$(field direct p50_us)") | $(added "$(field $name p99_us)" "$(field direct p99_us)") |"
   done
   echo
-  echo "Non-2xx answers: direct $(field direct non2xx), nginx $(field nginx non2xx), yarp-bare $(field yarp-bare non2xx), gateway $(field gateway non2xx); socket errors: direct $(field direct socket_errors), nginx $(field nginx socket_errors), yarp-bare $(field yarp-bare socket_errors), gateway $(field gateway socket_errors)."
+  echo "Non-2xx answers: direct $(field direct non2xx), nginx $(field nginx non2xx), yarp-bare $(field yarp-bare non2xx), gateway $(field gateway non2xx), gateway-capture $(field gateway-capture non2xx); socket errors: direct $(field direct socket_errors), nginx $(field nginx socket_errors), yarp-bare $(field yarp-bare socket_errors), gateway $(field gateway socket_errors), gateway-capture $(field gateway-capture socket_errors)."
   echo "Request logs the gateway recorded (dashboard, last 24 h; includes warm-up and the check request): ${ROWS:-unknown}."
+  echo "Captured requests gateway-capture finds by the phrase \"say hello\" (full-text search, includes warm-up): ${CAPTURED:-unknown}."
   echo
   echo "Goals (issue 4), gateway against direct:"
   verdict() { awk -v v="$1" -v limit="$2" 'BEGIN { print (v < limit ? "met" : "not met") }'; }
@@ -186,6 +197,8 @@ OUT="$HERE/results.md"
   ng50=$(( $(field nginx p50_us) - $(field direct p50_us) )); ng99=$(( $(field nginx p99_us) - $(field direct p99_us) ))
   echo "- added p50 under 1 ms: $(ms $gw50) ms, $(verdict $gw50 1000)."
   echo "- added p99 under 5 ms: $(ms $gw99) ms, $(verdict $gw99 5000)."
+  cap50=$(( $(field gateway-capture p50_us) - $(field gateway p50_us) )); cap99=$(( $(field gateway-capture p99_us) - $(field gateway p99_us) ))
+  echo "- capture on vs off (issue 18), same run: added p50 $(ms $(( gw50 + cap50 ))) vs $(ms $gw50) ms ($(added "$(field gateway-capture p50_us)" "$(field gateway p50_us)") ms), added p99 $(ms $(( gw99 + cap99 ))) vs $(ms $gw99) ms ($(added "$(field gateway-capture p99_us)" "$(field gateway p99_us)") ms)."
   echo "- within 2× of nginx's added latency: p50 $(ms $gw50) vs 2 × $(ms $ng50) ms, $(verdict $gw50 $((2 * ng50))); p99 $(ms $gw99) vs 2 × $(ms $ng99) ms, $(verdict $gw99 $((2 * ng99)))."
 } >"$OUT"
 cat "$OUT"

@@ -3,10 +3,10 @@ using System.Text;
 
 namespace CleanDashboard.Application.Capture;
 
-/// <summary>Captured text is stored as Brotli-compressed UTF-8 (decision 104): quality 4, window 22 — a good ratio for JSON at a few µs per KB.</summary>
+/// <summary>Captured text is stored as Brotli-compressed UTF-8 (decision 104): quality 2, window 22 — chosen by measurement (decision 119).</summary>
 public static class CaptureCompression
 {
-    private const int Quality = 4;
+    private const int Quality = 2;
     private const int Window = 22;
 
     public static byte[] Compress(string text)

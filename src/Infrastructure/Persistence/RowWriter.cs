@@ -36,19 +36,6 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
     private DbCommand? _costUpdate;
     private DbCommand? _requestReturningId;
     private DbCommand? _upstreamAttempt;
-    private DbCommand? _capture;
-    private DbCommand? _captureSearch;
-
-    private static readonly (string Name, DbType Type)[] CaptureParameters =
-    [
-        ("@request", DbType.Int64), ("@createdAt", DbType.DateTime), ("@requestBody", DbType.Binary), ("@responseText", DbType.Binary),
-        ("@requestTruncated", DbType.Boolean), ("@responseTruncated", DbType.Boolean), ("@cap", DbType.Int32), ("@redactions", DbType.String),
-        ("@contentType", DbType.String), ("@userAgent", DbType.String), ("@search", DbType.String),
-    ];
-
-    private const string CaptureColumns = """
-        INSERT INTO "request_captures" ("RequestLogId", "CreatedAt", "RequestBody", "ResponseText", "RequestTruncated", "ResponseTruncated", "CapBytes", "Redactions", "ContentType", "UserAgent"
-        """;
 
     private const string RequestInsertNumberedByDatabase =
         """
@@ -92,30 +79,6 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
             ("@request", DbType.Int64), ("@createdAt", DbType.DateTime), ("@attempt", DbType.Int32), ("@upstream", DbType.String), ("@status", DbType.Int32), ("@failure", DbType.String), ("@latency", DbType.Double));
         Bind(_upstreamAttempt, a.RequestLogId, a.CreatedAt, a.Attempt, a.Upstream, a.StatusCode, a.Failure, a.LatencyMs);
         await _upstreamAttempt.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// Inserts a capture and indexes its redacted text: on PostgreSQL in its own tsvector column, on SQLite in the FTS5
-    /// table under the capture's id (SQLite ignores the search parameter of the first statement).
-    /// </summary>
-    public async Task InsertCaptureAsync(RequestCapture c, string searchText, CancellationToken cancellationToken)
-    {
-        var sqlite = connection is Microsoft.Data.Sqlite.SqliteConnection;
-        _capture ??= Prepare(
-            sqlite
-                ? CaptureColumns + """) VALUES (@request, @createdAt, @requestBody, @responseText, @requestTruncated, @responseTruncated, @cap, @redactions, @contentType, @userAgent) RETURNING "Id";"""
-                : CaptureColumns + """, "SearchVector") VALUES (@request, @createdAt, @requestBody, @responseText, @requestTruncated, @responseTruncated, @cap, @redactions, @contentType, @userAgent, to_tsvector('simple', @search)) RETURNING "Id";""",
-            CaptureParameters);
-        Bind(_capture, c.RequestLogId, c.CreatedAt, c.RequestBody, c.ResponseText, Boxed(c.RequestTruncated), Boxed(c.ResponseTruncated), c.CapBytes, c.Redactions, c.ContentType, c.UserAgent, searchText);
-        c.Id = Convert.ToInt64(await _capture.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        if (!sqlite)
-        {
-            return;
-        }
-
-        _captureSearch ??= Prepare($"""INSERT INTO "{CaptureSearchSql.SqliteTable}" (rowid, text) VALUES (@id, @search);""", ("@id", DbType.Int64), ("@search", DbType.String));
-        Bind(_captureSearch, c.Id, searchText);
-        await _captureSearch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task UpdateCostAsync(long requestLogId, decimal? costUsd, CancellationToken cancellationToken)
@@ -194,7 +157,7 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { _request, _requestWithId, _feedback, _threat, _sessionInsert, _sessionUpdate, _sessionWithId, _costUpdate, _requestReturningId, _upstreamAttempt, _capture, _captureSearch })
+        foreach (var command in new[] { _request, _requestWithId, _feedback, _threat, _sessionInsert, _sessionUpdate, _sessionWithId, _costUpdate, _requestReturningId, _upstreamAttempt })
         {
             if (command is not null)
             {

@@ -138,6 +138,7 @@ internal sealed class MultiRowStatement(DbConnection connection, DbTransaction t
         {
             int number => raw.sqlite3_bind_int64(statement, index, number),
             long number => raw.sqlite3_bind_int64(statement, index, number),
+            bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
             string text => raw.sqlite3_bind_text(statement, index, text),
             DateTime time => raw.sqlite3_bind_text(statement, index, time.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)),
             byte[] { Length: 0 } => raw.sqlite3_bind_zeroblob(statement, index, 0),

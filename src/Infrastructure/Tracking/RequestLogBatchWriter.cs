@@ -40,6 +40,7 @@ public sealed class RequestLogBatchWriter(
         {
             var rollups = new RollupBatch();
             var linkedThreats = new List<ThreatEvent>(threats);
+            var captures = new List<CaptureInsert>();
             await using (var rows = new RowWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction()))
             {
                 foreach (var entry in batch)
@@ -60,7 +61,7 @@ public sealed class RequestLogBatchWriter(
 
                     if (entry.Capture is { } capture)
                     {
-                        await rows.InsertCaptureAsync(CaptureRow.For(log, capture), capture.SearchText, cancellationToken);
+                        captures.Add(new CaptureInsert(CaptureRow.For(log, capture), capture.SearchText));
                     }
 
                     foreach (var threat in entry.Threats ?? [])
@@ -73,6 +74,8 @@ public sealed class RequestLogBatchWriter(
 
                 sessions = await UpdateSessionsAsync(batch, rows, rollups, cancellationToken);
             }
+
+            await new CaptureInserter(db.Database.GetDbConnection(), transaction.GetDbTransaction()).InsertAsync(captures, cancellationToken);
 
             await new RollupWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction()).WriteAsync(rollups, cancellationToken);
 

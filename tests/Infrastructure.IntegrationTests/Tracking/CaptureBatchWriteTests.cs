@@ -1,0 +1,106 @@
+using CleanDashboard.Application.Capture;
+using CleanDashboard.Application.Tracking;
+using CleanDashboard.Infrastructure.ReadStores;
+using CleanDashboard.Infrastructure.Rollups;
+using CleanDashboard.Infrastructure.Tracking;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CleanDashboard.Infrastructure.IntegrationTests.Tracking;
+
+/// <summary>A batch's captures and their full-text rows go in as multi-row statements (decision 117): each lands on its own request log.</summary>
+public sealed class CaptureBatchWriteTests : IAsyncLifetime
+{
+    private static readonly DateTime Start = new(2024, 3, 1, 10, 0, 0, DateTimeKind.Utc);
+    private readonly TestDatabase _db = new();
+
+    public async ValueTask InitializeAsync() => await _db.InitializeAsync();
+
+    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+
+    [Fact]
+    public async Task WriteAsync_WhenSomeEntriesAreCaptured_ShouldStoreEachCaptureOnItsRequestLogAndIndexItsText()
+    {
+        await WriteAsync(
+            Entry(0, Capture("quiet harbour at dawn", "the tide is low")),
+            Entry(1, capture: null),
+            Entry(2, Capture("amber falcon report", "[redacted:email] wrote back") with
+            {
+                RequestTruncated = true,
+                CapBytes = 1_024,
+                Redactions = new SortedDictionary<string, int>(StringComparer.Ordinal) { ["email"] = 2 },
+                ContentType = "application/json",
+                UserAgent = "openai-python/1.54.0",
+            }),
+            Entry(3, Capture("green lantern notes", "nothing to add")));
+
+        var logs = await _db.QueryAsync(db => db.RequestLogs.AsNoTracking().ToDictionaryAsync(l => l.CreatedAt, l => l.Id));
+        var captures = await _db.QueryAsync(db => db.RequestCaptures.AsNoTracking().OrderBy(c => c.CreatedAt).ToListAsync());
+
+        captures.Select(c => (c.RequestLogId, c.CreatedAt)).Should().Equal((logs[At(0)], At(0)), (logs[At(2)], At(2)), (logs[At(3)], At(3)));
+        captures.Select(c => (CaptureCompression.Decompress(c.RequestBody), CaptureCompression.Decompress(c.ResponseText)))
+            .Should().Equal(("quiet harbour at dawn", "the tide is low"), ("amber falcon report", "[redacted:email] wrote back"), ("green lantern notes", "nothing to add"));
+        var truncated = captures[1];
+        (truncated.RequestTruncated, truncated.ResponseTruncated, truncated.CapBytes, truncated.Redactions, truncated.ContentType, truncated.UserAgent)
+            .Should().Be((true, false, 1_024, """{"email":2}""", "application/json", "openai-python/1.54.0"));
+        (captures[0].RequestTruncated, captures[0].CapBytes, captures[0].Redactions, captures[0].ContentType).Should().Be((false, 262_144, "{}", string.Empty));
+
+        (await MatchingAsync("amber falcon")).Should().Equal(logs[At(2)]);
+        (await MatchingAsync("tide is low")).Should().Equal(logs[At(0)]);
+        (await MatchingAsync("lantern")).Should().Equal(logs[At(3)]);
+        (await MatchingAsync("falcon amber")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task WriteAsync_WhenABatchHasMoreCapturesThanOneStatementBinds_ShouldStoreAndIndexEveryOne()
+    {
+        // 10 values per capture row: 3,276 rows per statement, so 3,300 captures take two chunks.
+        MultiRowStatement.RowsPerStatement(10).Should().Be(3_276);
+        const int Count = 3_300;
+        await WriteAsync([.. Enumerable.Range(0, Count).Select(i => Entry(i, Capture($"chunked request marker{i}", $"answer {i}")))]);
+
+        var logs = await _db.QueryAsync(db => db.RequestLogs.AsNoTracking().ToDictionaryAsync(l => l.Id, l => l.CreatedAt));
+        var captures = await _db.QueryAsync(db => db.RequestCaptures.AsNoTracking().ToListAsync());
+
+        captures.Should().HaveCount(Count);
+        captures.Should().OnlyContain(c => logs[c.RequestLogId] == c.CreatedAt);
+        captures.Select(c => CaptureCompression.Decompress(c.RequestBody)).Order(StringComparer.Ordinal)
+            .Should().Equal(Enumerable.Range(0, Count).Select(i => $"chunked request marker{i}").Order(StringComparer.Ordinal));
+        (await MatchingAsync("chunked request")).Should().HaveCount(Count).And.OnlyHaveUniqueItems();
+        foreach (var i in new[] { 0, 3_275, 3_276, Count - 1 })
+        {
+            (await MatchingAsync($"marker{i}")).Select(id => logs[id]).Should().Equal(At(i));
+        }
+    }
+
+    private Task<List<long>> MatchingAsync(string phrase) => _db.QueryAsync(db => CaptureSearch.RequestLogIdsMatching(db, phrase).ToListAsync());
+
+    private async Task WriteAsync(params TrackedRequest[] batch)
+    {
+        await using var scope = _db.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<RequestLogBatchWriter>().WriteAsync(batch, CancellationToken.None);
+    }
+
+    private static DateTime At(int second) => Start.AddSeconds(second);
+
+    private static CapturedExchange Capture(string request, string response) => new()
+    {
+        RequestBody = CaptureCompression.Compress(request),
+        ResponseText = CaptureCompression.Compress(response),
+        SearchText = request + "\n" + response,
+        CapBytes = 262_144,
+        Redactions = new SortedDictionary<string, int>(StringComparer.Ordinal),
+    };
+
+    private static TrackedRequest Entry(int second, CapturedExchange? capture) => new()
+    {
+        CreatedAt = At(second),
+        Endpoint = "/v1/chat/completions",
+        Method = "POST",
+        StatusCode = 200,
+        LatencyMs = 10,
+        ModelName = "gpt-4o",
+        IpAddress = "203.0.113.1",
+        Capture = capture,
+    };
+}
