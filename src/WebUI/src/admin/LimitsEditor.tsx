@@ -4,7 +4,7 @@ import { isApiError, MESSAGES } from '../api/client';
 import { useAuth } from '../auth';
 import { formatInteger, formatMoney, formatTimestamp } from '../format';
 import { BUDGET_PERIODS, getLimits, putLimits, type Limits, type LimitsInput, type LimitsSubject } from './api';
-import { ProblemList } from './parts';
+import { ProblemList } from '../components/ProblemList';
 
 type Draft = Record<'budgetUsd' | 'budgetPeriod' | 'requestsPerMinute' | 'tokensPerMinute', string>;
 
