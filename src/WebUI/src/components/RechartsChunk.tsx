@@ -94,8 +94,8 @@ export function RequestsChart({ data, partialLabel, onBucketClick }: BucketChart
         <Tooltip formatter={countFormatter} contentStyle={TOOLTIP_STYLE} />
         <Legend itemSorter={(item) => (item.dataKey === 'success' ? 0 : 1)} />
         <PartialMark label={partialLabel} />
-        <Bar dataKey="success" name="Success" stackId="requests" fill={COLORS.success} isAnimationActive={false} onClick={click} cursor={click && 'pointer'} />
-        <Bar dataKey="error" name="Error" stackId="requests" fill={COLORS.error} isAnimationActive={false} onClick={click} cursor={click && 'pointer'} />
+        <Bar dataKey="success" name="Success" aria-label="Success bar" stackId="requests" fill={COLORS.success} isAnimationActive={false} onClick={click} cursor={click && 'pointer'} />
+        <Bar dataKey="error" name="Error" aria-label="Error bar" stackId="requests" fill={COLORS.error} isAnimationActive={false} onClick={click} cursor={click && 'pointer'} />
       </BarChart>
     </Frame>
   );
@@ -113,7 +113,7 @@ export function CostChart({ data, partialLabel, onBucketClick }: BucketChartProp
         <YAxis tick={AXIS_TICK} tickFormatter={(v: number) => formatMoney(v)} width={64} ticks={ticks} domain={[0, ticks[ticks.length - 1]!]} />
         <Tooltip formatter={(value) => formatMoney(Number(value))} contentStyle={TOOLTIP_STYLE} />
         <PartialMark label={partialLabel} />
-        <Bar dataKey="cost" name="Cost" fill={COLORS.cost} isAnimationActive={false} onClick={click} cursor={click && 'pointer'} />
+        <Bar dataKey="cost" name="Cost" aria-label="Cost bar" fill={COLORS.cost} isAnimationActive={false} onClick={click} cursor={click && 'pointer'} />
       </BarChart>
     </Frame>
   );
@@ -154,6 +154,7 @@ export function LatencyChart({ data, partialLabel, percentiles }: { data: Latenc
             type="linear"
             dataKey={line.key}
             name={line.name}
+            aria-label={`${line.name} line`}
             stroke={line.color}
             strokeDasharray={line.dash}
             strokeWidth={2}
@@ -190,7 +191,7 @@ export function CategoryChart({ data, color, valueName, horizontal = false }: Ca
           <XAxis type="number" tick={AXIS_TICK} tickFormatter={(v: number) => formatCompact(v)} allowDecimals={false} />
           <YAxis type="category" dataKey="name" tick={AXIS_TICK} width={150} interval={0} tickFormatter={axisLabel} />
           <Tooltip formatter={countFormatter} contentStyle={TOOLTIP_STYLE} />
-          <Bar dataKey="value" name={valueName} fill={color} isAnimationActive={false} />
+          <Bar dataKey="value" name={valueName} aria-label={`${valueName} bar`} fill={color} isAnimationActive={false} />
         </BarChart>
       </Frame>
     );
@@ -202,7 +203,7 @@ export function CategoryChart({ data, color, valueName, horizontal = false }: Ca
         <XAxis dataKey="name" tick={AXIS_TICK} interval={0} />
         <YAxis tick={AXIS_TICK} tickFormatter={(v: number) => formatCompact(v)} width={48} allowDecimals={false} />
         <Tooltip formatter={countFormatter} contentStyle={TOOLTIP_STYLE} />
-        <Bar dataKey="value" name={valueName} fill={color} isAnimationActive={false} />
+        <Bar dataKey="value" name={valueName} aria-label={`${valueName} bar`} fill={color} isAnimationActive={false} />
       </BarChart>
     </Frame>
   );
