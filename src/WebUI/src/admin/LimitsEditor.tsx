@@ -142,3 +142,12 @@ export function LimitsEditor({ subject, label, onClose }: { subject: LimitsSubje
     </section>
   );
 }
+
+/** A list's limits editor: which row's limits are open (one at a time), the way to open them, and the editor itself. */
+export function useLimitsEditor() {
+  const [open, setOpen] = useState<{ subject: LimitsSubject; label: string } | null>(null);
+  const editor = open && (
+    <LimitsEditor key={`${open.subject.resource}-${open.subject.id}`} subject={open.subject} label={open.label} onClose={() => setOpen(null)} />
+  );
+  return { openLimits: (subject: LimitsSubject, label: string) => setOpen({ subject, label }), editor };
+}

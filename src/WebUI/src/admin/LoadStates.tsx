@@ -1,6 +1,7 @@
 import { isApiError, MESSAGES } from '../api/client';
 import { useAuth } from '../auth';
 import { ProblemList } from '../components/ProblemList';
+import { RetryState } from '../components/RetryState';
 
 /** What a member key (or any non-admin key) sees instead of admin data. */
 export function AdminOnly({ who }: { who?: string }) {
@@ -39,20 +40,7 @@ export function ErrorState({ error, onRetry, retrying, what }: { error: unknown;
       </div>
     );
   }
-  return (
-    <div role="alert" className="panel state state-error">
-      <h2>{isApiError(error, 'rate-limited') ? MESSAGES.rateLimited : MESSAGES.unreachable}</h2>
-      {!isApiError(error, 'rate-limited') && (
-        <p>
-          {isApiError(error) && error.status ? `The API answered HTTP ${error.status}. ` : 'The request did not get through. '}
-          Check that the CleanDashboard service is running, then retry.
-        </p>
-      )}
-      <button type="button" className="button" onClick={onRetry} disabled={retrying}>
-        {retrying ? 'Retrying…' : 'Retry'}
-      </button>
-    </div>
-  );
+  return <RetryState error={error} onRetry={onRetry} retrying={retrying} />;
 }
 
 export function LoadingState({ text }: { text: string }) {

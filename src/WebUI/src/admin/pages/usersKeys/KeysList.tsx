@@ -2,11 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useAuth } from '../../../auth';
 import { formatTimestamp } from '../../../format';
-import { revokeApiKey, type ApiKey, type LimitsSubject } from '../../api';
+import { revokeApiKey, type ApiKey } from '../../api';
 import { AdminListPage } from '../../AdminListPage';
 import type { Column } from '../../DataTable';
 import { useAdminList, useCaller } from '../../hooks';
-import { LimitsEditor } from '../../LimitsEditor';
+import { useLimitsEditor } from '../../LimitsEditor';
 import type { ListSpec } from '../../listState';
 import { CreateKeyForm } from './CreateKeyForm';
 import { MutationError } from './MutationError';
@@ -35,7 +35,7 @@ export function KeysList() {
   const { list, result } = useAdminList<ApiKey>('api-keys', KEY_SPEC);
   const [confirming, setConfirming] = useState<number | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
-  const [limitsOf, setLimitsOf] = useState<{ subject: LimitsSubject; label: string } | null>(null);
+  const { openLimits, editor: limitsEditor } = useLimitsEditor();
   const confirmRef = useRef<HTMLButtonElement>(null);
 
   const isMine = (key: ApiKey) => key.userId === caller.data?.userId && !!apiKey?.startsWith(key.prefix);
@@ -90,7 +90,7 @@ export function KeysList() {
           type="button"
           className="button button-small button-quiet"
           aria-label={`Limits of key ${k.prefix} (${k.name})`}
-          onClick={() => setLimitsOf({ subject: { resource: 'api-keys', id: k.id }, label: `key ${k.prefix}… (${k.name})` })}
+          onClick={() => openLimits({ resource: 'api-keys', id: k.id }, `key ${k.prefix}… (${k.name})`)}
         >
           Limits
         </button>
@@ -160,9 +160,7 @@ export function KeysList() {
         </>
       }
     >
-      {limitsOf && (
-        <LimitsEditor key={`keys-${limitsOf.subject.id}`} subject={limitsOf.subject} label={limitsOf.label} onClose={() => setLimitsOf(null)} />
-      )}
+      {limitsEditor}
     </AdminListPage>
   );
 }

@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { formatInteger, formatTimestamp } from '../../../format';
-import type { LimitsSubject, User } from '../../api';
+import type { User } from '../../api';
 import { AdminListPage } from '../../AdminListPage';
 import type { Column } from '../../DataTable';
 import { useAdminList } from '../../hooks';
-import { LimitsEditor } from '../../LimitsEditor';
+import { useLimitsEditor } from '../../LimitsEditor';
 import type { ListSpec } from '../../listState';
 import { CreateUserForm } from './CreateUserForm';
 
@@ -47,8 +46,8 @@ function userColumns(onLimits: (user: User) => void): readonly Column<User>[] {
 /** Every user: create one, edit its limits. */
 export function UsersList() {
   const { list, result } = useAdminList<User>('users', USER_SPEC);
-  const [limitsOf, setLimitsOf] = useState<{ subject: LimitsSubject; label: string } | null>(null);
-  const columns = userColumns((u) => setLimitsOf({ subject: { resource: 'users', id: u.id }, label: `user ${u.name}` }));
+  const { openLimits, editor: limitsEditor } = useLimitsEditor();
+  const columns = userColumns((u) => openLimits({ resource: 'users', id: u.id }, `user ${u.name}`));
   return (
     <AdminListPage
       list={list}
@@ -62,9 +61,7 @@ export function UsersList() {
       table={{ caption: 'Users', columns, rowKey: (u) => u.id }}
       intro={<CreateUserForm />}
     >
-      {limitsOf && (
-        <LimitsEditor key={`users-${limitsOf.subject.id}`} subject={limitsOf.subject} label={limitsOf.label} onClose={() => setLimitsOf(null)} />
-      )}
+      {limitsEditor}
     </AdminListPage>
   );
 }
