@@ -19,6 +19,7 @@ using CleanDashboard.Infrastructure.Alerts;
 using CleanDashboard.Infrastructure.Auth;
 using CleanDashboard.Infrastructure.Budgets;
 using CleanDashboard.Infrastructure.Caching;
+using CleanDashboard.Infrastructure.Configuration;
 using CleanDashboard.Infrastructure.DemoData;
 using CleanDashboard.Infrastructure.Feedback;
 using CleanDashboard.Infrastructure.GeoIp;
@@ -52,8 +53,10 @@ public static class DependencyInjection
     {
         AddDatabase(services, configuration);
 
+        // Read at registration too: whether Redis is configured decides which services exist.
+        var cache = configuration.GetSection(CacheOptions.Section).Get<CacheOptions>() ?? new CacheOptions();
         services.AddMemoryCache();
-        AddQueryCache(services, configuration);
+        AddQueryCache(services, cache);
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<IApiKeyAuthenticator>(sp => sp.GetRequiredService<ApiKeyAuthenticator>());
         services.AddScoped<IUserStore, UserStore>();
@@ -67,9 +70,11 @@ public static class DependencyInjection
         services.AddScoped<IModelUsageStatsReadStore, ModelUsageStatsReadStore>();
         services.AddScoped<IUserReadStore, UserReadStore>();
         services.AddScoped<IHealthContributor, DatabaseHealthContributor>();
+        services.AddValidatedOptions<AuthOptions>(AuthOptions.Section);
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<DatabaseInitializer>();
 
-        services.Configure<PricingOptions>(configuration.GetSection(PricingOptions.Section));
+        services.AddValidatedOptions<PricingOptions>(PricingOptions.Section);
         services.AddSingleton<PriceCatalogFile>();
         services.AddSingleton<IHealthContributor, PricingHealthContributor>();
         services.AddSingleton(sp => new PricingCatalog(
@@ -77,13 +82,13 @@ public static class DependencyInjection
                 m.Key, m.Value.InputPerMillion, m.Value.OutputPerMillion, m.Value.Aliases, m.Value.CachedInputPerMillion, m.Value.CacheWritePerMillion)),
             sp.GetRequiredService<PriceCatalogFile>().Catalog));
 
-        services.Configure<GeoIpOptions>(configuration.GetSection(GeoIpOptions.Section));
+        services.AddValidatedOptions<GeoIpOptions>(GeoIpOptions.Section);
         services.AddSingleton<MaxMindGeoIpResolver>();
         services.AddSingleton<IGeoIpResolver>(sp => sp.GetRequiredService<MaxMindGeoIpResolver>());
         services.AddSingleton<IHealthContributor, GeoIpHealthContributor>();
 
-        services.Configure<RequestLogWriterOptions>(configuration.GetSection(RequestLogWriterOptions.Section));
-        services.Configure<RequestLogWriterOptions>(o => o.SessionIdleTimeout = configuration.GetValue("Sessions:IdleTimeout", o.SessionIdleTimeout));
+        services.AddValidatedOptions<RequestLogWriterOptions>(RequestLogWriterOptions.Section);
+        services.AddValidatedOptions<SessionOptions>(SessionOptions.Section);
         services.AddSingleton<ITraceDecoder, OtlpTraceDecoder>();
         services.AddSingleton<RequestLogQueue>();
         services.AddSingleton<UpstreamCallSpans>();
@@ -100,23 +105,26 @@ public static class DependencyInjection
         services.AddSingleton<RequestLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<RequestLogWriter>());
         services.AddSingleton<IHealthContributor, RequestLogWriterHealthContributor>();
-        services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
-        services.Configure<CaptureOptions>(configuration.GetSection(CaptureOptions.Section));
+        services.AddValidatedOptions<RetentionOptions>(RetentionOptions.Section);
+        services.AddValidatedOptions<CaptureOptions>(CaptureOptions.Section);
+        services.AddOptionsValue<CaptureOptions>();
         services.AddScoped<RequestLogRetention>();
         services.AddHostedService<RequestLogRetentionService>();
         services.AddScoped<DemoDataGenerator>();
+        services.AddValidatedOptions<DemoModeOptions>(DemoModeOptions.Section);
+        services.AddSingleton<DemoDataSeeder>();
         services.AddScoped<UsageStatsRebuilder>();
         services.AddScoped<RollupRebuilder>();
         services.AddScoped<IRequestLogRepricer, RequestLogRepricer>();
-        AddAlerts(services, configuration);
-        AddBudgets(services, configuration);
+        AddAlerts(services);
+        AddBudgets(services, cache);
         return services;
     }
 
     /// <summary>Alert rules, their evaluation in the background (one instance at a time) and their notifications.</summary>
-    private static void AddAlerts(IServiceCollection services, IConfiguration configuration)
+    private static void AddAlerts(IServiceCollection services)
     {
-        services.Configure<AlertOptions>(configuration.GetSection(AlertOptions.Section));
+        services.AddValidatedOptions<AlertOptions>(AlertOptions.Section);
         services.AddScoped<IAlertRuleStore, AlertRuleStore>();
         services.AddScoped<IAlertEvaluationLease, AlertEvaluationLeaseStore>();
         services.AddScoped<IAlertFigures, AlertFiguresReadStore>();
@@ -131,11 +139,12 @@ public static class DependencyInjection
     /// Limits and spend: counters in Redis when <c>Cache:Redis</c> is set, else in this process; the limits' copy, the
     /// gate and the reader of spend. The reconciler is a hosted service the web host starts after the migrations.
     /// </summary>
-    private static void AddBudgets(IServiceCollection services, IConfiguration configuration)
+    private static void AddBudgets(IServiceCollection services, CacheOptions cache)
     {
-        var options = configuration.GetSection(BudgetOptions.Section).Get<BudgetOptions>() ?? new BudgetOptions();
-        services.AddSingleton(options);
-        services.AddSingleton(BudgetTimeZone.Find(options.TimeZone));
+        services.AddValidatedOptions<BudgetOptions>(BudgetOptions.Section)
+            .ValidateBy(o => BudgetTimeZone.Find(o.TimeZone));
+        services.AddOptionsValue<BudgetOptions>();
+        services.AddSingleton(sp => BudgetTimeZone.Find(sp.GetRequiredService<BudgetOptions>().TimeZone));
         services.AddSingleton<SpendLimitsRegistry>();
         services.AddScoped<ISpendLimitStore, SpendLimitStore>();
         services.AddSingleton<IRecordedSpend, RecordedSpend>();
@@ -144,16 +153,15 @@ public static class DependencyInjection
         services.AddSingleton<SpendGate>();
         services.AddSingleton<RequestCostEstimator>();
         services.AddSingleton<SpendReconciler>();
-        if (configuration[RedisConnection.Setting] is { Length: > 0 })
+        if (cache.UsesRedis)
         {
-            var prefix = configuration[RedisConnection.InstanceNameSetting] is { Length: > 0 } name ? name : RedisConnection.DefaultInstanceName;
-            services.AddSingleton<ISpendCounters>(sp => new RedisSpendCounters(sp.GetRequiredService<RedisConnection>(), prefix, sp.GetRequiredService<TimeProvider>()));
-            services.AddSingleton<IHealthContributor>(sp => new BudgetHealthContributor(options, sp.GetRequiredService<RedisConnection>()));
+            services.AddSingleton<ISpendCounters>(sp => new RedisSpendCounters(sp.GetRequiredService<RedisConnection>(), cache.KeyPrefix, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IHealthContributor>(sp => new BudgetHealthContributor(sp.GetRequiredService<BudgetOptions>(), sp.GetRequiredService<RedisConnection>()));
         }
         else
         {
             services.AddSingleton<ISpendCounters, InMemorySpendCounters>();
-            services.AddSingleton<IHealthContributor>(new BudgetHealthContributor(options));
+            services.AddSingleton<IHealthContributor>(sp => new BudgetHealthContributor(sp.GetRequiredService<BudgetOptions>()));
         }
     }
 
@@ -161,22 +169,20 @@ public static class DependencyInjection
     /// HybridCache for query answers: in memory, with Redis as the shared second level when <c>Cache:Redis</c> is set
     /// (keys prefixed with <c>Cache:RedisInstanceName</c>), reported by the <c>cache</c> health check.
     /// </summary>
-    private static void AddQueryCache(IServiceCollection services, IConfiguration configuration)
+    private static void AddQueryCache(IServiceCollection services, CacheOptions cache)
     {
-        services.AddSingleton(new QueryCacheSettings(configuration.GetValue("Cache:Duration", QueryCacheSettings.DefaultDuration))
-        {
-            RecomputeInterval = configuration.GetValue("Cache:RecomputeInterval", QueryCacheSettings.DefaultRecomputeInterval),
-        });
+        services.AddValidatedOptions<CacheOptions>(CacheOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<CacheOptions>>().Value.QuerySettings);
         services.AddHybridCache();
-        if (configuration[RedisConnection.Setting] is not { Length: > 0 } redis)
+        if (!cache.UsesRedis)
         {
             return;
         }
 
-        var prefix = configuration[RedisConnection.InstanceNameSetting] is { Length: > 0 } name ? name : RedisConnection.DefaultInstanceName;
+        var prefix = cache.KeyPrefix;
 
         // Parsed here, so a malformed setting stops the start instead of the first dashboard request.
-        var redisOptions = RedisConnection.Configure(redis);
+        var redisOptions = RedisConnection.Configure(cache.Redis!);
         services.AddSingleton(_ => new RedisConnection(redisOptions));
         services.AddStackExchangeRedisCache(options => options.InstanceName = prefix);
         services.Replace(ServiceDescriptor.Singleton<IDataVersionSource>(sp =>

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using CleanDashboard.Application.Gateway;
 using CleanDashboard.Application.Health.Common;
 using CleanDashboard.Infrastructure.Budgets;
+using CleanDashboard.Infrastructure.Configuration;
 using CleanDashboard.WebApi.Endpoints;
 using CleanDashboard.WebApi.Gateway;
 using CleanDashboard.WebApi.Gateway.Failover;
@@ -59,13 +60,13 @@ public static class DependencyInjection
 
         // After the start-up tasks: the first reconciliation reads limits and spend from the migrated database.
         services.AddHostedService(sp => sp.GetRequiredService<SpendReconciler>());
-        services.AddRequestTracking(configuration);
+        services.AddRequestTracking();
         services.AddThreatDetection();
         services.AddTelemetry(configuration);
-        return services.AddGateway(configuration);
+        return services.AddGateway();
     }
 
-    private static IServiceCollection AddGateway(this IServiceCollection services, IConfiguration configuration)
+    private static IServiceCollection AddGateway(this IServiceCollection services)
     {
         // The APIs the gateway speaks: a fourth is one more line here (docs/gateway.md).
         services.AddSingleton<GatewayProtocol, OpenAIProtocol>();
@@ -73,7 +74,7 @@ public static class DependencyInjection
         services.AddSingleton<GatewayProtocol, AnthropicProtocol>();
         services.AddSingleton<GatewayProtocols>();
         services.AddSingleton<GatewayLimits>();
-        services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.Section)).ValidateOnStart();
+        services.AddValidatedOptions<GatewayOptions>(GatewayOptions.Section);
         services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
         services.AddSingleton(sp => GatewayOptionsValidator.ToRouter(sp.GetRequiredService<IOptions<GatewayOptions>>().Value, sp.GetRequiredService<GatewayProtocols>()));
         services.AddGatewayFailover();

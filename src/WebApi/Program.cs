@@ -1,5 +1,6 @@
 using CleanDashboard.Application;
 using CleanDashboard.Infrastructure;
+using CleanDashboard.Infrastructure.DemoData;
 using CleanDashboard.WebApi;
 using CleanDashboard.WebApi.Cli;
 using CleanDashboard.WebApi.Endpoints;
@@ -23,7 +24,7 @@ var builder = WebApplication.CreateBuilder(commandLine.HostArguments);
 builder.Configuration.Sources.Insert(0, PricingFile.Source());
 if (commandLine.Demo)
 {
-    builder.Configuration[StartupTasks.DemoModeKey] = "true";
+    builder.Configuration[DemoModeOptions.EnabledKey] = "true";
     builder.Configuration[GatewayOptions.DemoModelEnabledKey] = "true";
     builder.Configuration[CleanDashboard.Application.Capture.CaptureOptions.EnabledKey] = "true";
 }
@@ -33,14 +34,13 @@ builder.Services
     .AddInfrastructure(builder.Configuration)
     .AddWebApi(builder.Configuration);
 var server = ServerRun.Prepare(builder);
+var app = builder.Build();
 
-if (BootstrapAdminKeyCheck.Problem(builder.Configuration) is { } problem)
+if (ConfigurationCheck.Problem(app.Services) is { } problem)
 {
     Console.Error.WriteLine(problem);
     return 2;
 }
-
-var app = builder.Build();
 
 if (commandLine.Command is not null)
 {

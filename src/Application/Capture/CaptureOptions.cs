@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CleanDashboard.Application.Capture;
 
 /// <summary>Configuration section <c>Capture</c>: which gateway requests keep their bodies, how much of them, and for how long.</summary>
@@ -17,9 +19,11 @@ public sealed class CaptureOptions
     public List<string> Upstreams { get; set; } = [];
 
     /// <summary>At most this many bytes of the request body, and of the response, are kept; beyond that the capture is marked truncated.</summary>
+    [Range(1, int.MaxValue)]
     public int MaxBodyBytes { get; set; } = 256 * 1024;
 
     /// <summary>Captured bodies older than this many days are deleted by the retention job; the request logs stay.</summary>
+    [Range(1, 36_500)]
     public int RetentionDays { get; set; } = 7;
 
     /// <summary>The default redactions (e-mail, API keys, bearer tokens, card numbers, phone numbers); switch off only for test data.</summary>

@@ -1,6 +1,7 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
+
+using CleanDashboard.Application.Common.Streaming;
 
 namespace CleanDashboard.Application.Capture;
 
@@ -15,10 +16,12 @@ public sealed class StreamAnswerAssembler(int maxChars)
 {
     private const int MaxEventBytes = 1024 * 1024;
 
-    private readonly ArrayBufferWriter<byte> _line = new();
+    private readonly StreamEventReader _events = new(MaxEventBytes);
     private readonly StringBuilder _text = new();
     private readonly SortedDictionary<int, AssembledToolCall> _toolCalls = [];
-    private bool _skippingLongLine;
+
+    // Made once, not once per chunk.
+    private Action<ReadOnlySpan<byte>>? _onEvent;
 
     public string Text => _text.ToString();
 
@@ -28,62 +31,15 @@ public sealed class StreamAnswerAssembler(int maxChars)
 
     public void Append(ReadOnlySpan<byte> data)
     {
-        while (!data.IsEmpty)
-        {
-            var end = data.IndexOf((byte)'\n');
-            var part = end < 0 ? data : data[..end];
-            if (!_skippingLongLine && _line.WrittenCount + part.Length > MaxEventBytes)
-            {
-                _skippingLongLine = true;
-                Truncated = true;
-                _line.ResetWrittenCount();
-            }
-
-            if (!_skippingLongLine)
-            {
-                _line.Write(part);
-            }
-
-            if (end < 0)
-            {
-                return;
-            }
-
-            if (!_skippingLongLine)
-            {
-                ReadLine(_line.WrittenSpan);
-            }
-
-            _line.ResetWrittenCount();
-            _skippingLongLine = false;
-            data = data[(end + 1)..];
-        }
+        _events.Append(data, _onEvent ??= ReadEvent);
+        Truncated |= _events.SkippedLongLine;
     }
 
     /// <summary>A last line the stream did not end with a line break.</summary>
-    public void Finish()
+    public void Finish() => _events.Finish(_onEvent ??= ReadEvent);
+
+    private void ReadEvent(ReadOnlySpan<byte> line)
     {
-        if (_line.WrittenCount > 0 && !_skippingLongLine)
-        {
-            ReadLine(_line.WrittenSpan);
-        }
-
-        _line.ResetWrittenCount();
-    }
-
-    private void ReadLine(ReadOnlySpan<byte> line)
-    {
-        line = line.TrimEnd((byte)'\r').Trim((byte)' ');
-        if (line.StartsWith("data:"u8))
-        {
-            line = line[5..].TrimStart((byte)' ');
-        }
-
-        if (line.IsEmpty || line[0] != (byte)'{')
-        {
-            return;
-        }
-
         try
         {
             using var document = JsonDocument.Parse(line.ToArray());

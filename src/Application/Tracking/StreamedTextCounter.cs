@@ -1,6 +1,7 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
+
+using CleanDashboard.Application.Common.Streaming;
 
 namespace CleanDashboard.Application.Tracking;
 
@@ -20,48 +21,17 @@ public sealed class StreamedTextCounter(string? model)
 
     private const int MaxDepth = 16;
 
-    private readonly ArrayBufferWriter<byte> _line = new();
+    private readonly StreamEventReader _events = new(MaxEventBytes);
     private readonly StringBuilder _pending = new();
-    private bool _skippingLongLine;
     private int _counted;
+
+    // Made once, not once per chunk.
+    private Action<ReadOnlySpan<byte>>? _onEvent;
 
     /// <summary>True once any generated text was seen.</summary>
     public bool SawText { get; private set; }
 
-    public void Append(ReadOnlySpan<byte> data)
-    {
-        while (!data.IsEmpty)
-        {
-            var end = data.IndexOf((byte)'\n');
-            var part = end < 0 ? data : data[..end];
-            if (!_skippingLongLine)
-            {
-                if (_line.WrittenCount + part.Length > MaxEventBytes)
-                {
-                    _skippingLongLine = true;
-                    _line.ResetWrittenCount();
-                }
-                else
-                {
-                    _line.Write(part);
-                }
-            }
-
-            if (end < 0)
-            {
-                return;
-            }
-
-            if (!_skippingLongLine)
-            {
-                ReadLine(_line.WrittenSpan);
-            }
-
-            _line.ResetWrittenCount();
-            _skippingLongLine = false;
-            data = data[(end + 1)..];
-        }
-    }
+    public void Append(ReadOnlySpan<byte> data) => _events.Append(data, _onEvent ??= ReadEvent);
 
     /// <summary>The tokens of all the text seen so far.</summary>
     public int CountTokens()
@@ -69,19 +39,8 @@ public sealed class StreamedTextCounter(string? model)
         return _counted + ModelTokenizer.CountTokens(model, _pending.ToString());
     }
 
-    private void ReadLine(ReadOnlySpan<byte> line)
+    private void ReadEvent(ReadOnlySpan<byte> line)
     {
-        line = line.TrimEnd((byte)'\r').Trim((byte)' ');
-        if (line.StartsWith("data:"u8))
-        {
-            line = line[5..].TrimStart((byte)' ');
-        }
-
-        if (line.IsEmpty || line[0] != (byte)'{')
-        {
-            return;
-        }
-
         try
         {
             CollectText(line);

@@ -4,6 +4,7 @@ namespace CleanDashboard.Infrastructure.Budgets;
 
 public static class BudgetTimeZone
 {
+
     /// <summary>The zone of <c>Budgets:TimeZone</c>; an unknown id stops the start with a message naming the setting.</summary>
     /// <exception cref="InvalidOperationException">The zone is unknown.</exception>
     public static TimeZoneInfo Find(string id)

@@ -9,10 +9,6 @@ namespace CleanDashboard.Infrastructure.Caching;
 /// </summary>
 public sealed class RedisConnection(ConfigurationOptions options) : IAsyncDisposable
 {
-    public const string Setting = "Cache:Redis";
-
-    public const string InstanceNameSetting = "Cache:RedisInstanceName";
-
     /// <summary>The prefix of every key this application writes, unless <c>Cache:RedisInstanceName</c> names another.</summary>
     public const string DefaultInstanceName = "cleandashboard:";
 

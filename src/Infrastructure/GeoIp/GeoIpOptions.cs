@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CleanDashboard.Infrastructure.GeoIp;
 
 /// <summary>Configuration section <c>GeoIp</c>.</summary>
@@ -15,5 +17,6 @@ public sealed class GeoIpOptions
     public string? DatabasePath { get; set; }
 
     /// <summary>Health turns degraded once the database was built longer ago than this: countries drift as networks move.</summary>
+    [Range(1, 36_500)]
     public int MaxAgeDays { get; set; } = 90;
 }

@@ -2,12 +2,13 @@ using CleanDashboard.Application.Users.Commands.CreateApiKey;
 using CleanDashboard.Application.Users.Commands.CreateUser;
 using CleanDashboard.Application.Users.Common;
 using CleanDashboard.Domain.Enums;
+using CleanDashboard.Infrastructure.Auth;
 using CleanDashboard.Infrastructure.Rollups;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CleanDashboard.Infrastructure.Persistence;
 
@@ -16,7 +17,7 @@ namespace CleanDashboard.Infrastructure.Persistence;
 /// start-up lock that works across processes, so instances started at the same moment on one fresh database take
 /// turns: the first migrates and creates the admin, the others find both done.
 /// </summary>
-public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider timeProvider, ILogger<DatabaseInitializer> logger)
+public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<AuthOptions> auth, TimeProvider timeProvider, ILogger<DatabaseInitializer> logger)
 {
     internal const string BootstrapAdminName = "admin";
 
@@ -78,7 +79,7 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfigurat
 
     private async Task<string?> EnsureAdminKeyAsync(DashboardDbContext db, IMediator mediator, CancellationToken cancellationToken)
     {
-        var configuredKey = configuration["Auth:BootstrapAdminKey"];
+        var configuredKey = auth.Value.BootstrapAdminKey;
         var hasAdmin = await db.Users.AnyAsync(u => u.Role == UserRole.Admin, cancellationToken);
         if (hasAdmin && string.IsNullOrEmpty(configuredKey))
         {
@@ -97,7 +98,7 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfigurat
             if (!await db.ApiKeys.AnyAsync(k => k.KeyHash == hash, cancellationToken))
             {
                 await mediator.Send(new CreateApiKeyCommand(BootstrapAdminName, "bootstrap (configuration)", configuredKey), cancellationToken);
-                logger.LogInformation("The admin key from Auth:BootstrapAdminKey was registered");
+                logger.LogInformation("The admin key from {Setting} was registered", AuthOptions.BootstrapAdminKeySetting);
             }
 
             return null;

@@ -22,7 +22,7 @@ public sealed class RequestLogBatchWriter(
     TypeAdapterConfig mapping,
     OpenSessionCache sessionCache,
     ApiKeyUsageThrottle keyUsage,
-    IOptions<RequestLogWriterOptions> options)
+    IOptions<SessionOptions> sessionOptions)
 {
     public Task WriteAsync(IReadOnlyList<TrackedRequest> batch, CancellationToken cancellationToken) =>
         WriteAsync(batch, [], cancellationToken);
@@ -119,7 +119,7 @@ public sealed class RequestLogBatchWriter(
     /// <summary>Applies the batch to each user's latest session; returns the latest session of every user touched.</summary>
     private async Task<List<UserSession>> UpdateSessionsAsync(IReadOnlyList<TrackedRequest> batch, RowWriter rows, RollupBatch rollups, CancellationToken cancellationToken)
     {
-        var idleTimeout = options.Value.SessionIdleTimeout;
+        var idleTimeout = sessionOptions.Value.IdleTimeout;
         var latest = new List<UserSession>();
         foreach (var byUser in batch.Where(e => e.UserId is not null).GroupBy(e => e.UserId!.Value))
         {

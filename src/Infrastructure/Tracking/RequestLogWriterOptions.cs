@@ -1,17 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CleanDashboard.Infrastructure.Tracking;
 
-/// <summary>Configuration section <c>RequestLogWriter</c> (and <c>Sessions:IdleTimeout</c>).</summary>
+/// <summary>Configuration section <c>RequestLogWriter</c>.</summary>
 public sealed class RequestLogWriterOptions
 {
     public const string Section = "RequestLogWriter";
 
     /// <summary>Entries waiting for the writer; when full, new entries are dropped and counted, never waited for.</summary>
+    [Range(1, int.MaxValue)]
     public int QueueCapacity { get; set; } = 100_000;
 
     /// <summary>At most this many entries per transaction.</summary>
+    [Range(1, int.MaxValue)]
     public int BatchSize { get; set; } = 1_000;
 
     /// <summary>A batch is written at the latest this long after its first entry arrived.</summary>
+    [Range(0, int.MaxValue)]
     public int BatchDelayMs { get; set; } = 200;
 
     /// <summary>
@@ -22,7 +27,6 @@ public sealed class RequestLogWriterOptions
     public string? JournalPath { get; set; }
 
     /// <summary>The journal's bound, reserved on disk when the file is created (64 MiB ≈ 150,000 entries); 0 switches the journal off.</summary>
+    [Range(0, long.MaxValue, ErrorMessage = "The field {0} must be 0 or more (0 switches the journal off).")]
     public long JournalMaxBytes { get; set; } = 64L * 1024 * 1024;
-
-    public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
 }

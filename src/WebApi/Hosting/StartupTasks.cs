@@ -1,7 +1,8 @@
 using CleanDashboard.Application.Health.Common;
 using CleanDashboard.Infrastructure.DemoData;
+using CleanDashboard.Infrastructure.Auth;
 using CleanDashboard.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CleanDashboard.WebApi.Hosting;
 
@@ -12,36 +13,25 @@ namespace CleanDashboard.WebApi.Hosting;
 /// </summary>
 public sealed class StartupTasks(
     DatabaseInitializer initializer,
-    IServiceScopeFactory scopes,
-    IConfiguration configuration,
+    DemoDataSeeder demoData,
+    IOptions<DemoModeOptions> demoMode,
+    IOptions<AuthOptions> auth,
     StartupBanner banner,
     ApplicationInfo applicationInfo,
     ILogger<StartupTasks> logger)
     : IHostedLifecycleService
 {
-    public const string DemoModeKey = "Demo:Enabled";
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         // Taking ApplicationInfo here fixes the start time that uptime counts from.
         logger.LogDebug("Starting CleanDashboard {Version}", applicationInfo.Version);
         banner.NewAdminKey = await initializer.InitializeAsync(cancellationToken);
-        if (configuration.GetValue<bool>(DemoModeKey))
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
-            if (!await db.RequestLogs.AnyAsync(cancellationToken))
-            {
-                var result = await scope.ServiceProvider.GetRequiredService<DemoDataGenerator>()
-                    .GenerateAsync(new DemoDataOptions(), null, cancellationToken);
-                logger.LogInformation("Demo mode: generated {Requests} request logs over {Days} days", result.RequestLogs, new DemoDataOptions().Days);
-            }
-        }
+        await demoData.SeedWhenEmptyAsync(cancellationToken);
     }
 
     public async Task StartedAsync(CancellationToken cancellationToken)
     {
-        if (configuration.GetValue<bool>(DemoModeKey) && banner.NewAdminKey is null && string.IsNullOrEmpty(configuration["Auth:BootstrapAdminKey"]))
+        if (demoMode.Value.Enabled && banner.NewAdminKey is null && !auth.Value.HasBootstrapAdminKey)
         {
             banner.NewAdminKey = await initializer.IssueDemoSignInKeyAsync(cancellationToken);
         }

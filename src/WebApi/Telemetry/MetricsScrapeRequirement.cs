@@ -5,9 +5,12 @@ using Microsoft.AspNetCore.Authorization;
 namespace CleanDashboard.WebApi.Telemetry;
 
 /// <summary>Who may scrape <c>/metrics</c>: an admin key, or a client in one of <c>Telemetry:Metrics:AllowedNetworks</c> (a Prometheus server sends no key).</summary>
-public sealed class MetricsScrapeRequirement(IReadOnlyList<IPNetwork> allowedNetworks) : AuthorizationHandler<MetricsScrapeRequirement>, IAuthorizationRequirement
+public sealed class MetricsScrapeRequirement : IAuthorizationRequirement;
+
+/// <summary>Decides <see cref="MetricsScrapeRequirement"/> with the configured networks.</summary>
+public sealed class MetricsScrapeHandler(IReadOnlyList<IPNetwork> allowedNetworks) : AuthorizationHandler<MetricsScrapeRequirement>
 {
-    public static MetricsScrapeRequirement FromConfiguration(IEnumerable<string> cidrs) => new(cidrs
+    public static MetricsScrapeHandler FromConfiguration(IEnumerable<string> cidrs) => new(cidrs
         .Select(cidr => IPNetwork.TryParse(cidr, out var network)
             ? network
             : throw new InvalidOperationException($"Telemetry:Metrics:AllowedNetworks: '{cidr}' is not a network in CIDR notation, such as 10.0.0.0/8."))

@@ -1,7 +1,9 @@
 using System.Diagnostics.Metrics;
 using CleanDashboard.Application.Telemetry.Metrics;
+using CleanDashboard.Infrastructure.Configuration;
 using CleanDashboard.WebApi.Hosting;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -22,16 +24,14 @@ public static class TelemetryExtensions
     /// </summary>
     public static IServiceCollection AddTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<OtlpIngestionOptions>(configuration.GetSection(OtlpIngestionOptions.Section));
+        services.AddValidatedOptions<OtlpIngestionOptions>(OtlpIngestionOptions.Section);
         services.AddScoped<OtlpTraceReceiver>();
 
-        var metrics = configuration.GetSection(MetricsOptions.Section);
-        services.Configure<MetricsOptions>(metrics);
-
-        // Parsed now, so a mistyped network stops the start-up with a clear message instead of refusing every scrape.
-        var scrape = MetricsScrapeRequirement.FromConfiguration(metrics.GetSection(nameof(MetricsOptions.AllowedNetworks)).Get<string[]>() ?? []);
-        services.AddSingleton<IAuthorizationHandler>(scrape);
-        services.AddAuthorizationBuilder().AddPolicy(AuthPolicies.MetricsScrape, policy => policy.AddRequirements(scrape));
+        // Checked at the start, so a mistyped network stops the start-up with a clear message instead of refusing every scrape.
+        services.AddValidatedOptions<MetricsOptions>(MetricsOptions.Section)
+            .ValidateBy(o => MetricsScrapeHandler.FromConfiguration(o.AllowedNetworks));
+        services.AddSingleton<IAuthorizationHandler>(sp => MetricsScrapeHandler.FromConfiguration(sp.GetRequiredService<IOptions<MetricsOptions>>().Value.AllowedNetworks));
+        services.AddAuthorizationBuilder().AddPolicy(AuthPolicies.MetricsScrape, policy => policy.AddRequirements(new MetricsScrapeRequirement()));
 
         var openTelemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("cleandashboard"))

@@ -1,30 +1,23 @@
 using CleanDashboard.Application.Capture;
 using CleanDashboard.Application.Capture.Redaction;
+using CleanDashboard.Infrastructure.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace CleanDashboard.WebApi.Tracking;
 
 public static class RequestTrackingExtensions
 {
-    public static IServiceCollection AddRequestTracking(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddRequestTracking(this IServiceCollection services)
     {
-        var section = configuration.GetSection(RequestTrackingOptions.Section);
-        services.Configure<RequestTrackingOptions>(section);
+        // Built at the start's check too, so a mistyped proxy network stops the start-up with a clear message instead of failing requests.
+        services.AddValidatedOptions<RequestTrackingOptions>(RequestTrackingOptions.Section)
+            .ValidateBy(o => ClientAddressResolver.FromConfiguration(o.TrustedProxies));
+        services.AddSingleton(sp => ClientAddressResolver.FromConfiguration(sp.GetRequiredService<IOptions<RequestTrackingOptions>>().Value.TrustedProxies));
 
-        // Parsed now, so a mistyped proxy network stops the start-up with a clear message instead of failing requests.
-        var trustedProxies = section.GetSection(nameof(RequestTrackingOptions.TrustedProxies)).Get<string[]>() ?? [];
-        services.AddSingleton(ClientAddressResolver.FromConfiguration(trustedProxies));
-
-        // Built now, so a mistyped redaction pattern stops the start-up instead of letting a secret through.
-        var capture = configuration.GetSection(CaptureOptions.Section).Get<CaptureOptions>() ?? new CaptureOptions();
-        if (capture.MaxBodyBytes <= 0 || capture.RetentionDays <= 0)
-        {
-            throw new InvalidOperationException("Capture:MaxBodyBytes and Capture:RetentionDays must be greater than 0.");
-        }
-
-        services.AddSingleton(capture);
-        var redactor = Redactor.From(capture);
-        services.AddSingleton(redactor);
-        services.AddSingleton(new CaptureBuilder(capture, redactor));
+        // Likewise a mistyped redaction pattern stops the start-up instead of letting a secret through.
+        services.AddOptions<CaptureOptions>().ValidateBy(o => Redactor.From(o));
+        services.AddSingleton(sp => Redactor.From(sp.GetRequiredService<CaptureOptions>()));
+        services.AddSingleton<CaptureBuilder>();
         services.AddSingleton<ExchangeCapture>();
         return services;
     }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CleanDashboard.WebApi.Tracking;
 
 /// <summary>Configuration section <c>RequestTracking</c>.</summary>
@@ -26,6 +28,7 @@ public sealed class RequestTrackingOptions
     public bool AnonymizeIp { get; set; }
 
     /// <summary>How much of a request or response body is read for the model and usage: this many bytes at each end.</summary>
+    [Range(1, int.MaxValue)]
     public int CaptureLimitBytes { get; set; } = 1024 * 1024;
 
     /// <summary>Never tracked: an export's spans are the traffic, recorded one by one; the export call itself is not a model call.</summary>

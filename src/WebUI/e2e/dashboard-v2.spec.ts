@@ -33,7 +33,7 @@ test.describe('dashboard v2', () => {
     await signIn(page);
     await page.getByRole('radio', { name: 'Last 24 hours' }).check();
     await waitForData(page);
-    const bars = chart(page, 'Requests over time').locator('.recharts-bar-rectangle');
+    const bars = chart(page, 'Requests over time').getByLabel('Success bar');
     await expect(bars.first()).toBeVisible();
     // The last complete hour: just after the hour turns, the current hour's bar is a pixel high and the axis line covers it.
     await bars.nth((await bars.count()) - 2).click();

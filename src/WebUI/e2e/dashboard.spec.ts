@@ -61,7 +61,7 @@ test.describe('dashboard', () => {
       await expect(figure, `${name} figure`).toBeVisible();
       const drawing = figure.locator('.chart-canvas[role="img"]');
       await expect(drawing, `${name} has an accessible description`).toHaveAttribute('aria-label', /.+/);
-      const shapes = drawing.locator('.recharts-wrapper svg path.recharts-rectangle, .recharts-wrapper svg path.recharts-curve');
+      const shapes = drawing.getByLabel(/ (bar|line)$/);
       await expect(shapes.first(), `${name} draws bars, lines or areas`).toBeVisible();
       expect(await shapes.count(), `${name} shape count`).toBeGreaterThan(0);
       expect(await figure.locator('table tbody tr').count(), `${name} table rows`).toBeGreaterThan(0);
@@ -149,7 +149,7 @@ test.describe('dashboard', () => {
     await page.setViewportSize({ width: 360, height: 780 });
     await signIn(page);
     await waitForData(page);
-    await expect(chart(page, 'Requests over time').locator('.recharts-wrapper svg').first()).toBeVisible();
+    await expect(chart(page, 'Requests over time').getByLabel('Success bar').first()).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(testInfo.project.outputDir, 'dashboard-360.png'), fullPage: true });

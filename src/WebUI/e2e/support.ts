@@ -42,9 +42,12 @@ export function parseCount(text: string | null): number {
   return Number((text ?? '').replace(/[^0-9.]/g, ''));
 }
 
-/** Texts of the requests chart's x-axis tick labels. */
+/** A bucket's label on a time axis: a day ("Jul 14") or an hour ("14:00"). */
+export const TIME_LABEL = /^([A-Z][a-z]{2} \d{1,2}|\d{2}:00)$/;
+
+/** The time labels a user reads under the requests chart's drawing. */
 export async function requestTicks(page: Page): Promise<string[]> {
-  const ticks = chart(page, 'Requests over time').locator('.recharts-xAxis-tick-labels text');
+  const ticks = chart(page, 'Requests over time').getByRole('img').getByText(TIME_LABEL);
   await expect(ticks.first()).toBeVisible();
   return ticks.allTextContents();
 }

@@ -27,6 +27,17 @@ public sealed class StartupRulesTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_WhenASettingIsOutOfItsRange_ShouldStopWithOneLineNamingTheKey()
+    {
+        var (exitCode, output, error) = await RunAsync(new() { ["Sessions__IdleTimeout"] = "00:00:00" });
+
+        exitCode.Should().Be(2);
+        output.Should().BeEmpty();
+        error.Should().Be("The field Sessions:IdleTimeout must be between 00:00:01 and 7.00:00:00. Not starting.\n");
+        File.Exists(Path.Combine(_directory, "dashboard.db")).Should().BeFalse("nothing is started, not even the database");
+    }
+
+    [Fact]
     public async Task CreateUser_WhenTheRoleIsAdminWithATrailingSpace_ShouldRefuseIt()
     {
         var (exitCode, _, error) = await RunAsync([], "create-user", "mallory", "--role", "Admin ");

@@ -1,6 +1,7 @@
 import { Link, Navigate, NavLink, Route, Routes } from 'react-router-dom';
 import { useCaller } from './hooks';
-import { AdminOnly, ErrorState, LoadingState, usePageTitle } from './parts';
+import { AdminOnly, ErrorState, LoadingState } from './LoadStates';
+import { usePageTitle } from './usePageTitle';
 import { AlertsPage } from './pages/AlertsPage';
 import { FeedbackPage } from './pages/FeedbackPage';
 import { ModelStatsPage } from './pages/ModelStatsPage';

@@ -21,7 +21,7 @@ export interface RowSelection<T> {
   allLabel: string;
 }
 
-interface DataTableProps<T> {
+export interface DataTableProps<T> {
   caption: string;
   columns: readonly Column<T>[];
   rows: readonly T[];

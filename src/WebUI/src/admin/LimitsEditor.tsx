@@ -4,7 +4,7 @@ import { isApiError, MESSAGES } from '../api/client';
 import { useAuth } from '../auth';
 import { formatInteger, formatMoney, formatTimestamp } from '../format';
 import { BUDGET_PERIODS, getLimits, putLimits, type Limits, type LimitsInput, type LimitsSubject } from './api';
-import { ProblemList } from './parts';
+import { ProblemList } from '../components/ProblemList';
 
 type Draft = Record<'budgetUsd' | 'budgetPeriod' | 'requestsPerMinute' | 'tokensPerMinute', string>;
 
@@ -141,4 +141,13 @@ export function LimitsEditor({ subject, label, onClose }: { subject: LimitsSubje
       )}
     </section>
   );
+}
+
+/** A list's limits editor: which row's limits are open (one at a time), the way to open them, and the editor itself. */
+export function useLimitsEditor() {
+  const [open, setOpen] = useState<{ subject: LimitsSubject; label: string } | null>(null);
+  const editor = open && (
+    <LimitsEditor key={`${open.subject.resource}-${open.subject.id}`} subject={open.subject} label={open.label} onClose={() => setOpen(null)} />
+  );
+  return { openLimits: (subject: LimitsSubject, label: string) => setOpen({ subject, label }), editor };
 }

@@ -13,14 +13,18 @@ export interface AlertFilters {
   endpoint: string | null;
 }
 
-export interface AlertRule {
-  id: number;
+/** What a rule watches: the fields the API returns and takes alike. */
+interface AlertRuleFields {
   name: string;
   metric: string;
   threshold: number;
   window: string;
   for: string;
   filters: AlertFilters;
+}
+
+export interface AlertRule extends AlertRuleFields {
+  id: number;
   channel: { type: string; url: string; hasSecret: boolean };
   state: string;
   stateChangedAt: string | null;
@@ -29,13 +33,7 @@ export interface AlertRule {
 }
 
 /** What the API takes: a secret left empty keeps the stored one. */
-export interface AlertRuleInput {
-  name: string;
-  metric: string;
-  threshold: number;
-  window: string;
-  for: string;
-  filters: AlertFilters;
+export interface AlertRuleInput extends AlertRuleFields {
   channel: { type: ChannelType; url: string; secret: string | null };
 }
 

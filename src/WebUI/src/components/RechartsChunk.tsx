@@ -1,7 +1,7 @@
 // Every recharts import lives in this module, so recharts ships in a lazy chunk of its own.
 // Drawings are decorative for assistive technology: each sits in a role="img" box with an
 // aria-label, and the same data is in a table beside it (see ChartFigure).
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import {
   Bar,
   BarChart,
@@ -82,40 +82,77 @@ export interface RequestsPoint {
   error: number;
 }
 
-export function RequestsChart({ data, partialLabel, onBucketClick }: BucketChartProps<RequestsPoint>) {
-  const ticks = niceTicks(maxOf(data.map((d) => d.success + d.error)));
-  const click = onBucketClick ? (_: unknown, index: number) => onBucketClick(index) : undefined;
+/** What the bucket bar charts share: the time axis, a value axis from 0 to a round top, the tooltip and the in-progress mark. */
+function BucketBars<T>({
+  data,
+  partialLabel,
+  top,
+  axisFormat,
+  valueFormat,
+  axisWidth,
+  legend,
+  children,
+}: {
+  data: T[];
+  partialLabel: string | undefined;
+  top: number;
+  axisFormat: (value: number) => string;
+  valueFormat: (value: unknown) => string;
+  axisWidth: number;
+  legend?: ReactElement;
+  children: ReactNode;
+}) {
+  const ticks = niceTicks(top);
   return (
     <Frame>
       <BarChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} strokeOpacity={0.4} />
         <XAxis dataKey="label" tick={AXIS_TICK} minTickGap={12} />
-        <YAxis tick={AXIS_TICK} tickFormatter={(v: number) => formatCompact(v)} width={48} ticks={ticks} domain={[0, ticks[ticks.length - 1]!]} />
-        <Tooltip formatter={countFormatter} contentStyle={TOOLTIP_STYLE} />
-        <Legend itemSorter={(item) => (item.dataKey === 'success' ? 0 : 1)} />
+        <YAxis tick={AXIS_TICK} tickFormatter={axisFormat} width={axisWidth} ticks={ticks} domain={[0, ticks[ticks.length - 1]!]} />
+        <Tooltip formatter={valueFormat} contentStyle={TOOLTIP_STYLE} />
+        {legend}
         <PartialMark label={partialLabel} />
-        <Bar dataKey="success" name="Success" stackId="requests" fill={COLORS.success} isAnimationActive={false} onClick={click} cursor={click && 'pointer'} />
-        <Bar dataKey="error" name="Error" stackId="requests" fill={COLORS.error} isAnimationActive={false} onClick={click} cursor={click && 'pointer'} />
+        {children}
       </BarChart>
     </Frame>
   );
 }
 
+const bucketClick = (onBucketClick: ((index: number) => void) | undefined) =>
+  onBucketClick ? (_: unknown, index: number) => onBucketClick(index) : undefined;
+
+export function RequestsChart({ data, partialLabel, onBucketClick }: BucketChartProps<RequestsPoint>) {
+  const click = bucketClick(onBucketClick);
+  return (
+    <BucketBars
+      data={data}
+      partialLabel={partialLabel}
+      top={maxOf(data.map((d) => d.success + d.error))}
+      axisFormat={formatCompact}
+      valueFormat={countFormatter}
+      axisWidth={48}
+      legend={<Legend itemSorter={(item) => (item.dataKey === 'success' ? 0 : 1)} />}
+    >
+      <Bar dataKey="success" name="Success" aria-label="Success bar" stackId="requests" fill={COLORS.success} isAnimationActive={false} onClick={click} cursor={click && 'pointer'} />
+      <Bar dataKey="error" name="Error" aria-label="Error bar" stackId="requests" fill={COLORS.error} isAnimationActive={false} onClick={click} cursor={click && 'pointer'} />
+    </BucketBars>
+  );
+}
+
 /** Cost per bucket as bars: a sum per bucket, not a quantity between buckets, so no smoothed area. */
 export function CostChart({ data, partialLabel, onBucketClick }: BucketChartProps<{ label: string; cost: number }>) {
-  const ticks = niceTicks(maxOf(data.map((d) => d.cost)));
-  const click = onBucketClick ? (_: unknown, index: number) => onBucketClick(index) : undefined;
+  const click = bucketClick(onBucketClick);
   return (
-    <Frame>
-      <BarChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} strokeOpacity={0.4} />
-        <XAxis dataKey="label" tick={AXIS_TICK} minTickGap={12} />
-        <YAxis tick={AXIS_TICK} tickFormatter={(v: number) => formatMoney(v)} width={64} ticks={ticks} domain={[0, ticks[ticks.length - 1]!]} />
-        <Tooltip formatter={(value) => formatMoney(Number(value))} contentStyle={TOOLTIP_STYLE} />
-        <PartialMark label={partialLabel} />
-        <Bar dataKey="cost" name="Cost" fill={COLORS.cost} isAnimationActive={false} onClick={click} cursor={click && 'pointer'} />
-      </BarChart>
-    </Frame>
+    <BucketBars
+      data={data}
+      partialLabel={partialLabel}
+      top={maxOf(data.map((d) => d.cost))}
+      axisFormat={formatMoney}
+      valueFormat={(value) => formatMoney(Number(value))}
+      axisWidth={64}
+    >
+      <Bar dataKey="cost" name="Cost" aria-label="Cost bar" fill={COLORS.cost} isAnimationActive={false} onClick={click} cursor={click && 'pointer'} />
+    </BucketBars>
   );
 }
 
@@ -154,6 +191,7 @@ export function LatencyChart({ data, partialLabel, percentiles }: { data: Latenc
             type="linear"
             dataKey={line.key}
             name={line.name}
+            aria-label={`${line.name} line`}
             stroke={line.color}
             strokeDasharray={line.dash}
             strokeWidth={2}
@@ -190,7 +228,7 @@ export function CategoryChart({ data, color, valueName, horizontal = false }: Ca
           <XAxis type="number" tick={AXIS_TICK} tickFormatter={(v: number) => formatCompact(v)} allowDecimals={false} />
           <YAxis type="category" dataKey="name" tick={AXIS_TICK} width={150} interval={0} tickFormatter={axisLabel} />
           <Tooltip formatter={countFormatter} contentStyle={TOOLTIP_STYLE} />
-          <Bar dataKey="value" name={valueName} fill={color} isAnimationActive={false} />
+          <Bar dataKey="value" name={valueName} aria-label={`${valueName} bar`} fill={color} isAnimationActive={false} />
         </BarChart>
       </Frame>
     );
@@ -202,7 +240,7 @@ export function CategoryChart({ data, color, valueName, horizontal = false }: Ca
         <XAxis dataKey="name" tick={AXIS_TICK} interval={0} />
         <YAxis tick={AXIS_TICK} tickFormatter={(v: number) => formatCompact(v)} width={48} allowDecimals={false} />
         <Tooltip formatter={countFormatter} contentStyle={TOOLTIP_STYLE} />
-        <Bar dataKey="value" name={valueName} fill={color} isAnimationActive={false} />
+        <Bar dataKey="value" name={valueName} aria-label={`${valueName} bar`} fill={color} isAnimationActive={false} />
       </BarChart>
     </Frame>
   );

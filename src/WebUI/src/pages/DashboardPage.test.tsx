@@ -174,6 +174,10 @@ describe('Dashboard with a full response', () => {
     expect(await axisLabels(requests, /^Jul \d+$/)).toEqual(['Jul 14', 'Jul 15', 'Jul 16', 'Jul 17', 'Jul 18', 'Jul 19', 'Jul 20']);
     const latency = within(screen.getByRole('figure', { name: 'Latency over time' })).getByRole('img');
     expect(await axisLabels(latency, /^Jul \d+$/)).toEqual(['Jul 14', 'Jul 15', 'Jul 16', 'Jul 17', 'Jul 18', 'Jul 19', 'Jul 20']);
+    // One bar per day and series, named for what it draws; the latency line carries the name on its curve and its 7 dots.
+    expect(within(requests).getAllByLabelText('Success bar')).toHaveLength(7);
+    expect(within(requests).getAllByLabelText('Error bar')).toHaveLength(7);
+    expect(within(latency).getAllByLabelText('Avg latency line')).toHaveLength(8);
   });
 
   it('toggles a chart table into view and out again', async () => {

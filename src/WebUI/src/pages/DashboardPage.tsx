@@ -8,6 +8,7 @@ import { DashboardCharts } from '../components/DashboardCharts';
 import { DashboardFilterBar, TimeZonePicker } from '../components/DashboardFilters';
 import { ProblemList } from '../components/ProblemList';
 import { RangePicker } from '../components/RangePicker';
+import { RetryState } from '../components/RetryState';
 import { FiringAlertsPanel } from '../components/FiringAlertsPanel';
 import { SummaryCards } from '../components/SummaryCards';
 import { detectGranularity, formatClockUtc } from '../format';
@@ -40,28 +41,7 @@ function ErrorPanel({ error, onRetry, retrying }: { error: unknown; onRetry: () 
       </div>
     );
   }
-  if (isApiError(error, 'rate-limited')) {
-    return (
-      <div role="alert" className="panel state state-error">
-        <h2>{MESSAGES.rateLimited}</h2>
-        <button type="button" className="button" onClick={onRetry} disabled={retrying}>
-          {retrying ? 'Retrying…' : 'Retry'}
-        </button>
-      </div>
-    );
-  }
-  return (
-    <div role="alert" className="panel state state-error">
-      <h2>{MESSAGES.unreachable}</h2>
-      <p>
-        {isApiError(error) && error.status ? `The API answered HTTP ${error.status}. ` : 'The request did not get through. '}
-        Check that the CleanDashboard service is running, then retry.
-      </p>
-      <button type="button" className="button" onClick={onRetry} disabled={retrying}>
-        {retrying ? 'Retrying…' : 'Retry'}
-      </button>
-    </div>
-  );
+  return <RetryState error={error} onRetry={onRetry} retrying={retrying} />;
 }
 
 function LoadingState() {

@@ -15,7 +15,9 @@ import {
   type ChannelType,
 } from '../alertsApi';
 import { DataTable, type Column } from '../DataTable';
-import { ErrorState, LoadingState, ProblemList, usePageTitle } from '../parts';
+import { ProblemList } from '../../components/ProblemList';
+import { ErrorState, LoadingState } from '../LoadStates';
+import { usePageTitle } from '../usePageTitle';
 
 const RULES_KEY = ['admin', 'alert-rules'] as const;
 const HISTORY_KEY = ['admin', 'alerts'] as const;

@@ -5,7 +5,7 @@ import { Money } from '../../components/Money';
 import { formatInteger, formatTimestamp } from '../../format';
 import { getList, type Feedback, type RequestLog, type RequestLogDetail, type UserSession } from '../api';
 import { readConversation, type Turn } from '../conversation';
-import { Stars } from '../parts';
+import { Stars } from '../Stars';
 
 function TurnView({ turn, label }: { turn: Turn; label: string }) {
   return (

@@ -1,10 +1,12 @@
 import { Link } from 'react-router-dom';
 import { formatTimestamp } from '../../format';
 import type { Feedback } from '../api';
-import { DataTable, type Column } from '../DataTable';
+import { AdminListPage } from '../AdminListPage';
+import type { Column } from '../DataTable';
 import { useAdminList } from '../hooks';
 import type { ListSpec } from '../listState';
-import { FilterBar, ListBody, ListHead, Pager, Stars, usePageTitle } from '../parts';
+import { Stars } from '../Stars';
+import { usePageTitle } from '../usePageTitle';
 
 const SPEC: ListSpec = {
   filters: [
@@ -53,26 +55,15 @@ export function FeedbackPage() {
   usePageTitle('Feedback');
   const { list, result } = useAdminList<Feedback>('feedback', SPEC);
   return (
-    <section aria-labelledby="feedback-heading" className="admin-section">
-      <ListHead id="feedback-heading" title="Feedback" onRefresh={() => void result.refetch()} refreshing={result.isFetching} />
-      <FilterBar filters={SPEC.filters} list={list} label="Feedback filters" />
-      <ListBody result={result} noun="ratings" list={list}>
-        {(data) => (
-          <>
-            <DataTable
-              caption="Feedback"
-              columns={COLUMNS}
-              rows={data.items}
-              rowKey={(f) => f.id}
-              sort={list.state.sort}
-              desc={list.state.desc}
-              onSort={list.toggleSort}
-              busy={result.isFetching}
-            />
-            <Pager list={list} totalCount={data.totalCount} noun="ratings" shown={data.items.length} />
-          </>
-        )}
-      </ListBody>
-    </section>
+    <AdminListPage
+      list={list}
+      result={result}
+      title="Feedback"
+      headingId="feedback-heading"
+      filters={SPEC.filters}
+      filtersLabel="Feedback filters"
+      noun="ratings"
+      table={{ caption: 'Feedback', columns: COLUMNS, rowKey: (f) => f.id }}
+    />
   );
 }

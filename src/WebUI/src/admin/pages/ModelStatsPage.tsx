@@ -1,10 +1,11 @@
 import { Money } from '../../components/Money';
 import { formatInteger, formatLatencyMs, formatRatio } from '../../format';
 import type { ModelUsageStats } from '../api';
-import { DataTable, type Column } from '../DataTable';
+import { AdminListPage } from '../AdminListPage';
+import type { Column } from '../DataTable';
 import { useAdminList } from '../hooks';
 import type { ListSpec } from '../listState';
-import { FilterBar, ListBody, ListHead, Pager, usePageTitle } from '../parts';
+import { usePageTitle } from '../usePageTitle';
 
 const SPEC: ListSpec = {
   filters: [
@@ -36,26 +37,15 @@ export function ModelStatsPage() {
   usePageTitle('Model stats');
   const { list, result } = useAdminList<ModelUsageStats>('model-usage-stats', SPEC);
   return (
-    <section aria-labelledby="model-stats-heading" className="admin-section">
-      <ListHead id="model-stats-heading" title="Daily model stats" onRefresh={() => void result.refetch()} refreshing={result.isFetching} />
-      <FilterBar filters={SPEC.filters} list={list} label="Model stats filters" />
-      <ListBody result={result} noun="model days" list={list}>
-        {(data) => (
-          <>
-            <DataTable
-              caption="Daily model usage"
-              columns={COLUMNS}
-              rows={data.items}
-              rowKey={(s) => s.id}
-              sort={list.state.sort}
-              desc={list.state.desc}
-              onSort={list.toggleSort}
-              busy={result.isFetching}
-            />
-            <Pager list={list} totalCount={data.totalCount} noun="model days" shown={data.items.length} />
-          </>
-        )}
-      </ListBody>
-    </section>
+    <AdminListPage
+      list={list}
+      result={result}
+      title="Daily model stats"
+      headingId="model-stats-heading"
+      filters={SPEC.filters}
+      filtersLabel="Model stats filters"
+      noun="model days"
+      table={{ caption: 'Daily model usage', columns: COLUMNS, rowKey: (s) => s.id }}
+    />
   );
 }

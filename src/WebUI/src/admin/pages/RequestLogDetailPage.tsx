@@ -5,7 +5,8 @@ import { useAuth } from '../../auth';
 import { Money } from '../../components/Money';
 import { EMPTY, formatInteger, formatLatencyMs, formatTimestamp } from '../../format';
 import { getRequestLog, type RequestLog } from '../api';
-import { ErrorState, LoadingState, usePageTitle } from '../parts';
+import { ErrorState, LoadingState } from '../LoadStates';
+import { usePageTitle } from '../usePageTitle';
 import { ConversationPanel } from './ConversationPanel';
 
 function rows(log: RequestLog): Array<[string, ReactNode]> {

@@ -3,12 +3,14 @@ import { Link } from 'react-router-dom';
 import { isApiError, MESSAGES } from '../../api/client';
 import { useAuth } from '../../auth';
 import { Money } from '../../components/Money';
+import { ProblemList } from '../../components/ProblemList';
 import { formatInteger, formatLatencyMs, formatTimestamp } from '../../format';
 import { exportRequestLogs, saveBlob, type RequestLog } from '../api';
-import { DataTable, type Column } from '../DataTable';
+import { AdminListPage } from '../AdminListPage';
+import type { Column } from '../DataTable';
 import { useAdminList } from '../hooks';
 import { exportQuery, type ListSpec } from '../listState';
-import { FilterBar, ListBody, ListHead, Pager, ProblemList, usePageTitle } from '../parts';
+import { usePageTitle } from '../usePageTitle';
 
 export const REQUEST_LOG_SPEC: ListSpec = {
   filters: [
@@ -172,30 +174,17 @@ export function RequestLogsPage() {
   usePageTitle('Request logs');
   const { list, result } = useAdminList<RequestLog>('request-logs', REQUEST_LOG_SPEC);
   return (
-    <section aria-labelledby="request-logs-heading" className="admin-section">
-      <ListHead id="request-logs-heading" title="Request logs" onRefresh={() => void result.refetch()} refreshing={result.isFetching}>
-        <ExportButton query={exportQuery(REQUEST_LOG_SPEC, list.state)} />
-      </ListHead>
-      <FilterBar filters={REQUEST_LOG_SPEC.filters} list={list} label="Request log filters" />
-      <p className="muted small">Export CSV downloads every request matching the filters, in the order shown, not just this page.</p>
-      <ListBody result={result} noun="requests" list={list}>
-        {(data) => (
-          <>
-            <DataTable
-              caption="Request logs"
-              columns={COLUMNS}
-              rows={data.items}
-              rowKey={(r) => r.id}
-              sort={list.state.sort}
-              desc={list.state.desc}
-              onSort={list.toggleSort}
-              busy={result.isFetching}
-              compact
-            />
-            <Pager list={list} totalCount={data.totalCount} noun="requests" shown={data.items.length} />
-          </>
-        )}
-      </ListBody>
-    </section>
+    <AdminListPage
+      list={list}
+      result={result}
+      title="Request logs"
+      headingId="request-logs-heading"
+      filters={REQUEST_LOG_SPEC.filters}
+      filtersLabel="Request log filters"
+      noun="requests"
+      table={{ caption: 'Request logs', columns: COLUMNS, rowKey: (r) => r.id, compact: true }}
+      actions={<ExportButton query={exportQuery(REQUEST_LOG_SPEC, list.state)} />}
+      toolbar={<p className="muted small">Export CSV downloads every request matching the filters, in the order shown, not just this page.</p>}
+    />
   );
 }

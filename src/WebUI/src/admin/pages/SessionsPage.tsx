@@ -1,10 +1,11 @@
 import { Money } from '../../components/Money';
 import { formatInteger, formatTimestamp } from '../../format';
 import type { UserSession } from '../api';
-import { DataTable, type Column } from '../DataTable';
+import { AdminListPage } from '../AdminListPage';
+import type { Column } from '../DataTable';
 import { useAdminList } from '../hooks';
 import type { ListSpec } from '../listState';
-import { FilterBar, ListBody, ListHead, Pager, usePageTitle } from '../parts';
+import { usePageTitle } from '../usePageTitle';
 
 const SPEC: ListSpec = {
   filters: [
@@ -44,26 +45,15 @@ export function SessionsPage() {
   usePageTitle('Sessions');
   const { list, result } = useAdminList<UserSession>('user-sessions', SPEC);
   return (
-    <section aria-labelledby="sessions-heading" className="admin-section">
-      <ListHead id="sessions-heading" title="Sessions" onRefresh={() => void result.refetch()} refreshing={result.isFetching} />
-      <FilterBar filters={SPEC.filters} list={list} label="Session filters" />
-      <ListBody result={result} noun="sessions" list={list}>
-        {(data) => (
-          <>
-            <DataTable
-              caption="User sessions"
-              columns={COLUMNS}
-              rows={data.items}
-              rowKey={(s) => s.id}
-              sort={list.state.sort}
-              desc={list.state.desc}
-              onSort={list.toggleSort}
-              busy={result.isFetching}
-            />
-            <Pager list={list} totalCount={data.totalCount} noun="sessions" shown={data.items.length} />
-          </>
-        )}
-      </ListBody>
-    </section>
+    <AdminListPage
+      list={list}
+      result={result}
+      title="Sessions"
+      headingId="sessions-heading"
+      filters={SPEC.filters}
+      filtersLabel="Session filters"
+      noun="sessions"
+      table={{ caption: 'User sessions', columns: COLUMNS, rowKey: (s) => s.id }}
+    />
   );
 }

@@ -3,12 +3,16 @@ import { Link } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { isApiError, MESSAGES } from '../../api/client';
 import { useAuth } from '../../auth';
+import { ProblemList } from '../../components/ProblemList';
 import { formatInteger, formatTimestamp } from '../../format';
 import { getThreatTypes, SEVERITIES, setThreatsResolved, type Threat } from '../api';
-import { DataTable, type Column } from '../DataTable';
+import { AdminListPage } from '../AdminListPage';
+import type { Column } from '../DataTable';
 import { useAdminList } from '../hooks';
 import type { ListSpec } from '../listState';
-import { FilterBar, ListBody, ListHead, Pager, plural, ProblemList, SeverityBadge, usePageTitle } from '../parts';
+import { plural } from '../plural';
+import { SeverityBadge } from '../SeverityBadge';
+import { usePageTitle } from '../usePageTitle';
 
 /** The filters; the Type options are the server's list of threat types (its detectors'), not a copy. */
 const threatSpec = (threatTypes: readonly string[]): ListSpec => ({
@@ -113,56 +117,53 @@ export function ThreatsPage() {
 
   const count = selected.size;
   return (
-    <section aria-labelledby="threats-heading" className="admin-section">
-      <ListHead id="threats-heading" title="Threats" onRefresh={() => void result.refetch()} refreshing={result.isFetching} />
-      <FilterBar filters={spec.filters} list={list} label="Threat filters" />
-      <div className="bulk-bar" role="group" aria-label="Bulk actions">
-        <span className="bulk-count">{count === 0 ? 'No threats selected' : `${plural(count, 'threat', 'threats')} selected`}</span>
-        <button type="button" className="button" onClick={() => run(true)} disabled={count === 0 || mutation.isPending}>
-          Resolve
-        </button>
-        <button type="button" className="button button-quiet" onClick={() => run(false)} disabled={count === 0 || mutation.isPending}>
-          Unresolve
-        </button>
-        <p role="status" className="bulk-outcome">
-          {mutation.isPending ? 'Saving…' : outcome}
-        </p>
-      </div>
-      {mutation.error && (
-        <div role="alert" className="message message-error">
-          {isApiError(mutation.error, 'bad-request') ? (
-            <ProblemList error={mutation.error} />
-          ) : isApiError(mutation.error, 'forbidden') ? (
-            MESSAGES.adminOnly
-          ) : (
-            `${MESSAGES.unreachable}: nothing was changed. Try again.`
+    <AdminListPage
+      list={list}
+      result={result}
+      title="Threats"
+      headingId="threats-heading"
+      filters={spec.filters}
+      filtersLabel="Threat filters"
+      noun="threats"
+      table={{
+        caption: 'Threats',
+        columns: COLUMNS,
+        rowKey: (t) => t.id,
+        rowClassName: (t) => (t.resolved ? 'row-muted' : undefined),
+        selection: {
+          selected,
+          onChange: setSelected,
+          label: (t) => `Select threat ${t.id}`,
+          allLabel: 'Select all threats on this page',
+        },
+      }}
+      toolbar={
+        <>
+          <div className="bulk-bar" role="group" aria-label="Bulk actions">
+            <span className="bulk-count">{count === 0 ? 'No threats selected' : `${plural(count, 'threat', 'threats')} selected`}</span>
+            <button type="button" className="button" onClick={() => run(true)} disabled={count === 0 || mutation.isPending}>
+              Resolve
+            </button>
+            <button type="button" className="button button-quiet" onClick={() => run(false)} disabled={count === 0 || mutation.isPending}>
+              Unresolve
+            </button>
+            <p role="status" className="bulk-outcome">
+              {mutation.isPending ? 'Saving…' : outcome}
+            </p>
+          </div>
+          {mutation.error && (
+            <div role="alert" className="message message-error">
+              {isApiError(mutation.error, 'bad-request') ? (
+                <ProblemList error={mutation.error} />
+              ) : isApiError(mutation.error, 'forbidden') ? (
+                MESSAGES.adminOnly
+              ) : (
+                `${MESSAGES.unreachable}: nothing was changed. Try again.`
+              )}
+            </div>
           )}
-        </div>
-      )}
-      <ListBody result={result} noun="threats" list={list}>
-        {(data) => (
-          <>
-            <DataTable
-              caption="Threats"
-              columns={COLUMNS}
-              rows={data.items}
-              rowKey={(t) => t.id}
-              sort={list.state.sort}
-              desc={list.state.desc}
-              onSort={list.toggleSort}
-              busy={result.isFetching}
-              rowClassName={(t) => (t.resolved ? 'row-muted' : undefined)}
-              selection={{
-                selected,
-                onChange: setSelected,
-                label: (t) => `Select threat ${t.id}`,
-                allLabel: 'Select all threats on this page',
-              }}
-            />
-            <Pager list={list} totalCount={data.totalCount} noun="threats" shown={data.items.length} />
-          </>
-        )}
-      </ListBody>
-    </section>
+        </>
+      }
+    />
   );
 }
