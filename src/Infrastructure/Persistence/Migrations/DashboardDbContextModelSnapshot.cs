@@ -563,6 +563,10 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CostUnits")
                         .HasColumnType("INTEGER");
 
@@ -598,13 +602,15 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.Property<long>("TtftUs")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint");
+                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Source");
 
                     b.HasIndex("ApiKeyId", "BucketStart");
 
                     b.HasIndex("Endpoint", "BucketStart");
 
                     b.HasIndex("ModelName", "BucketStart");
+
+                    b.HasIndex("Source", "BucketStart");
 
                     b.HasIndex("UserId", "BucketStart");
 
@@ -630,6 +636,10 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Facet")
                         .HasColumnType("INTEGER");
 
@@ -640,13 +650,15 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.Property<long>("Requests")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Facet", "Key");
+                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Source", "Facet", "Key");
 
                     b.HasIndex("ApiKeyId", "BucketStart");
 
                     b.HasIndex("Endpoint", "BucketStart");
 
                     b.HasIndex("ModelName", "BucketStart");
+
+                    b.HasIndex("Source", "BucketStart");
 
                     b.HasIndex("UserId", "BucketStart");
 
@@ -756,6 +768,10 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CostUnits")
                         .HasColumnType("INTEGER");
 
@@ -791,13 +807,15 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.Property<long>("TtftUs")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint");
+                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Source");
 
                     b.HasIndex("ApiKeyId", "BucketStart");
 
                     b.HasIndex("Endpoint", "BucketStart");
 
                     b.HasIndex("ModelName", "BucketStart");
+
+                    b.HasIndex("Source", "BucketStart");
 
                     b.HasIndex("UserId", "BucketStart");
 
@@ -823,6 +841,10 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Facet")
                         .HasColumnType("INTEGER");
 
@@ -833,13 +855,15 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.Property<long>("Requests")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Facet", "Key");
+                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Source", "Facet", "Key");
 
                     b.HasIndex("ApiKeyId", "BucketStart");
 
                     b.HasIndex("Endpoint", "BucketStart");
 
                     b.HasIndex("ModelName", "BucketStart");
+
+                    b.HasIndex("Source", "BucketStart");
 
                     b.HasIndex("UserId", "BucketStart");
 
@@ -1062,10 +1086,17 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentUserId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -1075,6 +1106,10 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
+                        .IsUnique()
+                        .HasFilter("\"ParentUserId\" IS NULL");
+
+                    b.HasIndex("ParentUserId", "ExternalId")
                         .IsUnique();
 
                     b.ToTable("users", (string)null);
@@ -1085,6 +1120,10 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("IpAddress")
                         .IsRequired()
@@ -1121,6 +1160,9 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("SessionStart");
+
+                    b.HasIndex("UserId", "ConversationId")
+                        .IsUnique();
 
                     b.HasIndex("UserId", "SessionEnd", "LastActivityAt");
 
@@ -1227,6 +1269,14 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                         .IsRequired();
 
                     b.Navigation("RequestLog");
+                });
+
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.User", b =>
+                {
+                    b.HasOne("CleanDashboard.Domain.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("ParentUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CleanDashboard.Domain.Entities.UserSession", b =>

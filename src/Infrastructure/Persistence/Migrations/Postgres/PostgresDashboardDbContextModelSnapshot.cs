@@ -618,6 +618,11 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .UseCollation("C");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
                     b.Property<long>("CostUnits")
                         .HasColumnType("bigint");
 
@@ -653,13 +658,15 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<long>("TtftUs")
                         .HasColumnType("bigint");
 
-                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint");
+                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Source");
 
                     b.HasIndex("ApiKeyId", "BucketStart");
 
                     b.HasIndex("Endpoint", "BucketStart");
 
                     b.HasIndex("ModelName", "BucketStart");
+
+                    b.HasIndex("Source", "BucketStart");
 
                     b.HasIndex("UserId", "BucketStart");
 
@@ -687,6 +694,11 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .UseCollation("C");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
                     b.Property<int>("Facet")
                         .HasColumnType("integer");
 
@@ -698,13 +710,15 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<long>("Requests")
                         .HasColumnType("bigint");
 
-                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Facet", "Key");
+                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Source", "Facet", "Key");
 
                     b.HasIndex("ApiKeyId", "BucketStart");
 
                     b.HasIndex("Endpoint", "BucketStart");
 
                     b.HasIndex("ModelName", "BucketStart");
+
+                    b.HasIndex("Source", "BucketStart");
 
                     b.HasIndex("UserId", "BucketStart");
 
@@ -817,6 +831,11 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .UseCollation("C");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
                     b.Property<long>("CostUnits")
                         .HasColumnType("bigint");
 
@@ -852,13 +871,15 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<long>("TtftUs")
                         .HasColumnType("bigint");
 
-                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint");
+                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Source");
 
                     b.HasIndex("ApiKeyId", "BucketStart");
 
                     b.HasIndex("Endpoint", "BucketStart");
 
                     b.HasIndex("ModelName", "BucketStart");
+
+                    b.HasIndex("Source", "BucketStart");
 
                     b.HasIndex("UserId", "BucketStart");
 
@@ -886,6 +907,11 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .UseCollation("C");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
                     b.Property<int>("Facet")
                         .HasColumnType("integer");
 
@@ -897,13 +923,15 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<long>("Requests")
                         .HasColumnType("bigint");
 
-                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Facet", "Key");
+                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Source", "Facet", "Key");
 
                     b.HasIndex("ApiKeyId", "BucketStart");
 
                     b.HasIndex("Endpoint", "BucketStart");
 
                     b.HasIndex("ModelName", "BucketStart");
+
+                    b.HasIndex("Source", "BucketStart");
 
                     b.HasIndex("UserId", "BucketStart");
 
@@ -1144,11 +1172,19 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .UseCollation("C");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(150)
                         .HasColumnType("character varying(150)")
                         .UseCollation("C");
+
+                    b.Property<int?>("ParentUserId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -1159,6 +1195,10 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
+                        .IsUnique()
+                        .HasFilter("\"ParentUserId\" IS NULL");
+
+                    b.HasIndex("ParentUserId", "ExternalId")
                         .IsUnique();
 
                     b.ToTable("users", (string)null);
@@ -1171,6 +1211,11 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .UseCollation("C");
 
                     b.Property<string>("IpAddress")
                         .IsRequired()
@@ -1209,6 +1254,9 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("SessionStart");
+
+                    b.HasIndex("UserId", "ConversationId")
+                        .IsUnique();
 
                     b.HasIndex("UserId", "SessionEnd", "LastActivityAt");
 
@@ -1315,6 +1363,14 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("RequestLog");
+                });
+
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.User", b =>
+                {
+                    b.HasOne("CleanDashboard.Domain.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("ParentUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CleanDashboard.Domain.Entities.UserSession", b =>
