@@ -95,6 +95,7 @@ public static class DependencyInjection
         services.AddSingleton<IRequestLogQueue, InstrumentedRequestLogQueue>();
         services.AddScoped<RequestLogBatchWriter>();
         services.AddSingleton<OpenSessionCache>();
+        services.AddSingleton<EndUserDirectory>();
         services.AddSingleton(sp =>
         {
             var settings = sp.GetRequiredService<IOptions<RequestLogWriterOptions>>().Value;

@@ -48,6 +48,12 @@ public sealed record TrackedRequest
 
     public int? ApiKeyId { get; init; }
 
+    /// <summary>An ingested span's end user (<c>user.id</c> / <c>enduser.id</c>): the writer files the request under that end user of <see cref="UserId"/>; null for everything else.</summary>
+    public string? EndUserId { get; init; }
+
+    /// <summary>An ingested span's <c>gen_ai.conversation.id</c>: the session it belongs to, whatever the idle gaps; null for everything else.</summary>
+    public string? ConversationId { get; init; }
+
     public string? Upstream { get; init; }
 
     /// <summary>The upstreams a balanced request tried before <see cref="Upstream"/>, in order; null when the first one answered.</summary>

@@ -1,9 +1,14 @@
 namespace CleanDashboard.Domain.Entities;
 
-/// <summary>A run of one user's requests with no idle gap longer than the session timeout.</summary>
+/// <summary>
+/// A run of one user's requests with no idle gap longer than the session timeout, or, for ingested spans that name
+/// it, one conversation of the user (<see cref="ConversationId"/>) however long its gaps.
+/// </summary>
 public class UserSession
 {
     public const int UserAgentMaxLength = 500;
+
+    public const int ConversationIdMaxLength = 128;
 
     public long Id { get; set; }
 
@@ -28,13 +33,17 @@ public class UserSession
 
     public long TotalTokens { get; set; }
 
-    public static UserSession Start(int userId, DateTime at, string ipAddress, string userAgent) => new()
+    /// <summary><c>gen_ai.conversation.id</c> of the spans this session is; null for a session cut by idle gaps.</summary>
+    public string? ConversationId { get; set; }
+
+    public static UserSession Start(int userId, DateTime at, string ipAddress, string userAgent, string? conversationId = null) => new()
     {
         UserId = userId,
         SessionStart = at,
         LastActivityAt = at,
         IpAddress = ipAddress,
         UserAgent = Truncate(userAgent, UserAgentMaxLength),
+        ConversationId = conversationId,
     };
 
     /// <summary>True when a request at <paramref name="at"/> comes after an idle gap longer than the timeout.</summary>
@@ -64,6 +73,18 @@ public class UserSession
 
     /// <summary>Ends the session at its last request.</summary>
     public void Close() => SessionEnd = LastActivityAt;
+
+    /// <summary>Counts a span of the conversation in: its start and end stretch to cover the span, whenever it came.</summary>
+    public void RecordInConversation(DateTime at, decimal? cost, int? tokens, string ipAddress, string userAgent)
+    {
+        if (at < SessionStart)
+        {
+            SessionStart = at;
+        }
+
+        Record(at, cost, tokens, ipAddress, userAgent);
+        Close();
+    }
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }

@@ -28,6 +28,9 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<Au
     /// <summary>Issue 13's cube, sketches and new dimensions: existing logs are rolled up again once, when it is applied.</summary>
     private const string DashboardCubeMigrationSuffix = "_DashboardCube";
 
+    /// <summary>Issue 17's source column in the cube's key: existing logs are rolled up again once, so OTLP rows are keyed by their source.</summary>
+    private const string SourceCubeMigrationSuffix = "_OtlpEndUsersAndSourceCube";
+
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes once the schema is migrated; background jobs wait for it before their first query.</summary>
@@ -42,7 +45,7 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<Au
         await using var startupLock = await AcquireStartupLockAsync(db, cancellationToken);
         var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
-        if (pending.Any(m => m.EndsWith(RollupsMigrationSuffix, StringComparison.Ordinal) || m.EndsWith(DashboardCubeMigrationSuffix, StringComparison.Ordinal))
+        if (pending.Any(m => m.EndsWith(RollupsMigrationSuffix, StringComparison.Ordinal) || m.EndsWith(DashboardCubeMigrationSuffix, StringComparison.Ordinal) || m.EndsWith(SourceCubeMigrationSuffix, StringComparison.Ordinal))
             && await db.RequestLogs.AnyAsync(cancellationToken))
         {
             // A database from before the rollups: sum its existing logs once, or every dashboard would miss them.

@@ -134,10 +134,10 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
         if (s.Id != 0)
         {
             _sessionUpdate ??= Prepare(
-                """UPDATE "user_sessions" SET "SessionEnd" = @end, "LastActivityAt" = @last, "IpAddress" = @ip, "UserAgent" = @agent, "TotalRequests" = @requests, "TotalCost" = @cost, "TotalTokens" = @tokens WHERE "Id" = @id;""",
-                ("@end", DbType.DateTime), ("@last", DbType.DateTime), ("@ip", DbType.String), ("@agent", DbType.String),
+                """UPDATE "user_sessions" SET "SessionStart" = @start, "SessionEnd" = @end, "LastActivityAt" = @last, "IpAddress" = @ip, "UserAgent" = @agent, "TotalRequests" = @requests, "TotalCost" = @cost, "TotalTokens" = @tokens WHERE "Id" = @id;""",
+                ("@start", DbType.DateTime), ("@end", DbType.DateTime), ("@last", DbType.DateTime), ("@ip", DbType.String), ("@agent", DbType.String),
                 ("@requests", DbType.Int32), ("@cost", DbType.Decimal), ("@tokens", DbType.Int64), ("@id", DbType.Int64));
-            Bind(_sessionUpdate, s.SessionEnd, s.LastActivityAt, s.IpAddress, s.UserAgent, s.TotalRequests, s.TotalCost, s.TotalTokens, s.Id);
+            Bind(_sessionUpdate, s.SessionStart, s.SessionEnd, s.LastActivityAt, s.IpAddress, s.UserAgent, s.TotalRequests, s.TotalCost, s.TotalTokens, s.Id);
             if (await _sessionUpdate.ExecuteNonQueryAsync(cancellationToken) == 1)
             {
                 return;
@@ -146,12 +146,12 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
 
         _sessionInsert ??= Prepare(
             """
-            INSERT INTO "user_sessions" ("UserId", "SessionStart", "SessionEnd", "LastActivityAt", "IpAddress", "UserAgent", "TotalRequests", "TotalCost", "TotalTokens")
-            VALUES (@user, @start, @end, @last, @ip, @agent, @requests, @cost, @tokens) RETURNING "Id";
+            INSERT INTO "user_sessions" ("UserId", "SessionStart", "SessionEnd", "LastActivityAt", "IpAddress", "UserAgent", "TotalRequests", "TotalCost", "TotalTokens", "ConversationId")
+            VALUES (@user, @start, @end, @last, @ip, @agent, @requests, @cost, @tokens, @conversation) RETURNING "Id";
             """,
             ("@user", DbType.Int32), ("@start", DbType.DateTime), ("@end", DbType.DateTime), ("@last", DbType.DateTime), ("@ip", DbType.String),
-            ("@agent", DbType.String), ("@requests", DbType.Int32), ("@cost", DbType.Decimal), ("@tokens", DbType.Int64));
-        Bind(_sessionInsert, s.UserId, s.SessionStart, s.SessionEnd, s.LastActivityAt, s.IpAddress, s.UserAgent, s.TotalRequests, s.TotalCost, s.TotalTokens);
+            ("@agent", DbType.String), ("@requests", DbType.Int32), ("@cost", DbType.Decimal), ("@tokens", DbType.Int64), ("@conversation", DbType.String));
+        Bind(_sessionInsert, s.UserId, s.SessionStart, s.SessionEnd, s.LastActivityAt, s.IpAddress, s.UserAgent, s.TotalRequests, s.TotalCost, s.TotalTokens, s.ConversationId);
         s.Id = Convert.ToInt64(await _sessionInsert.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 

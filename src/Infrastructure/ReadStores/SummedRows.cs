@@ -92,6 +92,11 @@ internal static class SummedRows
             cubes = cubes.Where(c => EF.Property<string>(c, nameof(RequestCube.Endpoint)) == endpoint);
         }
 
+        if (filter.Source is { } source)
+        {
+            cubes = cubes.Where(c => EF.Property<string>(c, nameof(RequestCube.Source)) == source);
+        }
+
         return cubes;
     }
 
@@ -116,6 +121,11 @@ internal static class SummedRows
         if (filter.Endpoint is { } endpoint)
         {
             logs = logs.Where(r => r.Endpoint == endpoint);
+        }
+
+        if (filter.Source is { } source)
+        {
+            logs = logs.Where(r => r.Source == source);
         }
 
         return logs;

@@ -46,7 +46,7 @@ public sealed class RollupBatch
     public IEnumerable<DailySessionRollup> DailySessions => _dailySessions.Values;
 
     public void AddRequest(RequestLog log) =>
-        AddRequest(new RolledRequest(log.CreatedAt, log.ModelName, log.CountryCode, log.StatusCode, log.LatencyMs, log.TtftMs, log.TotalTokens, log.CostUsd, log.UserId, log.ApiKeyId, log.Endpoint));
+        AddRequest(new RolledRequest(log.CreatedAt, log.ModelName, log.CountryCode, log.StatusCode, log.LatencyMs, log.TtftMs, log.TotalTokens, log.CostUsd, log.UserId, log.ApiKeyId, log.Endpoint, log.Source));
 
     public void AddRequest(RolledRequest request)
     {
@@ -67,13 +67,13 @@ public sealed class RollupBatch
             Add(Row(_dailyRequests, (day, dimension, key)), figures, sketched);
         }
 
-        var (model, user, apiKey, endpoint) = (request.ModelName, request.UserId ?? 0, request.ApiKeyId ?? 0, request.Endpoint);
-        Add(CubeRow(_hourlyCubes, new CubeKey(hour, model, user, apiKey, endpoint)), figures, sketched: true);
-        Add(CubeRow(_dailyCubes, new CubeKey(day, model, user, apiKey, endpoint)), figures, sketched: true);
+        var (model, user, apiKey, endpoint, source) = (request.ModelName, request.UserId ?? 0, request.ApiKeyId ?? 0, request.Endpoint, request.Source);
+        Add(CubeRow(_hourlyCubes, new CubeKey(hour, model, user, apiKey, endpoint, source)), figures, sketched: true);
+        Add(CubeRow(_dailyCubes, new CubeKey(day, model, user, apiKey, endpoint, source)), figures, sketched: true);
         foreach (var (facet, key) in Facets(request.CountryCode, request.StatusCode, status))
         {
-            FacetRow(_hourlyFacets, (new CubeKey(hour, model, user, apiKey, endpoint), facet, key)).Requests++;
-            FacetRow(_dailyFacets, (new CubeKey(day, model, user, apiKey, endpoint), facet, key)).Requests++;
+            FacetRow(_hourlyFacets, (new CubeKey(hour, model, user, apiKey, endpoint, source), facet, key)).Requests++;
+            FacetRow(_dailyFacets, (new CubeKey(day, model, user, apiKey, endpoint, source), facet, key)).Requests++;
         }
 
         if (request.UserId is int userId)
@@ -87,9 +87,13 @@ public sealed class RollupBatch
     public (LatencySketch Latency, LatencySketch Ttft)? SketchesOf(RequestSums row) =>
         _sketches.TryGetValue(row, out var sketches) ? (sketches.Latency, sketches.Ttft) : null;
 
-    /// <summary>Counts session activity into the bucket the session started in.</summary>
+    /// <summary>True when a session left a bucket (a conversation's start moved back): a bucket may be left with no session.</summary>
+    public bool SessionsMoved { get; private set; }
+
+    /// <summary>Counts session activity into the bucket the session started in; negative figures take a session out of it.</summary>
     public void AddSession(DateTime sessionStart, int startedSessions, long requests, decimal cost)
     {
+        SessionsMoved |= startedSessions < 0;
         var units = RollupMath.ToCostUnits(cost);
         Add(SessionRow(_hourlySessions, RollupMath.HourOf(sessionStart)), startedSessions, requests, units);
         Add(SessionRow(_dailySessions, RollupMath.DayOf(sessionStart)), startedSessions, requests, units);
@@ -132,7 +136,7 @@ public sealed class RollupBatch
     {
         if (!rows.TryGetValue(key, out var row))
         {
-            row = new T { BucketStart = key.Bucket, ModelName = key.Model, UserId = key.UserId, ApiKeyId = key.ApiKeyId, Endpoint = key.Endpoint };
+            row = new T { BucketStart = key.Bucket, ModelName = key.Model, UserId = key.UserId, ApiKeyId = key.ApiKeyId, Endpoint = key.Endpoint, Source = key.Source };
             rows.Add(key, row);
         }
 
@@ -145,7 +149,7 @@ public sealed class RollupBatch
         if (!rows.TryGetValue(key, out var row))
         {
             var cube = key.Cube;
-            row = new T { BucketStart = cube.Bucket, ModelName = cube.Model, UserId = cube.UserId, ApiKeyId = cube.ApiKeyId, Endpoint = cube.Endpoint, Facet = key.Facet, Key = key.Key };
+            row = new T { BucketStart = cube.Bucket, ModelName = cube.Model, UserId = cube.UserId, ApiKeyId = cube.ApiKeyId, Endpoint = cube.Endpoint, Source = cube.Source, Facet = key.Facet, Key = key.Key };
             rows.Add(key, row);
         }
 
@@ -217,7 +221,7 @@ public sealed class RollupBatch
         }
     }
 
-    private readonly record struct CubeKey(DateTime Bucket, string Model, int UserId, int ApiKeyId, string Endpoint);
+    private readonly record struct CubeKey(DateTime Bucket, string Model, int UserId, int ApiKeyId, string Endpoint, string Source);
 
     private readonly record struct RowFigures(bool IsError, long LatencyUs, long? TtftUs, int? Tokens, long? CostUnits);
 
@@ -243,4 +247,5 @@ public readonly record struct RolledRequest(
     decimal? CostUsd,
     int? UserId,
     int? ApiKeyId,
-    string Endpoint);
+    string Endpoint,
+    string Source);

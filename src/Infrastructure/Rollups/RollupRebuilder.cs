@@ -63,7 +63,7 @@ public sealed class RollupRebuilder(DashboardDbContext db)
         long requests = 0;
         var batch = new RollupBatch();
         var logs = requestLogs.AsNoTracking()
-            .Select(r => new RolledRequest(r.CreatedAt, r.ModelName, r.CountryCode, r.StatusCode, r.LatencyMs, r.TtftMs, r.TotalTokens, r.CostUsd, r.UserId, r.ApiKeyId, r.Endpoint))
+            .Select(r => new RolledRequest(r.CreatedAt, r.ModelName, r.CountryCode, r.StatusCode, r.LatencyMs, r.TtftMs, r.TotalTokens, r.CostUsd, r.UserId, r.ApiKeyId, r.Endpoint, r.Source))
             .AsAsyncEnumerable();
         await foreach (var r in logs.WithCancellation(cancellationToken))
         {

@@ -16,8 +16,8 @@ internal sealed class RollupWriter(DbConnection connection, DbTransaction transa
 {
     private static readonly string[] SumColumns = ["Requests", "Errors", "LatencyUs", "Tokens", "RowsWithTokens", "CostUnits", "RowsWithCost", "TtftCount", "TtftUs"];
     private static readonly string[] RollupKey = ["BucketStart", "Dimension", "Key"];
-    private static readonly string[] CubeKey = ["BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint"];
-    private static readonly string[] FacetKey = ["BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Facet", "Key"];
+    private static readonly string[] CubeKey = ["BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Source"];
+    private static readonly string[] FacetKey = ["BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Source", "Facet", "Key"];
     private static readonly string[] ActiveUserKey = ["BucketStart", "UserId"];
     private static readonly string[] SessionKey = ["BucketStart"];
     private static readonly string[] SessionSums = ["Sessions", "Requests", "CostUnits"];
@@ -36,14 +36,28 @@ internal sealed class RollupWriter(DbConnection connection, DbTransaction transa
         await AddAsync(RollupTables.DailyActiveUsers, ActiveUserKey, [], batch.DailyActiveUsers.Select(ActiveUserValues), cancellationToken);
         await AddAsync(RollupTables.HourlySessions, SessionKey, SessionSums, batch.HourlySessions.Select(SessionValues), cancellationToken);
         await AddAsync(RollupTables.DailySessions, SessionKey, SessionSums, batch.DailySessions.Select(SessionValues), cancellationToken);
+        if (batch.SessionsMoved)
+        {
+            await DeleteEmptySessionBucketsAsync(RollupTables.HourlySessions, cancellationToken);
+            await DeleteEmptySessionBucketsAsync(RollupTables.DailySessions, cancellationToken);
+        }
+    }
+
+    /// <summary>A bucket whose only sessions moved out holds nothing; a rebuild would not write it, so neither does the writer.</summary>
+    private async Task DeleteEmptySessionBucketsAsync(string table, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"""DELETE FROM {table} WHERE "Sessions" = 0 AND "Requests" = 0 AND "CostUnits" = 0;""";
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static object[] RollupKeyValues(RequestRollup row) => [row.BucketStart, (int)row.Dimension, row.Key];
 
-    private static object[] CubeKeyValues(RequestCube row) => [row.BucketStart, row.ModelName, row.UserId, row.ApiKeyId, row.Endpoint];
+    private static object[] CubeKeyValues(RequestCube row) => [row.BucketStart, row.ModelName, row.UserId, row.ApiKeyId, row.Endpoint, row.Source];
 
     private static object[] FacetValues(RequestFacet row) =>
-        [row.BucketStart, row.ModelName, row.UserId, row.ApiKeyId, row.Endpoint, (int)row.Facet, row.Key, row.Requests];
+        [row.BucketStart, row.ModelName, row.UserId, row.ApiKeyId, row.Endpoint, row.Source, (int)row.Facet, row.Key, row.Requests];
 
     private static object[] ActiveUserValues(ActiveUser user) => [user.BucketStart, user.UserId];
 

@@ -13,7 +13,8 @@ namespace CleanDashboard.Infrastructure.Tracking;
 
 /// <summary>
 /// Writes one batch of tracked requests in one transaction: the request logs, their hourly and daily rollups,
-/// the users' sessions (extended, or closed and reopened after an idle gap), the daily per-model usage stats, and the threat
+/// the users' sessions (extended, or closed and reopened after an idle gap; or the span's conversation), the apps' end users
+/// (see <see cref="EndUserDirectory"/>), the daily per-model usage stats, and the threat
 /// incidents (a detector's event joins the open incident of its type and address, or opens one), and the keys'
 /// last use (at most once a minute per key, see <see cref="ApiKeyUsageThrottle"/>).
 /// </summary>
@@ -21,6 +22,7 @@ public sealed class RequestLogBatchWriter(
     DashboardDbContext db,
     TypeAdapterConfig mapping,
     OpenSessionCache sessionCache,
+    EndUserDirectory endUsers,
     ApiKeyUsageThrottle keyUsage,
     IOptions<SessionOptions> sessionOptions)
 {
@@ -35,9 +37,11 @@ public sealed class RequestLogBatchWriter(
     {
         db.ChangeTracker.Clear();
         List<UserSession> sessions;
+        IReadOnlyList<KeyValuePair<(int, string), int>> newEndUsers;
         var keyUses = keyUsage.Due(batch);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
+            (batch, newEndUsers) = await endUsers.ResolveAsync(db, batch, cancellationToken);
             var rollups = new RollupBatch();
             var linkedThreats = new List<ThreatEvent>(threats);
             var captures = new List<CaptureInsert>();
@@ -88,6 +92,7 @@ public sealed class RequestLogBatchWriter(
         }
 
         keyUsage.Written(keyUses);
+        endUsers.Remember(newEndUsers);
         db.ChangeTracker.Clear();
         foreach (var session in sessions)
         {
@@ -116,15 +121,29 @@ public sealed class RequestLogBatchWriter(
         }
     }
 
-    /// <summary>Applies the batch to each user's latest session; returns the latest session of every user touched.</summary>
+    /// <summary>
+    /// Applies the batch to each user's latest session (requests without a conversation) and to the sessions of the
+    /// conversations it names; returns the latest idle-gap session of every user touched, for the cache.
+    /// </summary>
     private async Task<List<UserSession>> UpdateSessionsAsync(IReadOnlyList<TrackedRequest> batch, RowWriter rows, RollupBatch rollups, CancellationToken cancellationToken)
     {
         var idleTimeout = sessionOptions.Value.IdleTimeout;
         var latest = new List<UserSession>();
         foreach (var byUser in batch.Where(e => e.UserId is not null).GroupBy(e => e.UserId!.Value))
         {
+            foreach (var conversation in byUser.Where(e => e.ConversationId is not null).GroupBy(e => e.ConversationId!, StringComparer.Ordinal))
+            {
+                await UpdateConversationAsync(byUser.Key, conversation.Key, conversation, rows, rollups, cancellationToken);
+            }
+
+            var gapped = byUser.Where(e => e.ConversationId is null).OrderBy(e => e.CreatedAt).ToList();
+            if (gapped.Count == 0)
+            {
+                continue;
+            }
+
             var session = await OpenSessionAsync(byUser.Key, cancellationToken);
-            foreach (var entry in byUser.OrderBy(e => e.CreatedAt))
+            foreach (var entry in gapped)
             {
                 if (session is not null && session.HasExpiredAt(entry.CreatedAt, idleTimeout))
                 {
@@ -146,6 +165,37 @@ public sealed class RequestLogBatchWriter(
         return latest;
     }
 
+    /// <summary>
+    /// One conversation's spans join its session whatever the gaps, stretching its start and end. The session rollups count a
+    /// session in the bucket it starts in, so the stored session is taken out of its old bucket and put back into its new one.
+    /// </summary>
+    private async Task UpdateConversationAsync(int userId, string conversationId, IEnumerable<TrackedRequest> entries, RowWriter rows, RollupBatch rollups, CancellationToken cancellationToken)
+    {
+        var session = await LockConversationAsync(userId, conversationId, cancellationToken);
+        if (session is not null)
+        {
+            rollups.AddSession(session.SessionStart, -1, -session.TotalRequests, -session.TotalCost);
+        }
+
+        foreach (var entry in entries.OrderBy(e => e.CreatedAt))
+        {
+            session ??= UserSession.Start(userId, entry.CreatedAt, entry.IpAddress ?? string.Empty, entry.UserAgent, conversationId);
+            session.RecordInConversation(entry.CreatedAt, entry.CostUsd, entry.TotalTokens, entry.IpAddress ?? string.Empty, entry.UserAgent);
+        }
+
+        rollups.AddSession(session!.SessionStart, 1, session.TotalRequests, session.TotalCost);
+        await rows.UpsertSessionAsync(session, cancellationToken);
+    }
+
+    /// <summary>The conversation's session, locked on PostgreSQL until this batch commits (as <see cref="LockUsageStatsAsync"/>; two first inserts collide on the unique index and the losing batch is retried).</summary>
+    private async Task<UserSession?> LockConversationAsync(int userId, string conversationId, CancellationToken cancellationToken) =>
+        db.Database.IsSqlite()
+            ? await db.UserSessions.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == userId && s.ConversationId == conversationId, cancellationToken)
+            : (await db.UserSessions
+                .FromSql($"""SELECT * FROM "user_sessions" WHERE "UserId" = {userId} AND "ConversationId" = {conversationId} FOR UPDATE""")
+                .AsNoTracking()
+                .ToListAsync(cancellationToken)).FirstOrDefault();
+
     private async Task<UserSession?> OpenSessionAsync(int userId, CancellationToken cancellationToken)
     {
         if (sessionCache.TryGet(userId, out var cached))
@@ -154,7 +204,7 @@ public sealed class RequestLogBatchWriter(
         }
 
         return await db.UserSessions.AsNoTracking()
-            .Where(s => s.UserId == userId && s.SessionEnd == null)
+            .Where(s => s.UserId == userId && s.SessionEnd == null && s.ConversationId == null)
             .OrderByDescending(s => s.LastActivityAt)
             .FirstOrDefaultAsync(cancellationToken);
     }

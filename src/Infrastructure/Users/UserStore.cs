@@ -7,8 +7,9 @@ namespace CleanDashboard.Infrastructure.Users;
 
 public sealed class UserStore(DashboardDbContext db) : IUserStore
 {
+    /// <summary>Names are unique among the accounts; an app's end users (named after their owner) are not looked up by name.</summary>
     public Task<User?> FindUserByNameAsync(string name, CancellationToken cancellationToken) =>
-        db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Name == name, cancellationToken);
+        db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Name == name && u.ParentUserId == null, cancellationToken);
 
     public async Task<User> AddUserAsync(User user, CancellationToken cancellationToken)
     {

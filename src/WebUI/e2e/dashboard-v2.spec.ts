@@ -113,6 +113,62 @@ test.describe('dashboard v2', () => {
     await saveScreenshot(page, testInfo, 'dashboard-filtered');
   });
 
+  test('source filter: the Source select splits gateway traffic from an exported OTLP span', async ({ page, request }, testInfo) => {
+    await skipWithoutV2(request);
+    await signIn(page);
+    await waitForData(page);
+    const gatewayTotal = parseCount(await card(page, 'Total requests').textContent());
+    // One GenAI span, as an instrumented app exports it (OTLP/HTTP JSON), started a minute ago.
+    const startNanos = BigInt(Date.now() - 60_000) * 1_000_000n;
+    const span = {
+      traceId: '5b8efff798038103d269b633813fc60c',
+      spanId: 'eee19b7ec3c1b174',
+      name: 'chat gpt-4o',
+      kind: 3,
+      startTimeUnixNano: startNanos.toString(),
+      endTimeUnixNano: (startNanos + 1_500_000_000n).toString(),
+      attributes: [
+        { key: 'gen_ai.request.model', value: { stringValue: 'gpt-4o' } },
+        { key: 'gen_ai.usage.input_tokens', value: { intValue: '100' } },
+        { key: 'user.id', value: { stringValue: 'e2e-end-user' } },
+      ],
+    };
+    const exported = await request.post('/v1/traces', {
+      headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'application/json' },
+      data: JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans: [span] }] }] }),
+    });
+    expect(exported.status()).toBe(200);
+
+    const bar = page.getByRole('form', { name: 'Dashboard filters' });
+    await bar.getByLabel('Source').selectOption('otlp');
+    await page.getByRole('button', { name: 'Filter dashboard' }).click();
+    await expect(page).toHaveURL(/\/\?source=otlp$/);
+    await expect(card(page, 'Total requests')).toHaveText('1');
+    await expect(page.getByText(/^Filtered by source otlp/)).toContainText('Not filtered: threats, sessions');
+    await saveScreenshot(page, testInfo, 'dashboard-source-otlp');
+
+    await bar.getByLabel('Source').selectOption('gateway');
+    await page.getByRole('button', { name: 'Filter dashboard' }).click();
+    await expect(page).toHaveURL(/\/\?source=gateway$/);
+    // Every request but the exported span is gateway traffic; the card shows the server's gateway figure.
+    const totalRequests = async (filter: string): Promise<number> => {
+      const response = await request.get(`/api/dashboard/?range=7d${filter}`, { headers: { Authorization: `Bearer ${ADMIN_KEY}` } });
+      return ((await response.json()) as { summary: { totalRequests: number } }).summary.totalRequests;
+    };
+    const totals = async () => {
+      const [all, gateway] = await Promise.all([totalRequests(''), totalRequests('&source=gateway')]);
+      return { all, gateway };
+    };
+    await expect(async () => {
+      const { all, gateway } = await totals();
+      expect(all - gateway).toBe(1);
+      expect(gateway).toBeGreaterThanOrEqual(gatewayTotal);
+      await expect(card(page, 'Total requests')).toHaveText(gateway.toLocaleString('en-US'), { timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
+    await page.reload();
+    await expect(page.getByRole('form', { name: 'Dashboard filters' }).getByLabel('Source')).toHaveValue('gateway');
+  });
+
   test('time zone: the browser zone by default, another one in the URL, days cut at its midnights', async ({ page, request }, testInfo) => {
     await skipWithoutV2(request);
     await signIn(page);

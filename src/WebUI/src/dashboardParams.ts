@@ -1,5 +1,5 @@
 // The dashboard's filters and time zone live in the URL beside the range, so a filtered view can be shared:
-// ?range=7d&model=gpt-4o&userId=3&tz=Europe/Berlin. Without tz the browser's zone is used.
+// ?range=7d&model=gpt-4o&userId=3&source=otlp&tz=Europe/Berlin. Without tz the browser's zone is used.
 import { rangeToQuery, readRange } from './range';
 
 export const FILTERS = [
@@ -7,6 +7,18 @@ export const FILTERS = [
   { name: 'userId', label: 'User ID', placeholder: '12', inputMode: 'numeric' },
   { name: 'apiKeyId', label: 'API key ID', placeholder: '7', inputMode: 'numeric' },
   { name: 'endpoint', label: 'Endpoint', placeholder: '/v1/chat/completions', inputMode: 'text' },
+  // How the requests reached us: through the gateway, or as spans an app exported to /v1/traces.
+  {
+    name: 'source',
+    label: 'Source',
+    placeholder: '',
+    inputMode: 'text',
+    options: [
+      { value: '', label: 'All sources' },
+      { value: 'gateway', label: 'Gateway' },
+      { value: 'otlp', label: 'OTLP export' },
+    ],
+  },
 ] as const;
 
 export type FilterName = (typeof FILTERS)[number]['name'];

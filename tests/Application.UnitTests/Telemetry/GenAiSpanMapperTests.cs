@@ -40,6 +40,37 @@ public sealed class GenAiSpanMapperTests
         request.LatencyMs.Should().Be(1.5);
     }
 
+    [Theory]
+    [InlineData("user.id")]
+    [InlineData("enduser.id")]
+    public void Map_WhenTheSpanNamesItsEndUserAndConversation_ShouldCarryBothForTheWriter(string attribute)
+    {
+        var request = Recorded(new() { ["gen_ai.request.model"] = "gpt-4o", [attribute] = "alice", ["gen_ai.conversation.id"] = "conv-42" });
+
+        (request.UserId, request.EndUserId, request.ConversationId).Should().Be((7, "alice", "conv-42"));
+    }
+
+    [Fact]
+    public void Map_WhenBothUserIdNamesAreSent_ShouldPreferUserId()
+    {
+        Recorded(new() { ["gen_ai.request.model"] = "gpt-4o", ["enduser.id"] = "old", ["user.id"] = "new" }).EndUserId.Should().Be("new");
+    }
+
+    [Fact]
+    public void Map_WhenNoEndUserOrConversationIsNamed_ShouldLeaveThemToTheKeysUserAndTheIdleGap()
+    {
+        var request = Recorded(new() { ["gen_ai.request.model"] = "gpt-4o", ["user.id"] = string.Empty });
+
+        (request.UserId, request.EndUserId, request.ConversationId).Should().Be((7, null, null));
+    }
+
+    [Fact]
+    public void Map_WhenTheEndUserIdIsNotAString_ShouldRejectTheSpanNamingTheAttribute()
+    {
+        Mapper.Map(Span(new() { ["gen_ai.request.model"] = "gpt-4o", ["user.id"] = 42L }), 7, 9).Rejection
+            .Should().Be("resourceSpans[0].scopeSpans[0].spans[0]: attribute 'user.id' must be a string.");
+    }
+
     [Fact]
     public void Map_WhenTheResponseModelIsSent_ShouldRecordItRatherThanTheRequestedOne()
     {

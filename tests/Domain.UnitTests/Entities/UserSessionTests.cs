@@ -94,4 +94,22 @@ public sealed class UserSessionTests
 
         session.SessionEnd.Should().Be(Start.AddMinutes(12));
     }
+
+    [Fact]
+    public void RecordInConversation_WhenASpanCameBeforeTheStartOrAfterAGap_ShouldStretchTheSessionToCoverIt()
+    {
+        var session = UserSession.Start(7, Start, string.Empty, string.Empty, "c1");
+        session.RecordInConversation(Start, 0.001m, 10, string.Empty, string.Empty);
+
+        session.RecordInConversation(Start.AddHours(3), 0.002m, 20, string.Empty, string.Empty);
+        session.RecordInConversation(Start.AddMinutes(-10), null, null, string.Empty, string.Empty);
+
+        session.SessionStart.Should().Be(Start.AddMinutes(-10));
+        session.LastActivityAt.Should().Be(Start.AddHours(3));
+        session.SessionEnd.Should().Be(Start.AddHours(3));
+        session.TotalRequests.Should().Be(3);
+        session.TotalCost.Should().Be(0.003m);
+        session.TotalTokens.Should().Be(30);
+        session.ConversationId.Should().Be("c1");
+    }
 }

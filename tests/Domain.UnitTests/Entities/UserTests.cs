@@ -18,4 +18,18 @@ public sealed class UserTests
     {
         new User().Role.Should().Be(UserRole.Member);
     }
+
+    [Fact]
+    public void EndUserName_WhenOwnerAndIdFit_ShouldBeOwnerSlashId()
+    {
+        User.EndUserName("acme-app", "alice").Should().Be("acme-app/alice");
+    }
+
+    [Fact]
+    public void EndUserName_WhenLongerThanANameMayBe_ShouldBeCutTo150Characters()
+    {
+        var name = User.EndUserName(new string('o', 40), new string('e', 128));
+
+        name.Should().Be(new string('o', 40) + "/" + new string('e', 109));     // 40 + 1 + 109 = 150
+    }
 }

@@ -22,10 +22,10 @@ public sealed class ShortKeyPrefixesMigrationTests : IAsyncLifetime
     {
         await _db.ExecuteAsync(async db =>
         {
-            var user = new User { Name = "old-keys", Role = Domain.Enums.UserRole.Member, CreatedAt = TestDatabase.DefaultNow.UtcDateTime };
-            db.Users.Add(user);
-            await db.SaveChangesAsync();
-            // Written with SQL: the schema of that time has no column added later (NeverCapture), which the model has.
+            // Written with SQL: the schema of that time has no column added later (NeverCapture, ParentUserId), which the model has.
+            var userCreatedAt = TestDatabase.DefaultNow.UtcDateTime;
+            await db.Database.ExecuteSqlAsync($"""INSERT INTO users ("Name", "Role", "CreatedAt") VALUES ('old-keys', 'member', {userCreatedAt})""");
+            var user = new { Id = await db.Database.SqlQuery<int>($"""SELECT "Id" AS "Value" FROM users WHERE "Name" = 'old-keys'""").SingleAsync() };
             foreach (var (prefix, seed) in new[] { ("cd_AbCdEfG", (byte)1), ("test-admin", (byte)2), ("cd_Ab", (byte)3), ("abcd", (byte)4), ("cd_WxYz", (byte)5) })
             {
                 var hash = Enumerable.Repeat(seed, 32).ToArray();

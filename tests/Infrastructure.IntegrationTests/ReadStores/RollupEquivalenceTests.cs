@@ -22,7 +22,7 @@ namespace CleanDashboard.Infrastructure.IntegrationTests.ReadStores;
 /// <summary>
 /// Property-style proof that reading rollups changes no figure: for many random data sets, written through the real
 /// background writer in random batches, and many random windows (presets at random instants, custom ranges that
-/// start and end anywhere, on or off bucket edges), random filters (model, user, key, endpoint, combined) and time
+/// start and end anywhere, on or off bucket edges; ingested spans with end users and conversations among them), random filters (model, user, key, endpoint, source, combined) and time
 /// zones (UTC, New York across its March DST change, Kolkata +5:30, Kathmandu +5:45), the whole dashboard from the
 /// rollup store equals, to the last cent, microsecond and request, the dashboard aggregated from the raw rows; its
 /// percentiles are within 1 % of the raw rows' exact nearest-rank percentiles. A fifth of the requests are rated, some
@@ -38,6 +38,8 @@ public sealed class RollupEquivalenceTests
     private static readonly TimeSpan Span = TimeSpan.FromDays(8);
     private static readonly string[] ModelNames = ["", "gpt-4o", "llama3.2", "model-a", "model-b"];
     private static readonly string[] Endpoints = ["/v1/chat/completions", "/v1/embeddings", "/ollama/api/chat"];
+    private static readonly string[] EndUsers = ["app-user-1", "app-user-2"];
+    private static readonly string[] Conversations = ["conv-1", "conv-2", "conv-3"];
     private static readonly string[] Zones = ["UTC", "America/New_York", "Asia/Kolkata", "Asia/Kathmandu"];
 
     /// <summary>The fields that are sketched: compared within <see cref="PercentileTolerance"/>, every other field exactly.</summary>
@@ -208,7 +210,8 @@ public sealed class RollupEquivalenceTests
             random.Next(2) == 0 ? ModelNames[1 + random.Next(ModelNames.Length - 1)] : null,
             random.Next(2) == 0 ? userId : null,
             random.Next(2) == 0 ? (random.Next(4) == 0 ? otherKey : keyId) : null,
-            random.Next(2) == 0 ? Endpoints[random.Next(Endpoints.Length)] : null);
+            random.Next(2) == 0 ? Endpoints[random.Next(Endpoints.Length)] : null,
+            random.Next(2) == 0 ? RequestSources.All[random.Next(RequestSources.All.Count)] : null);
     }
 
     private static GetDashboardQuery WithRandomFilterAndZone(Random random, GetDashboardQuery query, IReadOnlyList<(int UserId, int KeyId)> keys)
@@ -220,6 +223,7 @@ public sealed class RollupEquivalenceTests
             UserId = filter.UserId?.ToString(CultureInfo.InvariantCulture),
             ApiKeyId = filter.ApiKeyId?.ToString(CultureInfo.InvariantCulture),
             Endpoint = filter.Endpoint,
+            Source = filter.Source,
             Tz = Zones[random.Next(Zones.Length)],
         };
     }
@@ -366,6 +370,7 @@ public sealed class RollupEquivalenceTests
                 var tokens = random.NextDouble() < 0.7 ? random.Next(1, 5000) : (int?)null;
                 var caller = random.NextDouble() < 0.8 ? keys[random.Next(keys.Count)] : ((int, int)?)null;
                 var latency = random.Next(20) == 0 ? 0 : Math.Round(Math.Exp(random.NextDouble() * 9) - 0.999, 3);
+                var ingested = caller is not null && random.Next(10) < 3;
                 return new TrackedRequest
                 {
                     CreatedAt = RandomInstant(random),
@@ -384,9 +389,13 @@ public sealed class RollupEquivalenceTests
                     UserId = caller?.Item1,
                     ApiKeyId = caller?.Item2,
                     IpAddress = "203.0.113.7",
+                    Source = ingested ? RequestSources.Otlp : RequestSources.Gateway,
+                    EndUserId = ingested && random.Next(2) == 0 ? EndUsers[random.Next(EndUsers.Length)] : null,
+                    ConversationId = ingested && random.Next(2) == 0 ? Conversations[random.Next(Conversations.Length)] : null,
                 };
             })
-            .OrderBy(r => r.CreatedAt)
+            // Conversations arrive latest first, so their sessions' starts move back across batches (and out of their buckets).
+            .OrderBy(r => r.ConversationId is null ? r.CreatedAt : Start + Span - (r.CreatedAt - Start))
             .ToList();
 
     /// <summary>

@@ -57,7 +57,7 @@ public sealed class RollupWriterChunkingTests : IAsyncLifetime
             var batch = new RollupBatch();
             for (var user = 1; user <= Users; user++)
             {
-                batch.AddRequest(new RolledRequest(Hour.AddSeconds(user % 3_600), "m", "DE", 200, user, null, 10, 0.001m, user, user, "/v1/chat/completions"));
+                batch.AddRequest(new RolledRequest(Hour.AddSeconds(user % 3_600), "m", "DE", 200, user, null, 10, 0.001m, user, user, "/v1/chat/completions", "gateway"));
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync();

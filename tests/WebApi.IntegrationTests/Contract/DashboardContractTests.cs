@@ -9,7 +9,7 @@ public sealed class DashboardContractTests(SeededDashboardFactory factory) : ICl
 {
     /// <summary>Issue 13's fields that are null where there is nothing to report (an empty bucket, no TTFT, no filter); the example shows their kind.</summary>
     private static readonly HashSet<string> NullableFields =
-        ["p50", "p95", "p99", "ttft", "p50LatencyMs", "p95LatencyMs", "p99LatencyMs", "avgTtftMs", "p50TtftMs", "p95TtftMs", "model", "userId", "apiKeyId", "endpoint"];
+        ["p50", "p95", "p99", "ttft", "p50LatencyMs", "p95LatencyMs", "p99LatencyMs", "avgTtftMs", "p50TtftMs", "p95TtftMs", "model", "userId", "apiKeyId", "endpoint", "source"];
 
     private static readonly JsonElement Example = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Contract", "spec-dashboard-example.json"))).RootElement;
 

@@ -44,7 +44,7 @@ public sealed class DashboardFiltersTests(SeededDashboardFactory factory) : ICla
         ShouldBeTheSketchOf(previous.GetProperty("p95LatencyMs"), 100);
         previous.GetProperty("activeUsers").GetInt64().Should().Be(1);
         dashboard.GetProperty("timeZone").GetString().Should().Be("UTC");
-        dashboard.GetProperty("filters").GetRawText().Should().Be("""{"model":null,"userId":null,"apiKeyId":null,"endpoint":null,"notApplied":["threats"]}""");
+        dashboard.GetProperty("filters").GetRawText().Should().Be("""{"model":null,"userId":null,"apiKeyId":null,"endpoint":null,"source":null,"notApplied":["threats"]}""");
         var nine = dashboard.GetProperty("latency").EnumerateArray().Single(p => p.GetProperty("timestamp").GetString() == "2024-03-01T09:00:00Z");
         nine.GetProperty("ttft").GetDouble().Should().Be(0.3);            // 09:15's 300 ms; 09:45 has none
         var empty = dashboard.GetProperty("latency")[0];
@@ -74,7 +74,7 @@ public sealed class DashboardFiltersTests(SeededDashboardFactory factory) : ICla
         dashboard.GetProperty("feedback").GetProperty("totalFeedback").GetInt64().Should().Be(1);  // the 4-star rating of 09:15
         dashboard.GetProperty("threats").GetProperty("totalThreats").GetInt64().Should().Be(1);    // not filtered
         dashboard.GetProperty("previous").GetProperty("totalCost").GetDecimal().Should().Be(9m);
-        dashboard.GetProperty("filters").GetRawText().Should().Be($$"""{"model":null,"userId":null,"apiKeyId":{{member.KeyId}},"endpoint":null,"notApplied":["threats"]}""");
+        dashboard.GetProperty("filters").GetRawText().Should().Be($$"""{"model":null,"userId":null,"apiKeyId":{{member.KeyId}},"endpoint":null,"source":null,"notApplied":["threats"]}""");
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class DashboardFiltersTests(SeededDashboardFactory factory) : ICla
         dashboard.GetProperty("users").GetProperty("activeUsers").GetInt64().Should().Be(1);
         dashboard.GetProperty("users").GetProperty("totalSessions").GetInt64().Should().Be(1);    // sessions follow the user filter only
         dashboard.GetProperty("feedback").GetProperty("totalFeedback").GetInt64().Should().Be(0); // the rated request is llama3.2
-        dashboard.GetProperty("filters").GetRawText().Should().Be("""{"model":"gpt-4o","userId":null,"apiKeyId":null,"endpoint":"/v1/chat/completions","notApplied":["threats","sessions"]}""");
+        dashboard.GetProperty("filters").GetRawText().Should().Be("""{"model":"gpt-4o","userId":null,"apiKeyId":null,"endpoint":"/v1/chat/completions","source":null,"notApplied":["threats","sessions"]}""");
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class OpenApiDocumentTests(DashboardApiFactory factory) : IClassFi
         paths.Should().Contain("/api/dashboard/health/");
         var dashboardPath = paths.Should().ContainSingle(p => p.TrimEnd('/') == "/api/dashboard").Subject;
         var dashboard = document.GetProperty("paths").GetProperty(dashboardPath).GetProperty("get");
-        dashboard.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Should().BeEquivalentTo(["range", "start", "end", "model", "userId", "apiKeyId", "endpoint", "tz"]);
+        dashboard.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Should().BeEquivalentTo(["range", "start", "end", "model", "userId", "apiKeyId", "endpoint", "source", "tz"]);
         dashboard.GetProperty("responses").EnumerateObject().Select(r => r.Name).Should().Contain(["200", "400", "401", "403"]);
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using static CleanDashboard.WebApi.IntegrationTests.Telemetry.OtlpJson;
@@ -43,6 +44,29 @@ public sealed class OtlpJsonIngestionTests : IAsyncLifetime
         log.GetProperty("latencyMs").GetDouble().Should().Be(1250);
         log.GetProperty("totalTokens").GetInt32().Should().Be(2500);
         log.GetProperty("costUsd").GetDecimal().Should().Be(0.0006m);     // (2000 × 0.15 + 500 × 0.60) / 10^6
+    }
+
+    [Fact]
+    public async Task Post_WhenAnEndUserOrConversationIdIsTooLongOrHasControlCharacters_ShouldRejectThoseSpansByName()
+    {
+        var model = Text("gen_ai.request.model", "gpt-4o");
+        var body = Export(
+            Span(0, 1_000_000_000, model, Text("user.id", new string('x', 129))),
+            Span(1, 1_000_000_000, model, Text("enduser.id", "ali\\u0007ce")),
+            Span(2, 1_000_000_000, model, Text("user.id", "carol"), Text("gen_ai.conversation.id", "c\\n1")),
+            Span(3, 1_000_000_000, model, Text("user.id", new string('y', 128)), Text("gen_ai.conversation.id", new string('z', 128))));
+
+        var response = await PostAsync(Encoding.UTF8.GetBytes(body), "application/json");
+
+        (await response.Content.ReadAsStringAsync()).Should().Be(
+            """{ "partialSuccess": { "rejectedSpans": "3", "errorMessage": "resourceSpans[0].scopeSpans[0].spans[0]: attribute 'user.id' must be at most 128 characters long. """
+            + """resourceSpans[0].scopeSpans[0].spans[1]: attribute 'enduser.id' must not contain control characters such as NUL, tabs or line breaks. """
+            + """resourceSpans[0].scopeSpans[0].spans[2]: attribute 'gen_ai.conversation.id' must not contain control characters such as NUL, tabs or line breaks." } }""");
+        await _factory.DrainWriterAsync();
+        var log = (await _factory.RequestLogsAsync("otlp")).Should().ContainSingle().Subject;
+        log.GetProperty("userName").GetString().Should().Be("member-1/" + new string('y', 128));
+        var sessions = await _factory.Admin.GetFromJsonAsync<JsonElement>($"/api/admin/user-sessions?userId={log.GetProperty("userId").GetInt32()}");
+        sessions.GetProperty("items").EnumerateArray().Should().ContainSingle().Which.GetProperty("totalRequests").GetInt32().Should().Be(1);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
@@ -91,6 +92,35 @@ public sealed class OtlpSdkExportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Export_WhenSpansNameEndUsersAndConversations_ShouldCountThoseUsersAndSessionsOnTheDashboard()
+    {
+        using (var app = new InstrumentedApp(_factory, _factory.MemberKey))
+        {
+            // alice's conversation c1: two spans 40 minutes apart (beyond the 30-minute idle gap), one session.
+            app.Span("chat gpt-4o", 0, 1000, Call("gpt-4o", 1000, 100, ("user.id", "alice"), ("gen_ai.conversation.id", "c1")));          // 0.0035
+            app.Span("chat gpt-4o", 2_400_000, 1000, Call("gpt-4o", 100, 10, ("user.id", "alice"), ("gen_ai.conversation.id", "c1")));    // 0.00035
+            app.Span("chat gpt-4o", 60_000, 1000, Call("gpt-4o", 100, 10, ("user.id", "alice")));                                         // 0.00035, alice's idle-gap session
+            app.Span("chat gpt-4o-mini", 120_000, 1000, Call("gpt-4o-mini", 1000, 100, ("enduser.id", "bob"), ("gen_ai.conversation.id", "c1")));  // 0.00021, bob's own c1
+            app.Span("chat gpt-4o-mini", 180_000, 1000, Call("gpt-4o-mini", 1000, 100));                                                  // 0.00021, the key's user
+            (await app.FlushAsync()).Should().Equal(200);
+        }
+
+        await _factory.DrainWriterAsync();
+
+        var logs = await _factory.RequestLogsAsync("otlp");
+        var dashboard = await _factory.Admin.GetFromJsonAsync<JsonElement>("/api/dashboard/?range=24h");
+        logs.Select(l => l.GetProperty("userName").GetString()).Should().Equal("member-1/alice", "member-1/alice", "member-1/bob", "member-1", "member-1/alice");
+        dashboard.GetProperty("summary").GetProperty("totalRequests").GetInt32().Should().Be(5);
+        var users = dashboard.GetProperty("users");
+        users.GetProperty("activeUsers").GetInt32().Should().Be(3);
+        users.GetProperty("totalSessions").GetInt32().Should().Be(4);                       // alice c1, alice's idle-gap session, bob c1, member-1's
+        users.GetProperty("avgSessionRequests").GetDouble().Should().Be(1.25);              // 5 / 4
+        dashboard.GetProperty("topUsers").EnumerateArray()
+            .Select(u => $"{u.GetProperty("name").GetString()}|{u.GetProperty("requests").GetInt32()}|{u.GetProperty("cost").GetDecimal()}")
+            .Should().Equal("member-1/alice|3|0.0042", "member-1|1|0.00021", "member-1/bob|1|0.00021");   // equal cost and requests: by name
+    }
+
+    [Fact]
     public async Task Export_WhenSomeGenAiSpansAreInvalid_ShouldRecordTheOthers()
     {
         using (var app = new InstrumentedApp(_factory, _factory.MemberKey))
@@ -117,6 +147,23 @@ public sealed class OtlpSdkExportTests : IAsyncLifetime
 
         await _factory.DrainWriterAsync();
         (await _factory.RequestLogCountAsync()).Should().Be(0);
+    }
+
+    private static Dictionary<string, object?> Call(string model, long input, long output, params (string Key, string Value)[] identity)
+    {
+        var attributes = new Dictionary<string, object?>
+        {
+            ["gen_ai.operation.name"] = "chat",
+            ["gen_ai.request.model"] = model,
+            ["gen_ai.usage.input_tokens"] = input,
+            ["gen_ai.usage.output_tokens"] = output,
+        };
+        foreach (var (key, value) in identity)
+        {
+            attributes[key] = value;
+        }
+
+        return attributes;
     }
 
     private static string Row(JsonElement log) => string.Join('|',

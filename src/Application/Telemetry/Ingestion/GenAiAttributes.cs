@@ -24,6 +24,8 @@ public static class GenAiAttributes
     public static readonly string[] ErrorType = ["error.type"];
     public static readonly string[] HttpStatus = ["http.response.status_code"];
     public static readonly string[] ServerAddress = ["server.address"];
+    public static readonly string[] EndUserId = ["user.id", "enduser.id"];
+    public static readonly string[] ConversationId = ["gen_ai.conversation.id"];
 
     public static bool IsGenAi(TelemetrySpan span) =>
         span.Attributes.Keys.Any(key => GenAiPrefixes.Any(prefix => key.StartsWith(prefix, StringComparison.Ordinal)));

@@ -7,7 +7,8 @@ namespace CleanDashboard.Application.Telemetry.Ingestion;
 /// <summary>
 /// Turns a GenAI span into the request log the gateway would have written for the same call: its start time and
 /// duration, model, tokens, time to first chunk, status (from <c>error.type</c> or the span status), the provider's
-/// address as upstream, and cost from <c>gen_ai.usage.cost</c> when the app sent it, else priced by our catalog.
+/// address as upstream, and cost from <c>gen_ai.usage.cost</c> when the app sent it, else priced by our catalog; the app's
+/// end user (<c>user.id</c> / <c>enduser.id</c>) and conversation (<c>gen_ai.conversation.id</c>) for the writer to file it under.
 /// </summary>
 public sealed class GenAiSpanMapper(PricingCatalog pricing)
 {
@@ -37,6 +38,8 @@ public sealed class GenAiSpanMapper(PricingCatalog pricing)
         var operation = read.Text(GenAiAttributes.Operation) ?? OpenInferenceOperation(read.Text(GenAiAttributes.OpenInferenceSpanKind)) ?? UnknownOperation;
         var server = read.Text(GenAiAttributes.ServerAddress);
         var status = Status(span, read);
+        var endUser = read.Identifier(GenAiAttributes.EndUserId, User.ExternalIdMaxLength);
+        var conversation = read.Identifier(GenAiAttributes.ConversationId, UserSession.ConversationIdMaxLength);
 
         if (model is not null && ModelNames.Problem(model) is { } modelProblem)
         {
@@ -77,6 +80,8 @@ public sealed class GenAiSpanMapper(PricingCatalog pricing)
                 : pricing.Cost(modelName, usage, startedAt, provider),
             UserId = userId,
             ApiKeyId = apiKeyId,
+            EndUserId = userId is null ? null : endUser,
+            ConversationId = userId is null ? null : conversation,
             Upstream = server is null ? null : Truncate(server, RequestLog.UpstreamMaxLength),
             Provider = provider,
             Source = RequestSources.Otlp,

@@ -17,6 +17,14 @@ internal sealed class SpanAttributeReader(TelemetrySpan span)
         _ => Problem<string>(name, "must be a string"),
     } : null;
 
+    /// <summary>An id stored and shown as sent: a string of at most <paramref name="maxLength"/> characters and no control character.</summary>
+    public string? Identifier(string[] names, int maxLength) => Text(names) switch
+    {
+        { Length: var length } when length > maxLength => Problem<string>(Find(names)!.Value.Name, $"must be at most {maxLength} characters long"),
+        { } id when id.Any(char.IsControl) => Problem<string>(Find(names)!.Value.Name, "must not contain control characters such as NUL, tabs or line breaks"),
+        var id => id,
+    };
+
     /// <summary>A count: an integer from 0 to <see cref="int.MaxValue"/>, sent as an int, an integral double or a decimal string.</summary>
     public int? Count(string[] names)
     {

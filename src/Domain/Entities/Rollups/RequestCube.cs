@@ -16,6 +16,9 @@ public abstract class RequestCube : RequestSums
     public int ApiKeyId { get; set; }
 
     public string Endpoint { get; set; } = string.Empty;
+
+    /// <summary>The requests' <see cref="RequestLog.Source"/>.</summary>
+    public string Source { get; set; } = RequestSources.Gateway;
 }
 
 /// <summary>A <see cref="RequestCube"/> of one UTC hour.</summary>
@@ -39,6 +42,9 @@ public abstract class RequestFacet
     public int ApiKeyId { get; set; }
 
     public string Endpoint { get; set; } = string.Empty;
+
+    /// <summary>The requests' <see cref="RequestLog.Source"/>.</summary>
+    public string Source { get; set; } = RequestSources.Gateway;
 
     /// <summary><see cref="Enums.RollupDimension.Country"/> or <see cref="Enums.RollupDimension.Status"/>.</summary>
     public Enums.RollupDimension Facet { get; set; }

@@ -24,13 +24,15 @@ public abstract class RequestCubeConfiguration<T>(string table) : IEntityTypeCon
     public void Configure(EntityTypeBuilder<T> builder)
     {
         builder.ToTable(table);
-        builder.HasKey(c => new { c.BucketStart, c.ModelName, c.UserId, c.ApiKeyId, c.Endpoint });
+        builder.HasKey(c => new { c.BucketStart, c.ModelName, c.UserId, c.ApiKeyId, c.Endpoint, c.Source });
         builder.Property(c => c.ModelName).HasMaxLength(RequestLog.ModelNameMaxLength);
         builder.Property(c => c.Endpoint).HasMaxLength(RequestLog.EndpointMaxLength);
         builder.HasIndex(c => new { c.ModelName, c.BucketStart });
         builder.HasIndex(c => new { c.UserId, c.BucketStart });
         builder.HasIndex(c => new { c.ApiKeyId, c.BucketStart });
         builder.HasIndex(c => new { c.Endpoint, c.BucketStart });
+        builder.Property(c => c.Source).HasMaxLength(RequestLog.SourceMaxLength);
+        builder.HasIndex(c => new { c.Source, c.BucketStart });
     }
 }
 
@@ -44,7 +46,7 @@ public abstract class RequestFacetConfiguration<T>(string table) : IEntityTypeCo
     public void Configure(EntityTypeBuilder<T> builder)
     {
         builder.ToTable(table);
-        builder.HasKey(f => new { f.BucketStart, f.ModelName, f.UserId, f.ApiKeyId, f.Endpoint, f.Facet, f.Key });
+        builder.HasKey(f => new { f.BucketStart, f.ModelName, f.UserId, f.ApiKeyId, f.Endpoint, f.Source, f.Facet, f.Key });
         builder.Property(f => f.ModelName).HasMaxLength(RequestLog.ModelNameMaxLength);
         builder.Property(f => f.Endpoint).HasMaxLength(RequestLog.EndpointMaxLength);
         builder.Property(f => f.Key).HasMaxLength(RequestLog.CountryCodeLength + 1);
@@ -52,6 +54,8 @@ public abstract class RequestFacetConfiguration<T>(string table) : IEntityTypeCo
         builder.HasIndex(f => new { f.UserId, f.BucketStart });
         builder.HasIndex(f => new { f.ApiKeyId, f.BucketStart });
         builder.HasIndex(f => new { f.Endpoint, f.BucketStart });
+        builder.Property(f => f.Source).HasMaxLength(RequestLog.SourceMaxLength);
+        builder.HasIndex(f => new { f.Source, f.BucketStart });
     }
 }
 

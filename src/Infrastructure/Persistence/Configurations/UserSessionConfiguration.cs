@@ -14,7 +14,9 @@ public sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSess
         builder.Property(s => s.TotalCost).HasPrecision(20, RequestLog.CostDecimals);
         builder.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
 
+        builder.Property(s => s.ConversationId).HasMaxLength(UserSession.ConversationIdMaxLength);
         builder.HasIndex(s => s.SessionStart);
+        builder.HasIndex(s => new { s.UserId, s.ConversationId }).IsUnique();
         builder.HasIndex(s => new { s.UserId, s.SessionEnd, s.LastActivityAt });
     }
 }

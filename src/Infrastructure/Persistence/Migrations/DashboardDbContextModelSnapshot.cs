@@ -621,6 +621,10 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CostUnits")
                         .HasColumnType("INTEGER");
 
@@ -656,13 +660,15 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.Property<long>("TtftUs")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint");
+                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Source");
 
                     b.HasIndex("ApiKeyId", "BucketStart");
 
                     b.HasIndex("Endpoint", "BucketStart");
 
                     b.HasIndex("ModelName", "BucketStart");
+
+                    b.HasIndex("Source", "BucketStart");
 
                     b.HasIndex("UserId", "BucketStart");
 
@@ -688,6 +694,10 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Facet")
                         .HasColumnType("INTEGER");
 
@@ -698,13 +708,15 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.Property<long>("Requests")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Facet", "Key");
+                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Source", "Facet", "Key");
 
                     b.HasIndex("ApiKeyId", "BucketStart");
 
                     b.HasIndex("Endpoint", "BucketStart");
 
                     b.HasIndex("ModelName", "BucketStart");
+
+                    b.HasIndex("Source", "BucketStart");
 
                     b.HasIndex("UserId", "BucketStart");
 
@@ -848,6 +860,10 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CostUnits")
                         .HasColumnType("INTEGER");
 
@@ -883,13 +899,15 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.Property<long>("TtftUs")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint");
+                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Source");
 
                     b.HasIndex("ApiKeyId", "BucketStart");
 
                     b.HasIndex("Endpoint", "BucketStart");
 
                     b.HasIndex("ModelName", "BucketStart");
+
+                    b.HasIndex("Source", "BucketStart");
 
                     b.HasIndex("UserId", "BucketStart");
 
@@ -915,6 +933,10 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Facet")
                         .HasColumnType("INTEGER");
 
@@ -925,13 +947,15 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.Property<long>("Requests")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Facet", "Key");
+                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Source", "Facet", "Key");
 
                     b.HasIndex("ApiKeyId", "BucketStart");
 
                     b.HasIndex("Endpoint", "BucketStart");
 
                     b.HasIndex("ModelName", "BucketStart");
+
+                    b.HasIndex("Source", "BucketStart");
 
                     b.HasIndex("UserId", "BucketStart");
 
@@ -1154,10 +1178,17 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentUserId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -1167,6 +1198,10 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
+                        .IsUnique()
+                        .HasFilter("\"ParentUserId\" IS NULL");
+
+                    b.HasIndex("ParentUserId", "ExternalId")
                         .IsUnique();
 
                     b.ToTable("users", (string)null);
@@ -1177,6 +1212,10 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("IpAddress")
                         .IsRequired()
@@ -1213,6 +1252,9 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("SessionStart");
+
+                    b.HasIndex("UserId", "ConversationId")
+                        .IsUnique();
 
                     b.HasIndex("UserId", "SessionEnd", "LastActivityAt");
 
@@ -1319,6 +1361,14 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                         .IsRequired();
 
                     b.Navigation("RequestLog");
+                });
+
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.User", b =>
+                {
+                    b.HasOne("CleanDashboard.Domain.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("ParentUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CleanDashboard.Domain.Entities.UserSession", b =>

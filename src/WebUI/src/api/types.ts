@@ -95,6 +95,7 @@ export interface AppliedFilters {
   userId?: number | null;
   apiKeyId?: number | null;
   endpoint?: string | null;
+  source?: 'gateway' | 'otlp' | null;
   notApplied?: string[];
 }
 

@@ -2,14 +2,14 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { browserTimeZone, FILTERS, readFilters, readTimeZone, timeZones, withParams, type DashboardFilters } from '../dashboardParams';
 
-/** Model, user, key and endpoint filters: applied with the button (or Enter), kept in the URL beside the range. */
+/** Model, user, key, endpoint and source filters: applied with the button (or Enter), kept in the URL beside the range. */
 export function DashboardFilterBar() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const applied = readFilters(params);
   const appliedKey = JSON.stringify(applied);
   const [draft, setDraft] = useState<DashboardFilters>(applied);
-  const ids = { model: useId(), userId: useId(), apiKeyId: useId(), endpoint: useId() };
+  const ids = { model: useId(), userId: useId(), apiKeyId: useId(), endpoint: useId(), source: useId() };
 
   // The URL is the truth: back/forward or a shared link resets the form.
   useEffect(() => setDraft(JSON.parse(appliedKey) as DashboardFilters), [appliedKey]);
@@ -29,16 +29,30 @@ export function DashboardFilterBar() {
         {FILTERS.map((filter) => (
           <div className="field" key={filter.name}>
             <label htmlFor={ids[filter.name]}>{filter.label}</label>
-            <input
-              id={ids[filter.name]}
-              type="text"
-              value={draft[filter.name] ?? ''}
-              inputMode={filter.inputMode}
-              placeholder={filter.placeholder}
-              autoComplete="off"
-              spellCheck={false}
-              onChange={(event) => setDraft((current) => ({ ...current, [filter.name]: event.target.value }))}
-            />
+            {'options' in filter ? (
+              <select
+                id={ids[filter.name]}
+                value={draft[filter.name] ?? ''}
+                onChange={(event) => setDraft((current) => ({ ...current, [filter.name]: event.target.value }))}
+              >
+                {filter.options.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input
+                id={ids[filter.name]}
+                type="text"
+                value={draft[filter.name] ?? ''}
+                inputMode={filter.inputMode}
+                placeholder={filter.placeholder}
+                autoComplete="off"
+                spellCheck={false}
+                onChange={(event) => setDraft((current) => ({ ...current, [filter.name]: event.target.value }))}
+              />
+            )}
           </div>
         ))}
       </div>

@@ -123,6 +123,24 @@ describe('Dashboard v2: filters and time zone in the URL', () => {
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/\?range=7d$/));
   });
 
+  it('filters by source with the Source select, kept in the URL and sent to the API', async () => {
+    const user = userEvent.setup();
+    const { fetchMock } = await renderDay('/?range=24h&source=otlp');
+    expect(fetchCall(fetchMock, 0).url).toBe('/api/dashboard/?range=24h&source=otlp');
+    const source = within(screen.getByRole('form', { name: 'Dashboard filters' })).getByLabelText('Source');
+    expect(source).toHaveValue('otlp');
+    expect(within(source).getAllByRole('option').map((option) => option.textContent)).toEqual(['All sources', 'Gateway', 'OTLP export']);
+
+    await user.selectOptions(source, 'gateway');
+    await user.click(screen.getByRole('button', { name: 'Filter dashboard' }));
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/\?range=24h&source=gateway$/));
+    await waitFor(() => expect(fetchCall(fetchMock, fetchMock.mock.calls.length - 1).url).toBe('/api/dashboard/?range=24h&source=gateway'));
+
+    await user.selectOptions(source, '');
+    await user.click(screen.getByRole('button', { name: 'Filter dashboard' }));
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/\?range=24h$/));
+  });
+
   it('defaults to the browser zone and labels buckets in the chosen zone', async () => {
     const user = userEvent.setup();
     const { fetchMock } = await renderDay();

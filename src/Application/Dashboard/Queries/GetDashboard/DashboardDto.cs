@@ -49,7 +49,7 @@ public sealed record PreviousPeriodDto(
     long ActiveUsers);
 
 /// <summary>The filters applied, and the figures they are not applied to (<c>threats</c> always; <c>sessions</c> under a model or endpoint filter).</summary>
-public sealed record FiltersDto(string? Model, int? UserId, int? ApiKeyId, string? Endpoint, IReadOnlyList<string> NotApplied);
+public sealed record FiltersDto(string? Model, int? UserId, int? ApiKeyId, string? Endpoint, string? Source, IReadOnlyList<string> NotApplied);
 
 public sealed record RequestPointDto(DateTime Timestamp, long Success, long Error);
 

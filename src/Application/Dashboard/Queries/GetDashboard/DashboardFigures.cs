@@ -59,6 +59,7 @@ internal static class DashboardFigures
         filter.UserId,
         filter.ApiKeyId,
         filter.Endpoint,
+        filter.Source,
         filter.FiltersBeyondTheUser ? ["threats", "sessions"] : ["threats"]);
 
     /// <summary>By requests, then name; each with its 95th-percentile latency.</summary>

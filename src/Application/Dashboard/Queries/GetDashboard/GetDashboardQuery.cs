@@ -9,7 +9,7 @@ namespace CleanDashboard.Application.Dashboard.Queries.GetDashboard;
 
 /// <summary>
 /// The dashboard for a range (<c>24h</c>, <c>7d</c>, <c>1m</c>, <c>3m</c>, <c>custom</c> with start and end), optionally
-/// filtered by model, user, API key and endpoint, with daily buckets in an IANA time zone (default UTC).
+/// filtered by model, user, API key, endpoint and source (gateway or OTLP), with daily buckets in an IANA time zone (default UTC).
 /// </summary>
 public sealed record GetDashboardQuery(string? Range, string? Start, string? End) : IRequest<DashboardDto>, ICachedQuery
 {
@@ -20,6 +20,8 @@ public sealed record GetDashboardQuery(string? Range, string? Start, string? End
     public string? ApiKeyId { get; init; }
 
     public string? Endpoint { get; init; }
+
+    public string? Source { get; init; }
 
     public string? Tz { get; init; }
 
@@ -43,7 +45,7 @@ public sealed record GetDashboardQuery(string? Range, string? Start, string? End
             var zone = TimeZoneId;
             return zone == DefaultTimeZone && filter.IsEmpty
                 ? key
-                : string.Create(CultureInfo.InvariantCulture, $"{key}|tz={Uri.EscapeDataString(zone)}|model={Escape(filter.Model)}|user={filter.UserId}|key={filter.ApiKeyId}|endpoint={Escape(filter.Endpoint)}");
+                : string.Create(CultureInfo.InvariantCulture, $"{key}|tz={Uri.EscapeDataString(zone)}|model={Escape(filter.Model)}|user={filter.UserId}|key={filter.ApiKeyId}|endpoint={Escape(filter.Endpoint)}|source={filter.Source}");
         }
     }
 
@@ -59,7 +61,8 @@ public sealed record GetDashboardQuery(string? Range, string? Start, string? End
         string.IsNullOrEmpty(Model) ? null : Model,
         ParseId(UserId),
         ParseId(ApiKeyId),
-        string.IsNullOrEmpty(Endpoint) ? null : Endpoint);
+        string.IsNullOrEmpty(Endpoint) ? null : Endpoint,
+        string.IsNullOrEmpty(Source) ? null : Source);
 
     /// <summary>The window this query asks for; call only after validation.</summary>
     public DashboardWindow ToWindow(DateTime nowUtc)

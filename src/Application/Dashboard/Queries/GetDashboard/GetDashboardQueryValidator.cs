@@ -40,6 +40,9 @@ public sealed class GetDashboardQueryValidator : AbstractValidator<GetDashboardQ
         RuleFor(q => q.Endpoint)
             .MaximumLength(RequestLog.EndpointMaxLength).WithMessage($"Endpoint is at most {RequestLog.EndpointMaxLength} characters, a route template as stored, e.g. /v1/chat/completions.")
             .WithoutControlCharacters();
+        RuleFor(q => q.Source)
+            .Must(source => string.IsNullOrEmpty(source) || RequestSources.All.Contains(source))
+            .WithMessage($"Source must be one of: {string.Join(", ", RequestSources.All)}.");
         RuleFor(q => q.UserId)
             .Must(BeAnIdOrAbsent).WithMessage("UserId must be a positive integer.");
         RuleFor(q => q.ApiKeyId)

@@ -682,6 +682,11 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .UseCollation("C");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
                     b.Property<long>("CostUnits")
                         .HasColumnType("bigint");
 
@@ -717,13 +722,15 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<long>("TtftUs")
                         .HasColumnType("bigint");
 
-                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint");
+                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Source");
 
                     b.HasIndex("ApiKeyId", "BucketStart");
 
                     b.HasIndex("Endpoint", "BucketStart");
 
                     b.HasIndex("ModelName", "BucketStart");
+
+                    b.HasIndex("Source", "BucketStart");
 
                     b.HasIndex("UserId", "BucketStart");
 
@@ -751,6 +758,11 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .UseCollation("C");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
                     b.Property<int>("Facet")
                         .HasColumnType("integer");
 
@@ -762,13 +774,15 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<long>("Requests")
                         .HasColumnType("bigint");
 
-                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Facet", "Key");
+                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Source", "Facet", "Key");
 
                     b.HasIndex("ApiKeyId", "BucketStart");
 
                     b.HasIndex("Endpoint", "BucketStart");
 
                     b.HasIndex("ModelName", "BucketStart");
+
+                    b.HasIndex("Source", "BucketStart");
 
                     b.HasIndex("UserId", "BucketStart");
 
@@ -918,6 +932,11 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .UseCollation("C");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
                     b.Property<long>("CostUnits")
                         .HasColumnType("bigint");
 
@@ -953,13 +972,15 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<long>("TtftUs")
                         .HasColumnType("bigint");
 
-                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint");
+                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Source");
 
                     b.HasIndex("ApiKeyId", "BucketStart");
 
                     b.HasIndex("Endpoint", "BucketStart");
 
                     b.HasIndex("ModelName", "BucketStart");
+
+                    b.HasIndex("Source", "BucketStart");
 
                     b.HasIndex("UserId", "BucketStart");
 
@@ -987,6 +1008,11 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .UseCollation("C");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
                     b.Property<int>("Facet")
                         .HasColumnType("integer");
 
@@ -998,13 +1024,15 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<long>("Requests")
                         .HasColumnType("bigint");
 
-                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Facet", "Key");
+                    b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Source", "Facet", "Key");
 
                     b.HasIndex("ApiKeyId", "BucketStart");
 
                     b.HasIndex("Endpoint", "BucketStart");
 
                     b.HasIndex("ModelName", "BucketStart");
+
+                    b.HasIndex("Source", "BucketStart");
 
                     b.HasIndex("UserId", "BucketStart");
 
@@ -1245,11 +1273,19 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .UseCollation("C");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(150)
                         .HasColumnType("character varying(150)")
                         .UseCollation("C");
+
+                    b.Property<int?>("ParentUserId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -1260,6 +1296,10 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
+                        .IsUnique()
+                        .HasFilter("\"ParentUserId\" IS NULL");
+
+                    b.HasIndex("ParentUserId", "ExternalId")
                         .IsUnique();
 
                     b.ToTable("users", (string)null);
@@ -1272,6 +1312,11 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .UseCollation("C");
 
                     b.Property<string>("IpAddress")
                         .IsRequired()
@@ -1310,6 +1355,9 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("SessionStart");
+
+                    b.HasIndex("UserId", "ConversationId")
+                        .IsUnique();
 
                     b.HasIndex("UserId", "SessionEnd", "LastActivityAt");
 
@@ -1416,6 +1464,14 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("RequestLog");
+                });
+
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.User", b =>
+                {
+                    b.HasOne("CleanDashboard.Domain.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("ParentUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CleanDashboard.Domain.Entities.UserSession", b =>

@@ -17,6 +17,34 @@ public sealed class GetDashboardQueryValidatorTests
         ErrorKeys(new GetDashboardQuery(range, null, null)).Should().Equal("range");
     }
 
+    [Theory]
+    [InlineData("gateway")]
+    [InlineData("otlp")]
+    [InlineData("")]
+    public void Validate_WhenSourceIsGatewayOtlpOrAbsent_ShouldPass(string source)
+    {
+        ErrorKeys(new GetDashboardQuery("24h", null, null) { Source = source }).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("OTLP")]
+    [InlineData("grpc")]
+    [InlineData(" otlp")]
+    public void Validate_WhenSourceIsAnythingElse_ShouldNameSource(string source)
+    {
+        ErrorKeys(new GetDashboardQuery("24h", null, null) { Source = source }).Should().Equal("source");
+    }
+
+    [Fact]
+    public void CacheKey_WhenOnlyTheSourceDiffers_ShouldDiffer()
+    {
+        var otlp = new GetDashboardQuery("24h", null, null) { Source = "otlp" }.CacheKey;
+
+        otlp.Should().Be("24h|tz=UTC|model=|user=|key=|endpoint=|source=otlp");
+        new GetDashboardQuery("24h", null, null) { Source = "gateway" }.CacheKey.Should().NotBe(otlp);
+        new GetDashboardQuery("24h", null, null).CacheKey.Should().Be("24h");
+    }
+
     [Fact]
     public void Validate_WhenCustomHasNoStart_ShouldNameStart()
     {
