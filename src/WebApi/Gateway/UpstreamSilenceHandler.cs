@@ -1,3 +1,5 @@
+using CleanDashboard.WebApi.Common;
+
 namespace CleanDashboard.WebApi.Gateway;
 
 /// <summary>
@@ -51,22 +53,8 @@ internal sealed class UpstreamSilence
 }
 
 /// <summary>Reads the upstream's body; a read that waits longer than the timeout ends the body (and marks the silence).</summary>
-internal sealed class SilenceGuardStream(Stream inner, TimeSpan timeout, UpstreamSilence silence) : Stream
+internal sealed class SilenceGuardStream(Stream inner, TimeSpan timeout, UpstreamSilence silence) : ReadOnlyStream
 {
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         if (silence.TimedOut)
@@ -91,16 +79,6 @@ internal sealed class SilenceGuardStream(Stream inner, TimeSpan timeout, Upstrea
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -68,34 +68,17 @@ internal static class OpenAIBodyValidator
             if (item["role"] is not null)
             {
                 OneOf(JsonFields.RequiredString(item, "role", path + ".role"), path + ".role");
-                ValidateResponsesContent(item["content"], path + ".content");
+                ValidateContent(item["content"], path + ".content");
             }
         }
     }
 
     private static void OneOf(string role, string path) => JsonFields.OneOf(role, path, ResponsesRoles);
 
-    /// <summary>A string or an array of parts (<c>input_text</c>, <c>output_text</c>, …) that each name their type.</summary>
-    private static void ValidateResponsesContent(JsonNode? content, string path)
-    {
-        if (content is null || content.GetValueKind() == System.Text.Json.JsonValueKind.String)
-        {
-            return;
-        }
-
-        if (content is not JsonArray parts)
-        {
-            throw JsonFields.WrongType(path, "a string or an array of content parts", content);
-        }
-
-        for (var j = 0; j < parts.Count; j++)
-        {
-            var partPath = string.Create(CultureInfo.InvariantCulture, $"{path}[{j}]");
-            JsonFields.RequiredString(JsonFields.ObjectItem(parts[j], partPath), "type", partPath + ".type");
-        }
-    }
-
-    /// <summary>A string, null (an assistant message with tool calls), or an array of parts that each name their type.</summary>
+    /// <summary>
+    /// A string, null (an assistant message with tool calls), or an array of parts that each name their type; a chat
+    /// <c>text</c> part has its text (the Responses API's <c>input_text</c>/<c>output_text</c> parts are checked by type only).
+    /// </summary>
     private static void ValidateContent(JsonNode? content, string path)
     {
         if (content is null || content.GetValueKind() == System.Text.Json.JsonValueKind.String)
