@@ -3,10 +3,12 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Linq.Expressions;
 using System.Text.Json;
+using CleanDashboard.Application.Tracking;
 using CleanDashboard.Application.Users.Commands.CreateApiKey;
 using CleanDashboard.Application.Users.Commands.CreateUser;
 using CleanDashboard.Domain.Entities;
 using CleanDashboard.Infrastructure.Persistence;
+using CleanDashboard.Infrastructure.Tracking;
 using CleanDashboard.TestSupport;
 using MediatR;
 using Microsoft.AspNetCore.Hosting;
@@ -123,7 +125,11 @@ public class GatewayFixture : IAsyncLifetime
         }
 
         await AddSettingsAsync(settings);
-        _app = new GatewayApplication(settings, ConfigureServices);
+        _app = new GatewayApplication(settings, services =>
+        {
+            QueuedRequestSignal.Decorate(services);
+            ConfigureServices(services);
+        });
         _app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         _app.StartServer();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -176,21 +182,37 @@ public class GatewayFixture : IAsyncLifetime
         return http;
     }
 
-    /// <summary>The request logs matching the filter, waiting for the background writer up to 10 s for at least <paramref name="expected"/> rows.</summary>
+    /// <summary>
+    /// The request logs matching the filter once at least <paramref name="expected"/> are written, or after 10 s. Waits on
+    /// the app itself: each round drains the writer of everything queued, and the next waits for another hand-off to the
+    /// queue (a request is queued after its answer was sent, so the client may ask before it is).
+    /// </summary>
     public async Task<List<RequestLog>> RequestLogsAsync(Expression<Func<RequestLog, bool>> filter, int expected = 1)
     {
+        var queue = (QueuedRequestSignal)Services.GetRequiredService<IRequestLogQueue>();
+        var writer = Services.GetRequiredService<RequestLogWriter>();
         var deadline = DateTime.UtcNow + RowWait;
         while (true)
         {
+            var queued = queue.Queued;
+            await writer.WaitForDrainAsync(CancellationToken.None);
             await using var scope = Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
             var rows = await db.RequestLogs.AsNoTracking().Where(filter).OrderBy(r => r.Id).ToListAsync();
-            if (rows.Count >= expected || DateTime.UtcNow > deadline)
+            var left = deadline - DateTime.UtcNow;
+            if (rows.Count >= expected || left <= TimeSpan.Zero)
             {
                 return rows;
             }
 
-            await Task.Delay(50);
+            try
+            {
+                await queue.WaitForAsync(queued + 1).WaitAsync(left);
+            }
+            catch (TimeoutException)
+            {
+                // Nothing more was queued in time: the last round's rows are the answer.
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CleanDashboard.TestSupport;
 using CleanDashboard.Application.Tracking;
 using CleanDashboard.Infrastructure.Persistence;
 using CleanDashboard.Infrastructure.Tracking;

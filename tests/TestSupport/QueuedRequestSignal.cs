@@ -2,13 +2,13 @@ using CleanDashboard.Application.Threats.Common;
 using CleanDashboard.Application.Tracking;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CleanDashboard.WebApi.IntegrationTests.Telemetry;
+namespace CleanDashboard.TestSupport;
 
 /// <summary>
 /// Wraps the app's request-log queue and signals once a number of requests has been handed to the writer, so a test
 /// waits for the hand-off itself (which TestServer and the OTLP exporter may complete after the client had its answer).
 /// </summary>
-internal sealed class QueuedRequestSignal(IRequestLogQueue inner) : IRequestLogQueue
+public sealed class QueuedRequestSignal(IRequestLogQueue inner) : IRequestLogQueue
 {
     private readonly List<(int Count, TaskCompletionSource Reached)> _waiters = [];
     private int _queued;
@@ -20,6 +20,18 @@ internal sealed class QueuedRequestSignal(IRequestLogQueue inner) : IRequestLogQ
         services.Remove(registered);
         services.AddSingleton<IRequestLogQueue>(provider => new QueuedRequestSignal(
             (IRequestLogQueue)ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!)));
+    }
+
+    /// <summary>How many requests the queue has accepted so far.</summary>
+    public int Queued
+    {
+        get
+        {
+            lock (_waiters)
+            {
+                return _queued;
+            }
+        }
     }
 
     /// <summary>Completes once <paramref name="count"/> requests in all have been accepted by the queue.</summary>
