@@ -55,6 +55,10 @@ public class DashboardDbContext : DbContext
 
     public DbSet<DailyRequestFacet> DailyRequestFacets => Set<DailyRequestFacet>();
 
+    public DbSet<HourlyRequestPair> HourlyRequestPairs => Set<HourlyRequestPair>();
+
+    public DbSet<DailyRequestPair> DailyRequestPairs => Set<DailyRequestPair>();
+
     public DbSet<HourlySessionRollup> HourlySessionRollups => Set<HourlySessionRollup>();
 
     public DbSet<DailySessionRollup> DailySessionRollups => Set<DailySessionRollup>();

@@ -39,7 +39,7 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
 
         foreach (var (span, daily) in Spans(plan))
         {
-            var rows = (daily, filter.IsEmpty, OneDimension(filter, sketched: false)) switch
+            var rows = (daily, filter.IsEmpty, OneDimension(filter)) switch
             {
                 (false, true, _) => await SummedRows.RolledAsync(Totals(db.HourlyRequestRollups, span), r => r.BucketStart, cancellationToken),
                 (true, true, _) => await SummedRows.RolledAsync(Totals(db.DailyRequestRollups, span), r => r.BucketStart, cancellationToken),
@@ -78,19 +78,10 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
 
         foreach (var (span, daily) in Spans(plan))
         {
-            var sketches = (daily, filter.IsEmpty, OneDimension(filter, sketched: true)) switch
+            foreach (var row in await SketchRowsAsync(span, daily, filter, cancellationToken))
             {
-                (false, true, _) => Sketches(Totals(db.HourlyRequestRollups, span)),
-                (true, true, _) => Sketches(Totals(db.DailyRequestRollups, span)),
-                (false, false, { } one) => Sketches(Dimension(db.HourlyRequestRollups, span, one)),
-                (true, false, { } one) => Sketches(Dimension(db.DailyRequestRollups, span, one)),
-                (false, false, null) => Sketches(Cube(db.HourlyRequestCubes, span, filter)),
-                (true, false, null) => Sketches(Cube(db.DailyRequestCubes, span, filter)),
-            };
-            await foreach (var row in sketches.AsAsyncEnumerable().WithCancellation(cancellationToken))
-            {
-                Builder(buckets, DashboardWindow.BucketIndex(bucketStarts, row.BucketStart)).AddRolled(row.LatencySketch, row.TtftSketch, row.TtftUs);
-                window.AddRolled(row.LatencySketch, row.TtftSketch, row.TtftUs);
+                Builder(buckets, DashboardWindow.BucketIndex(bucketStarts, row.BucketStart)).AddRolled(row.Latency, row.Ttft, row.TtftUs);
+                window.AddRolled(row.Latency, row.Ttft, row.TtftUs);
             }
         }
 
@@ -164,18 +155,9 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
 
         foreach (var (span, daily) in Spans(plan))
         {
-            var rows = (daily, filter.IsEmpty, OneDimension(filter, sketched: true)) switch
+            foreach (var row in await EndpointRowsAsync(span, daily, filter, cancellationToken))
             {
-                (false, true, _) => EndpointRows(Dimension(db.HourlyRequestRollups, span, RollupDimension.Endpoint)),
-                (true, true, _) => EndpointRows(Dimension(db.DailyRequestRollups, span, RollupDimension.Endpoint)),
-                (false, false, { } one) => EndpointRows(Dimension(db.HourlyRequestRollups, span, one)),
-                (true, false, { } one) => EndpointRows(Dimension(db.DailyRequestRollups, span, one)),
-                (false, false, null) => CubeEndpointRows(Cube(db.HourlyRequestCubes, span, filter)),
-                (true, false, null) => CubeEndpointRows(Cube(db.DailyRequestCubes, span, filter)),
-            };
-            await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
-            {
-                Endpoint(endpoints, row.Endpoint, row.Requests, row.Errors).Latency.AddRolled(row.LatencySketch, [], 0);
+                Endpoint(endpoints, row.Endpoint, row.Requests, row.Errors).Latency.AddRolled(row.Latency, new LatencySketch(), 0);
             }
         }
 
@@ -193,7 +175,9 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
     {
         await using var snapshot = await ReadSnapshot.BeginAsync(db, cancellationToken);
         var plan = await PlanAsync(from, to, null, cancellationToken);
-        var activeUsers = await ActiveUsers(plan, filter).Distinct().LongCountAsync(cancellationToken);
+        var activeUsers = PairedFilter(filter) is { } paired
+            ? await PairedActiveUsers(plan, filter, paired).Distinct().LongCountAsync(cancellationToken)
+            : await ActiveUsers(plan, filter).Distinct().LongCountAsync(cancellationToken);
         var sessionUser = await SessionUserAsync(filter, cancellationToken);
         if (sessionUser is not null)
         {
@@ -353,12 +337,16 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
 
         foreach (var (span, daily) in Spans(plan))
         {
-            var part = (daily, filter.IsEmpty) switch
+            var part = (daily, filter.IsEmpty, PairedFilter(filter)) switch
             {
-                (false, true) => await SummedRows.RolledAsync(Dimension(db.HourlyRequestRollups, span, dimension), r => r.Key, cancellationToken),
-                (true, true) => await SummedRows.RolledAsync(Dimension(db.DailyRequestRollups, span, dimension), r => r.Key, cancellationToken),
-                (false, false) => await CubeByAsync(db.HourlyRequestCubes, db.HourlyRequestFacets, span, dimension, filter, cancellationToken),
-                (true, false) => await CubeByAsync(db.DailyRequestCubes, db.DailyRequestFacets, span, dimension, filter, cancellationToken),
+                (false, true, _) => await SummedRows.RolledAsync(Dimension(db.HourlyRequestRollups, span, dimension), r => r.Key, cancellationToken),
+                (true, true, _) => await SummedRows.RolledAsync(Dimension(db.DailyRequestRollups, span, dimension), r => r.Key, cancellationToken),
+                (false, false, { } one) when one.Dimension == dimension => await SummedRows.RolledAsync(Dimension(db.HourlyRequestRollups, span, one), r => r.Key, cancellationToken),
+                (true, false, { } one) when one.Dimension == dimension => await SummedRows.RolledAsync(Dimension(db.DailyRequestRollups, span, one), r => r.Key, cancellationToken),
+                (false, false, { } one) => await SummedRows.RolledAsync(Pairs(db.HourlyRequestPairs, span, one, dimension), p => p.ByKey, cancellationToken),
+                (true, false, { } one) => await SummedRows.RolledAsync(Pairs(db.DailyRequestPairs, span, one, dimension), p => p.ByKey, cancellationToken),
+                (false, false, null) => await CubeByAsync(db.HourlyRequestCubes, db.HourlyRequestFacets, span, dimension, filter, cancellationToken),
+                (true, false, null) => await CubeByAsync(db.DailyRequestCubes, db.DailyRequestFacets, span, dimension, filter, cancellationToken),
             };
             Merge(sums, part);
         }
@@ -424,6 +412,16 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
         return parts.Aggregate((all, part) => all.Union(part));
     }
 
+    /// <summary>Distinct users under a model or endpoint filter, as the pairs' text keys: the model's or endpoint's user pairs, the raw edges' ids as text.</summary>
+    private IQueryable<string> PairedActiveUsers(RollupPlan plan, DashboardFilter filter, DimensionKey paired)
+    {
+        var parts = plan.Raw.Select(slice => Logs(slice, filter).Where(r => r.UserId != null).Select(r => r.UserId!.Value.ToString())).ToList();
+        parts.AddRange(Spans(plan).Select(s => s.Daily
+            ? Pairs(db.DailyRequestPairs, s.Span, paired, RollupDimension.User).Select(p => p.ByKey)
+            : Pairs(db.HourlyRequestPairs, s.Span, paired, RollupDimension.User).Select(p => p.ByKey)));
+        return parts.Aggregate((all, part) => all.Union(part));
+    }
+
     /// <summary>The user whose sessions the filter selects: the user filter, or the API key's user; null without either.</summary>
     private async Task<int?> SessionUserAsync(DashboardFilter filter, CancellationToken cancellationToken)
     {
@@ -473,20 +471,106 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
     }
 
     /// <summary>
-    /// A filter on one dimension alone (the source is not a dimension of these rollups) is one row per bucket of that dimension's rollup — a few rows instead of every cube
-    /// row of the bucket that matches (at 1 million rows the cube read a chat-endpoint filter's 90 days from ~36,000 rows,
-    /// each a sketch to merge). Only the total and the endpoint dimension carry sketches, so figures that need them ask
-    /// for <paramref name="sketched"/> rows.
+    /// A filter on one dimension alone (the source is not a dimension of these rollups) is one row per bucket of that
+    /// dimension's rollup — a few rows instead of every cube row of the bucket that matches (at 1 million rows the cube
+    /// read a chat-endpoint filter's 90 days from ~36,000 rows, each a sketch to merge). Percentiles also need the
+    /// dimension to keep sketches (<see cref="RequestRollup.KeepsSketches"/>: the model and the endpoint do).
     /// </summary>
-    private static DimensionKey? OneDimension(DashboardFilter filter, bool sketched) => filter switch
+    private static DimensionKey? OneDimension(DashboardFilter filter) => filter switch
     {
         { Endpoint: { } endpoint, Model: null, UserId: null, ApiKeyId: null, Source: null } => new DimensionKey(RollupDimension.Endpoint, endpoint),
-        _ when sketched => null,
         { Model: { } model, UserId: null, ApiKeyId: null, Endpoint: null, Source: null } => new DimensionKey(RollupDimension.Model, model),
         { UserId: int userId, Model: null, ApiKeyId: null, Endpoint: null, Source: null } => new DimensionKey(RollupDimension.User, userId.ToString(CultureInfo.InvariantCulture)),
         { ApiKeyId: int apiKeyId, Model: null, UserId: null, Endpoint: null, Source: null } => new DimensionKey(RollupDimension.ApiKey, apiKeyId.ToString(CultureInfo.InvariantCulture)),
         _ => null,
     };
+
+    /// <summary>
+    /// The latency and TTFT sketches of one span: the totals' without a filter, the one filtered dimension's when it keeps
+    /// sketches, else the matching cube rows'. A dimension row whose sketch counts fewer requests than the row was written
+    /// before its dimension kept sketches (decision 122, until <c>rebuild-rollups</c>): the span is then read from the cube.
+    /// </summary>
+    private async Task<List<ParsedSketchRow>> SketchRowsAsync(BucketSpan span, bool daily, DashboardFilter filter, CancellationToken cancellationToken)
+    {
+        if (filter.IsEmpty)
+        {
+            return await ParsedAsync(daily ? Sketches(Totals(db.DailyRequestRollups, span)) : Sketches(Totals(db.HourlyRequestRollups, span)), cancellationToken);
+        }
+
+        if (OneDimension(filter) is { } one && RequestRollup.KeepsSketches(one.Dimension))
+        {
+            var rows = await ParsedAsync(daily ? Sketches(Dimension(db.DailyRequestRollups, span, one)) : Sketches(Dimension(db.HourlyRequestRollups, span, one)), cancellationToken);
+            if (rows.All(r => r.Latency.Count == r.Requests))
+            {
+                return rows;
+            }
+        }
+
+        return await ParsedAsync(daily ? Sketches(Cube(db.DailyRequestCubes, span, filter)) : Sketches(Cube(db.HourlyRequestCubes, span, filter)), cancellationToken);
+    }
+
+    /// <summary>
+    /// The endpoint table's rows of one span: the endpoint rollup without a filter or under an endpoint filter, the
+    /// model's endpoint pairs under a model filter (unless written before they kept sketches), else the cube's rows.
+    /// </summary>
+    private async Task<List<ParsedEndpointRow>> EndpointRowsAsync(BucketSpan span, bool daily, DashboardFilter filter, CancellationToken cancellationToken)
+    {
+        var one = OneDimension(filter);
+        if (filter.IsEmpty)
+        {
+            return await ParsedAsync(daily ? EndpointRows(Dimension(db.DailyRequestRollups, span, RollupDimension.Endpoint)) : EndpointRows(Dimension(db.HourlyRequestRollups, span, RollupDimension.Endpoint)), cancellationToken);
+        }
+
+        if (one?.Dimension == RollupDimension.Endpoint)
+        {
+            return await ParsedAsync(daily ? EndpointRows(Dimension(db.DailyRequestRollups, span, one)) : EndpointRows(Dimension(db.HourlyRequestRollups, span, one)), cancellationToken);
+        }
+
+        if (one?.Dimension == RollupDimension.Model)
+        {
+            var pairs = daily ? PairEndpointRows(Pairs(db.DailyRequestPairs, span, one, RollupDimension.Endpoint)) : PairEndpointRows(Pairs(db.HourlyRequestPairs, span, one, RollupDimension.Endpoint));
+            var rows = await ParsedAsync(pairs, cancellationToken);
+            if (rows.All(r => r.Latency.Count == r.Requests))
+            {
+                return rows;
+            }
+        }
+
+        return await ParsedAsync(daily ? CubeEndpointRows(Cube(db.DailyRequestCubes, span, filter)) : CubeEndpointRows(Cube(db.HourlyRequestCubes, span, filter)), cancellationToken);
+    }
+
+    private static async Task<List<ParsedEndpointRow>> ParsedAsync(IQueryable<EndpointRow> rows, CancellationToken cancellationToken)
+    {
+        var parsed = new List<ParsedEndpointRow>();
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            parsed.Add(new ParsedEndpointRow(row.Endpoint, row.Requests, row.Errors, LatencySketch.FromBytes(row.LatencySketch)));
+        }
+
+        return parsed;
+    }
+
+    /// <summary>A filter on the model alone or the endpoint alone, whose breakdowns are read from the pairs (<see cref="RequestPair"/>).</summary>
+    private static DimensionKey? PairedFilter(DashboardFilter filter) =>
+        OneDimension(filter) is { } one && RequestPair.IsPairedFilter(one.Dimension) ? one : null;
+
+    private static IQueryable<T> Pairs<T>(IQueryable<T> pairs, BucketSpan span, DimensionKey filter, RollupDimension by)
+        where T : RequestPair
+    {
+        var (dimension, key) = (filter.Dimension, filter.Key);
+        return InSpan(pairs, span).Where(p => p.Dimension == dimension && p.Key == key && p.By == by);
+    }
+
+    private static async Task<List<ParsedSketchRow>> ParsedAsync(IQueryable<SketchRow> rows, CancellationToken cancellationToken)
+    {
+        var parsed = new List<ParsedSketchRow>();
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            parsed.Add(new ParsedSketchRow(row.BucketStart, row.Requests, LatencySketch.FromBytes(row.LatencySketch), LatencySketch.FromBytes(row.TtftSketch), row.TtftUs));
+        }
+
+        return parsed;
+    }
 
     private static IQueryable<T> Cube<T>(IQueryable<T> cubes, BucketSpan span, DashboardFilter filter)
         where T : RequestCube =>
@@ -494,11 +578,15 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
 
     private static IQueryable<SketchRow> Sketches<T>(IQueryable<T> rows)
         where T : RequestSums =>
-        rows.Select(r => new SketchRow(EF.Property<DateTime>(r, nameof(RequestRollup.BucketStart)), r.LatencySketch, r.TtftSketch, r.TtftUs));
+        rows.Select(r => new SketchRow(EF.Property<DateTime>(r, nameof(RequestRollup.BucketStart)), r.Requests, r.LatencySketch, r.TtftSketch, r.TtftUs));
 
     private static IQueryable<EndpointRow> EndpointRows<T>(IQueryable<T> rollups)
         where T : RequestRollup =>
         rollups.Select(r => new EndpointRow(r.Key, r.Requests, r.Errors, r.LatencySketch));
+
+    private static IQueryable<EndpointRow> PairEndpointRows<T>(IQueryable<T> pairs)
+        where T : RequestPair =>
+        pairs.Select(p => new EndpointRow(p.ByKey, p.Requests, p.Errors, p.LatencySketch));
 
     private static IQueryable<EndpointRow> CubeEndpointRows<T>(IQueryable<T> cubes)
         where T : RequestCube =>
@@ -562,9 +650,13 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
     private static void Add(SortedDictionary<int, Sums> totals, int bucket, Sums sums) =>
         totals[bucket] = totals.TryGetValue(bucket, out var sum) ? sum.Plus(sums) : sums;
 
-    private sealed record SketchRow(DateTime BucketStart, byte[] LatencySketch, byte[] TtftSketch, long TtftUs);
+    private sealed record SketchRow(DateTime BucketStart, long Requests, byte[] LatencySketch, byte[] TtftSketch, long TtftUs);
+
+    private sealed record ParsedSketchRow(DateTime BucketStart, long Requests, LatencySketch Latency, LatencySketch Ttft, long TtftUs);
 
     private sealed record EndpointRow(string Endpoint, long Requests, long Errors, byte[] LatencySketch);
+
+    private sealed record ParsedEndpointRow(string Endpoint, long Requests, long Errors, LatencySketch Latency);
 
     private sealed record RatingRow(int Rating, long Count);
 

@@ -43,10 +43,13 @@ internal sealed class LatencyBuilder(bool exact)
         }
     }
 
-    public void AddRolled(byte[] latencySketch, byte[] ttftSketch, long ttftUsSum)
+    public void AddRolled(byte[] latencySketch, byte[] ttftSketch, long ttftUsSum) =>
+        AddRolled(LatencySketch.FromBytes(latencySketch), LatencySketch.FromBytes(ttftSketch), ttftUsSum);
+
+    public void AddRolled(LatencySketch latency, LatencySketch ttft, long ttftUsSum)
     {
-        _latencySketch.Merge(LatencySketch.FromBytes(latencySketch));
-        _ttftSketch.Merge(LatencySketch.FromBytes(ttftSketch));
+        _latencySketch.Merge(latency);
+        _ttftSketch.Merge(ttft);
         _ttftUsSum += ttftUsSum;
     }
 

@@ -74,6 +74,8 @@ public sealed class RequestLogRetention(DashboardDbContext db, IOptions<Retentio
         await db.DailyRequestCubes.Where(r => r.BucketStart < cutoff).ExecuteDeleteAsync(cancellationToken);
         await db.HourlyRequestFacets.Where(r => r.BucketStart < cutoff).ExecuteDeleteAsync(cancellationToken);
         await db.DailyRequestFacets.Where(r => r.BucketStart < cutoff).ExecuteDeleteAsync(cancellationToken);
+        await db.HourlyRequestPairs.Where(r => r.BucketStart < cutoff).ExecuteDeleteAsync(cancellationToken);
+        await db.DailyRequestPairs.Where(r => r.BucketStart < cutoff).ExecuteDeleteAsync(cancellationToken);
         await db.HourlyActiveUsers.Where(u => u.BucketStart < cutoff).ExecuteDeleteAsync(cancellationToken);
         await db.DailyActiveUsers.Where(u => u.BucketStart < cutoff).ExecuteDeleteAsync(cancellationToken);
 

@@ -19,6 +19,8 @@ public sealed class RollupBatch
     private readonly Dictionary<CubeKey, DailyRequestCube> _dailyCubes = [];
     private readonly Dictionary<(CubeKey, RollupDimension, string), HourlyRequestFacet> _hourlyFacets = [];
     private readonly Dictionary<(CubeKey, RollupDimension, string), DailyRequestFacet> _dailyFacets = [];
+    private readonly Dictionary<PairKey, HourlyRequestPair> _hourlyPairs = [];
+    private readonly Dictionary<PairKey, DailyRequestPair> _dailyPairs = [];
     private readonly Dictionary<RequestSums, RowSketches> _sketches = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<(DateTime, int)> _hourlyUsers = [];
     private readonly HashSet<(DateTime, int)> _dailyUsers = [];
@@ -36,6 +38,10 @@ public sealed class RollupBatch
     public IEnumerable<HourlyRequestFacet> HourlyFacets => _hourlyFacets.Values;
 
     public IEnumerable<DailyRequestFacet> DailyFacets => _dailyFacets.Values;
+
+    public IEnumerable<HourlyRequestPair> HourlyPairs => _hourlyPairs.Values;
+
+    public IEnumerable<DailyRequestPair> DailyPairs => _dailyPairs.Values;
 
     public IEnumerable<HourlyActiveUser> HourlyActiveUsers => _hourlyUsers.Select(u => new HourlyActiveUser { BucketStart = u.Item1, UserId = u.Item2 });
 
@@ -60,11 +66,22 @@ public sealed class RollupBatch
             request.CostUsd is decimal usd ? RollupMath.ToCostUnits(usd) : null);
         var status = request.StatusCode.ToString(CultureInfo.InvariantCulture);
 
-        foreach (var (dimension, key) in Dimensions(request, status))
+        var dimensions = Dimensions(request, status).ToArray();
+        foreach (var (dimension, key) in dimensions)
         {
-            var sketched = dimension is RollupDimension.Total or RollupDimension.Endpoint;
+            var sketched = RequestRollup.KeepsSketches(dimension);
             Add(Row(_hourlyRequests, (hour, dimension, key)), figures, sketched);
             Add(Row(_dailyRequests, (day, dimension, key)), figures, sketched);
+        }
+
+        foreach (var (dimension, key) in dimensions.Where(d => RequestPair.IsPairedFilter(d.Item1)))
+        {
+            foreach (var (by, byKey) in dimensions.Where(d => d.Item1 is not RollupDimension.Total && d.Item1 != dimension && !(d.Item1 is RollupDimension.Status && request.StatusCode < 400)))
+            {
+                var sketched = RequestPair.KeepsSketches(dimension, by);
+                Add(PairRow(_hourlyPairs, new PairKey(dimension, key, by, hour, byKey)), figures, sketched);
+                Add(PairRow(_dailyPairs, new PairKey(dimension, key, by, day, byKey)), figures, sketched);
+            }
         }
 
         var (model, user, apiKey, endpoint, source) = (request.ModelName, request.UserId ?? 0, request.ApiKeyId ?? 0, request.Endpoint, request.Source);
@@ -156,6 +173,18 @@ public sealed class RollupBatch
         return row;
     }
 
+    private static T PairRow<T>(Dictionary<PairKey, T> rows, PairKey key)
+        where T : RequestPair, new()
+    {
+        if (!rows.TryGetValue(key, out var row))
+        {
+            row = new T { Dimension = key.Dimension, Key = key.Key, By = key.By, BucketStart = key.Bucket, ByKey = key.ByKey };
+            rows.Add(key, row);
+        }
+
+        return row;
+    }
+
     private static T Row<T>(Dictionary<(DateTime, RollupDimension, string), T> rows, (DateTime Bucket, RollupDimension Dimension, string Key) key)
         where T : RequestRollup, new()
     {
@@ -220,6 +249,8 @@ public sealed class RollupBatch
             sketches.Ttft.Add(ttftUs);
         }
     }
+
+    private readonly record struct PairKey(RollupDimension Dimension, string Key, RollupDimension By, DateTime Bucket, string ByKey);
 
     private readonly record struct CubeKey(DateTime Bucket, string Model, int UserId, int ApiKeyId, string Endpoint, string Source);
 

@@ -46,6 +46,8 @@ public sealed class RollupRebuilder(DashboardDbContext db)
         await ClearAsync(db.DailyRequestCubes, fromDay, toDay, cancellationToken);
         await ClearAsync(db.HourlyRequestFacets, fromDay, toDay, cancellationToken);
         await ClearAsync(db.DailyRequestFacets, fromDay, toDay, cancellationToken);
+        await ClearAsync(db.HourlyRequestPairs, fromDay, toDay, cancellationToken);
+        await ClearAsync(db.DailyRequestPairs, fromDay, toDay, cancellationToken);
         await ClearAsync(db.HourlyActiveUsers, fromDay, toDay, cancellationToken);
         await ClearAsync(db.DailyActiveUsers, fromDay, toDay, cancellationToken);
         await ClearAsync(db.HourlySessionRollups, fromDay, toDay, cancellationToken);
@@ -97,6 +99,8 @@ public sealed class RollupRebuilder(DashboardDbContext db)
         await db.DailyRequestCubes.ExecuteDeleteAsync(cancellationToken);
         await db.HourlyRequestFacets.ExecuteDeleteAsync(cancellationToken);
         await db.DailyRequestFacets.ExecuteDeleteAsync(cancellationToken);
+        await db.HourlyRequestPairs.ExecuteDeleteAsync(cancellationToken);
+        await db.DailyRequestPairs.ExecuteDeleteAsync(cancellationToken);
         await db.HourlyActiveUsers.ExecuteDeleteAsync(cancellationToken);
         await db.DailyActiveUsers.ExecuteDeleteAsync(cancellationToken);
         await db.HourlySessionRollups.ExecuteDeleteAsync(cancellationToken);

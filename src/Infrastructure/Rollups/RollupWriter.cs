@@ -17,6 +17,7 @@ internal sealed class RollupWriter(DbConnection connection, DbTransaction transa
     private static readonly string[] SumColumns = ["Requests", "Errors", "LatencyUs", "Tokens", "RowsWithTokens", "CostUnits", "RowsWithCost", "TtftCount", "TtftUs"];
     private static readonly string[] RollupKey = ["BucketStart", "Dimension", "Key"];
     private static readonly string[] CubeKey = ["BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Source"];
+    private static readonly string[] PairKey = ["Dimension", "Key", "By", "BucketStart", "ByKey"];
     private static readonly string[] FacetKey = ["BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Source", "Facet", "Key"];
     private static readonly string[] ActiveUserKey = ["BucketStart", "UserId"];
     private static readonly string[] SessionKey = ["BucketStart"];
@@ -30,6 +31,8 @@ internal sealed class RollupWriter(DbConnection connection, DbTransaction transa
         await WriteSumsAsync(RollupTables.DailyRequests, RollupKey, batch.DailyRequests, RollupKeyValues, batch, cancellationToken);
         await WriteSumsAsync(RollupTables.HourlyCubes, CubeKey, batch.HourlyCubes, CubeKeyValues, batch, cancellationToken);
         await WriteSumsAsync(RollupTables.DailyCubes, CubeKey, batch.DailyCubes, CubeKeyValues, batch, cancellationToken);
+        await WriteSumsAsync(RollupTables.HourlyPairs, PairKey, batch.HourlyPairs, PairKeyValues, batch, cancellationToken);
+        await WriteSumsAsync(RollupTables.DailyPairs, PairKey, batch.DailyPairs, PairKeyValues, batch, cancellationToken);
         await AddAsync(RollupTables.HourlyFacets, FacetKey, ["Requests"], batch.HourlyFacets.Select(FacetValues), cancellationToken);
         await AddAsync(RollupTables.DailyFacets, FacetKey, ["Requests"], batch.DailyFacets.Select(FacetValues), cancellationToken);
         await AddAsync(RollupTables.HourlyActiveUsers, ActiveUserKey, [], batch.HourlyActiveUsers.Select(ActiveUserValues), cancellationToken);
@@ -55,6 +58,8 @@ internal sealed class RollupWriter(DbConnection connection, DbTransaction transa
     private static object[] RollupKeyValues(RequestRollup row) => [row.BucketStart, (int)row.Dimension, row.Key];
 
     private static object[] CubeKeyValues(RequestCube row) => [row.BucketStart, row.ModelName, row.UserId, row.ApiKeyId, row.Endpoint, row.Source];
+
+    private static object[] PairKeyValues(RequestPair row) => [(int)row.Dimension, row.Key, (int)row.By, row.BucketStart, row.ByKey];
 
     private static object[] FacetValues(RequestFacet row) =>
         [row.BucketStart, row.ModelName, row.UserId, row.ApiKeyId, row.Endpoint, row.Source, (int)row.Facet, row.Key, row.Requests];

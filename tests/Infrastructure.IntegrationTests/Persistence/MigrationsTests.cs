@@ -24,7 +24,7 @@ public sealed class MigrationsTests(TestDatabase database) : IClassFixture<TestD
             "request_log_journal_checkpoints", "upstream_attempt_logs", "spend_limits", "request_captures",
             "alert_rules", "alert_events", "alert_delivery_attempts", "alert_evaluation_lease", "alert_budget_warnings",
             "request_cubes_hourly", "request_cubes_daily", "request_facets_hourly", "request_facets_daily",
-            "feedback_cubes_hourly", "feedback_cubes_daily",
+            "feedback_cubes_hourly", "feedback_cubes_daily", "request_pairs_hourly", "request_pairs_daily",
         };
         if (!database.IsPostgres)
         {

@@ -9,7 +9,7 @@ namespace CleanDashboard.Infrastructure.Persistence.Configurations;
 public abstract class RequestRollupConfiguration<T>(string table) : IEntityTypeConfiguration<T>
     where T : RequestRollup
 {
-    public void Configure(EntityTypeBuilder<T> builder)
+    public virtual void Configure(EntityTypeBuilder<T> builder)
     {
         builder.ToTable(table);
         builder.HasKey(r => new { r.BucketStart, r.Dimension, r.Key });
@@ -63,7 +63,36 @@ public sealed class HourlyRequestFacetConfiguration() : RequestFacetConfiguratio
 
 public sealed class DailyRequestFacetConfiguration() : RequestFacetConfiguration<DailyRequestFacet>(RollupTables.DailyFacets);
 
-public sealed class HourlyRequestRollupConfiguration() : RequestRollupConfiguration<HourlyRequestRollup>(RollupTables.HourlyRequests);
+/// <summary>Pairs: keyed filter first, so a filter's breakdown over a window is one range of the key.</summary>
+public abstract class RequestPairConfiguration<T>(string table) : IEntityTypeConfiguration<T>
+    where T : RequestPair
+{
+    public void Configure(EntityTypeBuilder<T> builder)
+    {
+        builder.ToTable(table);
+        builder.HasKey(p => new { p.Dimension, p.Key, p.By, p.BucketStart, p.ByKey });
+        builder.Property(p => p.Key).HasMaxLength(RequestLog.ModelNameMaxLength);
+        builder.Property(p => p.ByKey).HasMaxLength(RequestLog.ModelNameMaxLength);
+    }
+}
+
+public sealed class HourlyRequestPairConfiguration() : RequestPairConfiguration<HourlyRequestPair>(RollupTables.HourlyPairs);
+
+public sealed class DailyRequestPairConfiguration() : RequestPairConfiguration<DailyRequestPair>(RollupTables.DailyPairs);
+
+/// <summary>
+/// Hourly rows are read over whole windows when days are local (a time zone's day is 24 UTC hours, not a UTC day): one
+/// dimension's rows, or one value's, without scanning every dimension's rows of the window (decision 122).
+/// </summary>
+public sealed class HourlyRequestRollupConfiguration() : RequestRollupConfiguration<HourlyRequestRollup>(RollupTables.HourlyRequests)
+{
+    public override void Configure(EntityTypeBuilder<HourlyRequestRollup> builder)
+    {
+        base.Configure(builder);
+        builder.HasIndex(r => new { r.Dimension, r.BucketStart, r.Key });
+        builder.HasIndex(r => new { r.Dimension, r.Key, r.BucketStart });
+    }
+}
 
 public sealed class DailyRequestRollupConfiguration() : RequestRollupConfiguration<DailyRequestRollup>(RollupTables.DailyRequests);
 
@@ -126,6 +155,8 @@ public static class RollupTables
     public const string DailyCubes = "request_cubes_daily";
     public const string HourlyFacets = "request_facets_hourly";
     public const string DailyFacets = "request_facets_daily";
+    public const string HourlyPairs = "request_pairs_hourly";
+    public const string DailyPairs = "request_pairs_daily";
     public const string HourlyFeedback = "feedback_cubes_hourly";
     public const string DailyFeedback = "feedback_cubes_daily";
 }

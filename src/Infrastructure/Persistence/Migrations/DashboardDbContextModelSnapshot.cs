@@ -723,6 +723,65 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.ToTable("request_facets_daily", (string)null);
                 });
 
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.DailyRequestPair", b =>
+                {
+                    b.Property<int>("Dimension")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("By")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CostUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Errors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("LatencySketch")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("LatencyUs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowsWithCost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowsWithTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Tokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TtftCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("TtftSketch")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("TtftUs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Dimension", "Key", "By", "BucketStart", "ByKey");
+
+                    b.ToTable("request_pairs_daily", (string)null);
+                });
+
             modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.DailyRequestRollup", b =>
                 {
                     b.Property<DateTime>("BucketStart")
@@ -962,6 +1021,65 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.ToTable("request_facets_hourly", (string)null);
                 });
 
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.HourlyRequestPair", b =>
+                {
+                    b.Property<int>("Dimension")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("By")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CostUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Errors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("LatencySketch")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("LatencyUs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowsWithCost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowsWithTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Tokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TtftCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("TtftSketch")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("TtftUs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Dimension", "Key", "By", "BucketStart", "ByKey");
+
+                    b.ToTable("request_pairs_hourly", (string)null);
+                });
+
             modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.HourlyRequestRollup", b =>
                 {
                     b.Property<DateTime>("BucketStart")
@@ -1010,6 +1128,10 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("BucketStart", "Dimension", "Key");
+
+                    b.HasIndex("Dimension", "BucketStart", "Key");
+
+                    b.HasIndex("Dimension", "Key", "BucketStart");
 
                     b.ToTable("request_rollups_hourly", (string)null);
                 });

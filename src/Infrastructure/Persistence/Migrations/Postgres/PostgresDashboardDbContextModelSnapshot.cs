@@ -789,6 +789,67 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("request_facets_daily", (string)null);
                 });
 
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.DailyRequestPair", b =>
+                {
+                    b.Property<int>("Dimension")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .UseCollation("C");
+
+                    b.Property<int>("By")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .UseCollation("C");
+
+                    b.Property<long>("CostUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Errors")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("LatencySketch")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("LatencyUs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RowsWithCost")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RowsWithTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Tokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TtftCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("TtftSketch")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("TtftUs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Dimension", "Key", "By", "BucketStart", "ByKey");
+
+                    b.ToTable("request_pairs_daily", (string)null);
+                });
+
             modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.DailyRequestRollup", b =>
                 {
                     b.Property<DateTime>("BucketStart")
@@ -1039,6 +1100,67 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("request_facets_hourly", (string)null);
                 });
 
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.HourlyRequestPair", b =>
+                {
+                    b.Property<int>("Dimension")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .UseCollation("C");
+
+                    b.Property<int>("By")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .UseCollation("C");
+
+                    b.Property<long>("CostUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Errors")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("LatencySketch")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("LatencyUs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RowsWithCost")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RowsWithTokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Tokens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TtftCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("TtftSketch")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("TtftUs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Dimension", "Key", "By", "BucketStart", "ByKey");
+
+                    b.ToTable("request_pairs_hourly", (string)null);
+                });
+
             modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.HourlyRequestRollup", b =>
                 {
                     b.Property<DateTime>("BucketStart")
@@ -1088,6 +1210,10 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("BucketStart", "Dimension", "Key");
+
+                    b.HasIndex("Dimension", "BucketStart", "Key");
+
+                    b.HasIndex("Dimension", "Key", "BucketStart");
 
                     b.ToTable("request_rollups_hourly", (string)null);
                 });
