@@ -41,6 +41,19 @@ internal static class FeedbackCubeSql
         FROM "request_logs" AS r WHERE r."Id" = "feedback_logs"."RequestLogId";
         """;
 
+    /// <summary>Fills empty cubes from every rating (the migration, and <c>rebuild-rollups</c> after clearing them).</summary>
+    public static string Populate(bool postgres) => string.Concat(Cubes.Select(c =>
+    {
+        var bucket = Bucket(postgres, c.Unit, "\"CreatedAt\"");
+        return $"""
+            INSERT INTO "{c.Table}" {Key[..^1]}, "Ratings")
+            SELECT {bucket}, "ModelName", "UserId", COALESCE("ApiKeyId", 0), "Endpoint", "Source", "Rating", COUNT(*)
+            FROM "feedback_logs"
+            GROUP BY {bucket}, "ModelName", "UserId", COALESCE("ApiKeyId", 0), "Endpoint", "Source", "Rating";
+
+            """;
+    }));
+
     /// <summary>Fills empty rollups from every rating (the migration, and <c>rebuild-rollups</c> after clearing them).</summary>
     public static string PopulateRollups(bool postgres) => string.Concat(Rollups.Select(r =>
     {
@@ -54,19 +67,6 @@ internal static class FeedbackCubeSql
             FROM ({ratings}) AS "rated"
             WHERE "Key" IS NOT NULL
             GROUP BY "Dimension", "Key", "BucketStart", "Rating";
-
-            """;
-    }));
-
-    /// <summary>Fills empty cubes from every rating (the migration, and <c>rebuild-rollups</c> after clearing them).</summary>
-    public static string Populate(bool postgres) => string.Concat(Cubes.Select(c =>
-    {
-        var bucket = Bucket(postgres, c.Unit, "\"CreatedAt\"");
-        return $"""
-            INSERT INTO "{c.Table}" {Key[..^1]}, "Ratings")
-            SELECT {bucket}, "ModelName", "UserId", COALESCE("ApiKeyId", 0), "Endpoint", "Source", "Rating", COUNT(*)
-            FROM "feedback_logs"
-            GROUP BY {bucket}, "ModelName", "UserId", COALESCE("ApiKeyId", 0), "Endpoint", "Source", "Rating";
 
             """;
     }));
