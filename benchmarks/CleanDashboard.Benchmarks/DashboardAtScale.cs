@@ -241,7 +241,7 @@ internal static class DashboardAtScale
         [
             "request_logs", "request_rollups_hourly", "request_rollups_daily", "request_cubes_hourly", "request_cubes_daily",
             "request_facets_hourly", "request_facets_daily", "active_users_hourly", "active_users_daily", "session_rollups_hourly", "session_rollups_daily",
-            "feedback_logs", "feedback_cubes_hourly", "feedback_cubes_daily",
+            "feedback_logs", "feedback_cubes_hourly", "feedback_cubes_daily", "feedback_rollups_hourly", "feedback_rollups_daily",
         ];
         Console.WriteLine("| table | rows | MiB on disk (with indexes; PostgreSQL) |");
         Console.WriteLine("|---|---|---|");

@@ -67,6 +67,10 @@ public class DashboardDbContext : DbContext
 
     public DbSet<DailyFeedbackCube> DailyFeedbackCubes => Set<DailyFeedbackCube>();
 
+    public DbSet<HourlyFeedbackRollup> HourlyFeedbackRollups => Set<HourlyFeedbackRollup>();
+
+    public DbSet<DailyFeedbackRollup> DailyFeedbackRollups => Set<DailyFeedbackRollup>();
+
     public DbSet<AlertRule> AlertRules => Set<AlertRule>();
 
     public DbSet<AlertEvent> AlertEvents => Set<AlertEvent>();

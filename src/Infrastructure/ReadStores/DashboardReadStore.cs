@@ -206,14 +206,16 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
     }
 
     /// <summary>
-    /// Feedback per rating, by when it was given: whole hours and days from the feedback cubes (kept by the database's
-    /// triggers, docs/decisions/120), the partial hours at the edges from the raw ratings.
+    /// Feedback per rating, by when it was given: whole hours and days from the feedback rollups without a filter or with
+    /// one dimension alone (docs/decisions/123), else from the feedback cubes (both kept by the database's triggers,
+    /// docs/decisions/120); the partial hours at the edges from the raw ratings.
     /// </summary>
     public async Task<IReadOnlyList<RatingCount>> GetRatingCountsAsync(DateTime from, DateTime to, DashboardFilter filter, CancellationToken cancellationToken)
     {
         await using var snapshot = await ReadSnapshot.BeginAsync(db, cancellationToken);
         var plan = _rawOnly ? RollupPlan.RawOnly(from, to) : RollupPlan.For(from, to, useDays: true);
         var counts = new long[FeedbackLog.MaxRating + 1];
+        var one = filter.IsEmpty ? new DimensionKey(RollupDimension.Total, string.Empty) : OneDimension(filter, sketched: false);
         foreach (var slice in plan.Raw)
         {
             foreach (var (rating, count) in await RawRatingsAsync(slice, filter, cancellationToken))
@@ -224,7 +226,13 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
 
         foreach (var (span, daily) in Spans(plan))
         {
-            var rows = daily ? RolledRatings(db.DailyFeedbackCubes, span, filter) : RolledRatings(db.HourlyFeedbackCubes, span, filter);
+            var rows = (daily, one) switch
+            {
+                (false, { } dimension) => RolledRatings(db.HourlyFeedbackRollups, span, dimension),
+                (true, { } dimension) => RolledRatings(db.DailyFeedbackRollups, span, dimension),
+                (false, null) => RolledRatings(db.HourlyFeedbackCubes, span, filter),
+                (true, null) => RolledRatings(db.DailyFeedbackCubes, span, filter),
+            };
             foreach (var row in await rows.ToListAsync(cancellationToken))
             {
                 counts[row.Rating] += row.Count;
@@ -271,6 +279,16 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
         SummedRows.Matching(InSpan(cubes, span), filter)
             .GroupBy(c => c.Rating)
             .Select(g => new RatingRow(g.Key, g.Sum(c => c.Ratings)));
+
+    private static IQueryable<RatingRow> RolledRatings<T>(IQueryable<T> rollups, BucketSpan span, DimensionKey one)
+        where T : FeedbackRollup
+    {
+        var (dimension, key) = (one.Dimension, one.Key);
+        return InSpan(rollups, span)
+            .Where(r => r.Dimension == dimension && r.Key == key)
+            .GroupBy(r => r.Rating)
+            .Select(g => new RatingRow(g.Key, g.Sum(r => r.Ratings)));
+    }
 
     public async Task<ThreatTotals> GetThreatTotalsAsync(DateTime from, DateTime to, int topTypes, CancellationToken cancellationToken)
     {

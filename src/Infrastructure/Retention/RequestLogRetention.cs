@@ -79,8 +79,10 @@ public sealed class RequestLogRetention(DashboardDbContext db, IOptions<Retentio
         await db.HourlyActiveUsers.Where(u => u.BucketStart < cutoff).ExecuteDeleteAsync(cancellationToken);
         await db.DailyActiveUsers.Where(u => u.BucketStart < cutoff).ExecuteDeleteAsync(cancellationToken);
 
-        // The feedback cubes lost their expired ratings by trigger with the cascade; what is left at 0 (there, and after re-ratings) goes.
+        // The feedback cubes and rollups lost their expired ratings by trigger with the cascade; what is left at 0 (there, and after re-ratings) goes.
         await db.HourlyFeedbackCubes.Where(c => c.Ratings == 0).ExecuteDeleteAsync(cancellationToken);
         await db.DailyFeedbackCubes.Where(c => c.Ratings == 0).ExecuteDeleteAsync(cancellationToken);
+        await db.HourlyFeedbackRollups.Where(r => r.Ratings == 0).ExecuteDeleteAsync(cancellationToken);
+        await db.DailyFeedbackRollups.Where(r => r.Ratings == 0).ExecuteDeleteAsync(cancellationToken);
     }
 }

@@ -9,7 +9,7 @@ namespace CleanDashboard.Infrastructure.Rollups;
 /// <summary>
 /// Recomputes every rollup table from the raw request logs and sessions, in one transaction, through the same
 /// <see cref="RollupBatch"/> arithmetic the background writer uses, so both ways give the same rows; the feedback
-/// cubes, which the database's triggers keep, by the SQL the migration filled them with. The raw rows
+/// cubes and rollups, which the database's triggers keep, by the SQL the migration filled them with. The raw rows
 /// are streamed; only their sums are held (a few rows per hour and dimension), and written once the reads are done.
 /// </summary>
 public sealed class RollupRebuilder(DashboardDbContext db)
@@ -24,6 +24,7 @@ public sealed class RollupRebuilder(DashboardDbContext db)
             await ClearAsync(db, cancellationToken);
             var requests = await RollUpAsync(db.RequestLogs, db.UserSessions, transaction, cancellationToken);
             await db.Database.ExecuteSqlRawAsync(FeedbackCubeSql.Populate(postgres: !db.Database.IsSqlite()), cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(FeedbackCubeSql.PopulateRollups(postgres: !db.Database.IsSqlite()), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return requests;
         }
@@ -107,5 +108,7 @@ public sealed class RollupRebuilder(DashboardDbContext db)
         await db.DailySessionRollups.ExecuteDeleteAsync(cancellationToken);
         await db.HourlyFeedbackCubes.ExecuteDeleteAsync(cancellationToken);
         await db.DailyFeedbackCubes.ExecuteDeleteAsync(cancellationToken);
+        await db.HourlyFeedbackRollups.ExecuteDeleteAsync(cancellationToken);
+        await db.DailyFeedbackRollups.ExecuteDeleteAsync(cancellationToken);
     }
 }

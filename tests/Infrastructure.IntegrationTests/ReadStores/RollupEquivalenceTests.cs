@@ -537,6 +537,8 @@ public sealed class RollupEquivalenceTests
             // The triggers leave a moved rating's count at 0, a rebuild writes no such row.
             rows.AddRange((await db.HourlyFeedbackCubes.AsNoTracking().Where(c => c.Ratings > 0).ToListAsync()).Select(r => $"hr {JsonSerializer.Serialize(r)}"));
             rows.AddRange((await db.DailyFeedbackCubes.AsNoTracking().Where(c => c.Ratings > 0).ToListAsync()).Select(r => $"dr {JsonSerializer.Serialize(r)}"));
+            rows.AddRange((await db.HourlyFeedbackRollups.AsNoTracking().Where(r => r.Ratings > 0).ToListAsync()).Select(r => $"hrr {JsonSerializer.Serialize(r)}"));
+            rows.AddRange((await db.DailyFeedbackRollups.AsNoTracking().Where(r => r.Ratings > 0).ToListAsync()).Select(r => $"drr {JsonSerializer.Serialize(r)}"));
             rows.Sort(StringComparer.Ordinal);
             return rows;
         });

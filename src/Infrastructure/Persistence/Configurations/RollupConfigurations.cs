@@ -142,6 +142,22 @@ public sealed class HourlyFeedbackCubeConfiguration() : FeedbackCubeConfiguratio
 
 public sealed class DailyFeedbackCubeConfiguration() : FeedbackCubeConfiguration<DailyFeedbackCube>(RollupTables.DailyFeedback);
 
+/// <summary>The feedback rollups: keyed for their reads, one dimension's key over a range of buckets; the triggers upsert by that key.</summary>
+public abstract class FeedbackRollupConfiguration<T>(string table) : IEntityTypeConfiguration<T>
+    where T : FeedbackRollup
+{
+    public void Configure(EntityTypeBuilder<T> builder)
+    {
+        builder.ToTable(table);
+        builder.HasKey(r => new { r.Dimension, r.Key, r.BucketStart, r.Rating });
+        builder.Property(r => r.Key).HasMaxLength(RequestLog.ModelNameMaxLength);
+    }
+}
+
+public sealed class HourlyFeedbackRollupConfiguration() : FeedbackRollupConfiguration<HourlyFeedbackRollup>(RollupTables.HourlyFeedbackRollups);
+
+public sealed class DailyFeedbackRollupConfiguration() : FeedbackRollupConfiguration<DailyFeedbackRollup>(RollupTables.DailyFeedbackRollups);
+
 /// <summary>Table names, shared by the model and the raw upserts.</summary>
 public static class RollupTables
 {
@@ -159,4 +175,6 @@ public static class RollupTables
     public const string DailyPairs = "request_pairs_daily";
     public const string HourlyFeedback = "feedback_cubes_hourly";
     public const string DailyFeedback = "feedback_cubes_daily";
+    public const string HourlyFeedbackRollups = "feedback_rollups_hourly";
+    public const string DailyFeedbackRollups = "feedback_rollups_daily";
 }

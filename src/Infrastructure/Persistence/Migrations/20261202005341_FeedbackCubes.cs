@@ -79,7 +79,7 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
 
             migrationBuilder.Sql(FeedbackCubeSql.CopyDimensions);
             migrationBuilder.Sql(FeedbackCubeSql.Populate(postgres: false));
-            migrationBuilder.Sql(FeedbackCubeSql.CreateTriggers(postgres: false));
+            migrationBuilder.Sql(FeedbackCubeSql.CreateTriggers(postgres: false, withRollups: false));
         }
 
         /// <inheritdoc />

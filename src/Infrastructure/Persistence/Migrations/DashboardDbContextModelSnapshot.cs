@@ -602,6 +602,29 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.ToTable("feedback_cubes_daily", (string)null);
                 });
 
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.DailyFeedbackRollup", b =>
+                {
+                    b.Property<int>("Dimension")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Ratings")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Dimension", "Key", "BucketStart", "Rating");
+
+                    b.ToTable("feedback_rollups_daily", (string)null);
+                });
+
             modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.DailyRequestCube", b =>
                 {
                     b.Property<DateTime>("BucketStart")
@@ -898,6 +921,29 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
                     b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Source", "Rating");
 
                     b.ToTable("feedback_cubes_hourly", (string)null);
+                });
+
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.HourlyFeedbackRollup", b =>
+                {
+                    b.Property<int>("Dimension")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Ratings")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Dimension", "Key", "BucketStart", "Rating");
+
+                    b.ToTable("feedback_rollups_hourly", (string)null);
                 });
 
             modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.HourlyRequestCube", b =>

@@ -82,7 +82,7 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.Sql(FeedbackCubeSql.CopyDimensions);
             migrationBuilder.Sql(FeedbackCubeSql.Populate(postgres: true));
-            migrationBuilder.Sql(FeedbackCubeSql.CreateTriggers(postgres: true));
+            migrationBuilder.Sql(FeedbackCubeSql.CreateTriggers(postgres: true, withRollups: false));
         }
 
         /// <inheritdoc />

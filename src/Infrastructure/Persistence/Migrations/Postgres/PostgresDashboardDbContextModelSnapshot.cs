@@ -661,6 +661,30 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("feedback_cubes_daily", (string)null);
                 });
 
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.DailyFeedbackRollup", b =>
+                {
+                    b.Property<int>("Dimension")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Ratings")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Dimension", "Key", "BucketStart", "Rating");
+
+                    b.ToTable("feedback_rollups_daily", (string)null);
+                });
+
             modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.DailyRequestCube", b =>
                 {
                     b.Property<DateTime>("BucketStart")
@@ -970,6 +994,30 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Source", "Rating");
 
                     b.ToTable("feedback_cubes_hourly", (string)null);
+                });
+
+            modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.HourlyFeedbackRollup", b =>
+                {
+                    b.Property<int>("Dimension")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Ratings")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Dimension", "Key", "BucketStart", "Rating");
+
+                    b.ToTable("feedback_rollups_hourly", (string)null);
                 });
 
             modelBuilder.Entity("CleanDashboard.Domain.Entities.Rollups.HourlyRequestCube", b =>
