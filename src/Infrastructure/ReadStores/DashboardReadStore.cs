@@ -215,7 +215,7 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
         await using var snapshot = await ReadSnapshot.BeginAsync(db, cancellationToken);
         var plan = _rawOnly ? RollupPlan.RawOnly(from, to) : RollupPlan.For(from, to, useDays: true);
         var counts = new long[FeedbackLog.MaxRating + 1];
-        var one = filter.IsEmpty ? new DimensionKey(RollupDimension.Total, string.Empty) : OneDimension(filter, sketched: false);
+        var one = filter.IsEmpty ? new DimensionKey(RollupDimension.Total, string.Empty) : OneDimension(filter);
         foreach (var slice in plan.Raw)
         {
             foreach (var (rating, count) in await RawRatingsAsync(slice, filter, cancellationToken))
