@@ -25,6 +25,7 @@ public sealed class MigrationsTests(TestDatabase database) : IClassFixture<TestD
             "alert_rules", "alert_events", "alert_delivery_attempts", "alert_evaluation_lease", "alert_budget_warnings",
             "request_cubes_hourly", "request_cubes_daily", "request_facets_hourly", "request_facets_daily",
             "feedback_cubes_hourly", "feedback_cubes_daily", "request_pairs_hourly", "request_pairs_daily",
+            "feedback_rollups_hourly", "feedback_rollups_daily",
         };
         if (!database.IsPostgres)
         {

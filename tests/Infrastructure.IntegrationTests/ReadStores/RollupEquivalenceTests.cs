@@ -7,6 +7,7 @@ using CleanDashboard.Application.Feedback.Common;
 using CleanDashboard.Application.RequestLogs.Common;
 using CleanDashboard.Application.Tracking;
 using CleanDashboard.Domain.Entities;
+using CleanDashboard.Domain.Entities.Rollups;
 using CleanDashboard.Domain.Enums;
 using CleanDashboard.Infrastructure.Persistence;
 using CleanDashboard.Infrastructure.ReadStores;
@@ -155,6 +156,58 @@ public sealed class RollupEquivalenceTests
             }
         }
     }
+
+    /// <summary>
+    /// The upgrade to request pairs (decision 122) fills them from the cube and facets of a database written before: the
+    /// same rows as the writer's, with the same request counts; pairs with a user, key, model or endpoint carry every sum
+    /// exactly, pairs with a country or status the counts (and a status's errors) only; no sketch is made up.
+    /// </summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(5)]
+    public async Task PairsUpgrade_WhenFilledFromTheCubeAndFacets_ShouldHoldTheWritersCountsAndSums(int seed)
+    {
+        await using var database = await RandomDataSetAsync(new Random(seed), minimumRows: 1);
+        var written = await PairRowsAsync(database);
+
+        await database.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<DashboardDbContext>();
+            await db.HourlyRequestPairs.ExecuteDeleteAsync();
+            await db.DailyRequestPairs.ExecuteDeleteAsync();
+            return await db.Database.ExecuteSqlRawAsync(RequestPairSql.Populate(database.IsPostgres));
+        });
+        var filled = await PairRowsAsync(database);
+
+        written.Should().NotBeEmpty();
+        filled.Select(p => (p.Table, p.Row.Dimension, p.Row.Key, p.Row.By, p.Row.BucketStart, p.Row.ByKey, p.Row.Requests))
+            .Should().Equal(written.Select(p => (p.Table, p.Row.Dimension, p.Row.Key, p.Row.By, p.Row.BucketStart, p.Row.ByKey, p.Row.Requests)));
+        foreach (var (before, after) in written.Zip(filled))
+        {
+            var because = $"{before.Table} {before.Row.Dimension}={before.Row.Key} by {before.Row.By}={before.Row.ByKey} at {before.Row.BucketStart:O}";
+            after.Row.LatencySketch.Should().BeEmpty(because);
+            if (before.Row.By is RollupDimension.Country or RollupDimension.Status)
+            {
+                after.Row.Errors.Should().Be(before.Row.By == RollupDimension.Status ? before.Row.Requests : 0, because);
+                continue;
+            }
+
+            (after.Row.Errors, after.Row.LatencyUs, after.Row.Tokens, after.Row.RowsWithTokens, after.Row.CostUnits, after.Row.RowsWithCost, after.Row.TtftCount, after.Row.TtftUs)
+                .Should().Be((before.Row.Errors, before.Row.LatencyUs, before.Row.Tokens, before.Row.RowsWithTokens, before.Row.CostUnits, before.Row.RowsWithCost, before.Row.TtftCount, before.Row.TtftUs), because);
+        }
+    }
+
+    private static Task<List<(string Table, RequestPair Row)>> PairRowsAsync(RandomDatabase database) =>
+        database.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<DashboardDbContext>();
+            var rows = (await db.HourlyRequestPairs.AsNoTracking().ToListAsync()).Select(p => ("hourly", (RequestPair)p))
+                .Concat((await db.DailyRequestPairs.AsNoTracking().ToListAsync()).Select(p => ("daily", (RequestPair)p)));
+            return rows
+                .OrderBy(p => p.Item1, StringComparer.Ordinal).ThenBy(p => p.Item2.Dimension).ThenBy(p => p.Item2.Key, StringComparer.Ordinal)
+                .ThenBy(p => p.Item2.By).ThenBy(p => p.Item2.BucketStart).ThenBy(p => p.Item2.ByKey, StringComparer.Ordinal)
+                .ToList();
+        });
 
     [Theory]
     [MemberData(nameof(Seeds))]
