@@ -85,10 +85,13 @@ internal static class DashboardAtScale
         await TableSizesAsync(services, provider);
         if (args.Contains("--breakdown"))
         {
-            foreach (var filter in new[] { DashboardFilter.None, new DashboardFilter("llama3.2", null, null, null), new DashboardFilter(null, null, null, "/v1/chat/completions") })
+            foreach (var filter in new[] { DashboardFilter.None, new DashboardFilter("llama3.2", null, null, null), new DashboardFilter(null, null, null, "/v1/chat/completions"), new DashboardFilter(null, userId, null, null) })
             {
-                await BreakdownAsync(services, now.Date.AddDays(-89), now, filter);
+                await BreakdownAsync(services, now.Date.AddDays(-89), now, filter, TimeZoneInfo.Utc);
             }
+
+            var newYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+            await BreakdownAsync(services, DashboardWindow.LocalMidnight(DashboardWindow.LocalDate(now, newYork).AddDays(-89), newYork), now, DashboardFilter.None, newYork);
         }
 
         Console.WriteLine($"| range | variant | rollups p50 ms | rollups max ms | raw p50 ms | raw / rollups | same answer |");
@@ -134,10 +137,10 @@ internal static class DashboardAtScale
     }
 
     /// <summary>Each read-store method alone over one window (the median of five), to see where the time goes.</summary>
-    private static async Task BreakdownAsync(IServiceProvider services, DateTime from, DateTime to, DashboardFilter filter)
+    private static async Task BreakdownAsync(IServiceProvider services, DateTime from, DateTime to, DashboardFilter filter, TimeZoneInfo zone)
     {
-        Console.WriteLine($"Each read alone over 90 days, {filter}:");
-        var days = DashboardWindow.ForCustom(from, to).Buckets;
+        Console.WriteLine($"Each read alone over 90 days in {zone.Id}, {filter}:");
+        var days = DashboardWindow.ForCustom(from, to, zone).Buckets;
         var parts = new (string Name, Func<IDashboardReadStore, Task> Read)[]
         {
             ("buckets", s => s.GetRequestBucketsAsync(from, to, days, filter, CancellationToken.None)),
@@ -241,7 +244,7 @@ internal static class DashboardAtScale
         [
             "request_logs", "request_rollups_hourly", "request_rollups_daily", "request_cubes_hourly", "request_cubes_daily",
             "request_facets_hourly", "request_facets_daily", "active_users_hourly", "active_users_daily", "session_rollups_hourly", "session_rollups_daily",
-            "feedback_logs", "feedback_cubes_hourly", "feedback_cubes_daily", "feedback_rollups_hourly", "feedback_rollups_daily",
+            "feedback_logs", "feedback_cubes_hourly", "feedback_cubes_daily", "feedback_rollups_hourly", "feedback_rollups_daily", "request_pairs_hourly", "request_pairs_daily",
         ];
         Console.WriteLine("| table | rows | MiB on disk (with indexes; PostgreSQL) |");
         Console.WriteLine("|---|---|---|");

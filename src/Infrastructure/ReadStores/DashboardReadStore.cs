@@ -72,7 +72,10 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
             await foreach (var row in Logs(slice, filter).Select(r => new { r.LatencyMs, r.TtftMs }).AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
                 bucket.AddRaw(row.LatencyMs, row.TtftMs);
-                window.AddRaw(row.LatencyMs, row.TtftMs);
+                if (_rawOnly)
+                {
+                    window.AddRaw(row.LatencyMs, row.TtftMs);
+                }
             }
         }
 
@@ -81,7 +84,15 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
             foreach (var row in await SketchRowsAsync(span, daily, filter, cancellationToken))
             {
                 Builder(buckets, DashboardWindow.BucketIndex(bucketStarts, row.BucketStart)).AddRolled(row.Latency, row.Ttft, row.TtftUs);
-                window.AddRolled(row.Latency, row.Ttft, row.TtftUs);
+            }
+        }
+
+        // The window's sketch is the merge of its buckets' (a few, where the rows were thousands of hours under a time zone).
+        if (!_rawOnly)
+        {
+            foreach (var bucket in buckets.Values)
+            {
+                window.AddRolled(bucket);
             }
         }
 
@@ -257,8 +268,12 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
         feedback = slice.IncludesTo ? feedback.Where(f => f.CreatedAt <= to) : feedback.Where(f => f.CreatedAt < to);
         if (!filter.IsEmpty)
         {
+            // Driven from the slice's ratings, each probing its request by id: a join let SQLite start from every request of
+            // the filter (a user's 100,000 at 10 million rows, 40 ms) to find the few ratings of a partial hour.
+            var matching = SummedRows.Matching(db.RequestLogs.AsNoTracking(), filter);
             var rated = await feedback
-                .Join(SummedRows.Matching(db.RequestLogs.AsNoTracking(), filter), f => f.RequestLogId, r => r.Id, (f, _) => f.Rating)
+                .Where(f => matching.Any(r => r.Id == f.RequestLogId))
+                .Select(f => f.Rating)
                 .GroupBy(rating => rating)
                 .Select(g => new { Rating = g.Key, Count = g.LongCount() })
                 .ToListAsync(cancellationToken);
@@ -518,7 +533,7 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
         if (OneDimension(filter) is { } one && RequestRollup.KeepsSketches(one.Dimension))
         {
             var rows = await ParsedAsync(daily ? Sketches(Dimension(db.DailyRequestRollups, span, one)) : Sketches(Dimension(db.HourlyRequestRollups, span, one)), cancellationToken);
-            if (rows.All(r => r.Latency.Count == r.Requests))
+            if (rows.All(r => r.Sketched == r.Requests))
             {
                 return rows;
             }
@@ -584,7 +599,7 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
         var parsed = new List<ParsedSketchRow>();
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            parsed.Add(new ParsedSketchRow(row.BucketStart, row.Requests, LatencySketch.FromBytes(row.LatencySketch), LatencySketch.FromBytes(row.TtftSketch), row.TtftUs));
+            parsed.Add(new ParsedSketchRow(row.BucketStart, row.Requests, LatencySketch.CountOf(row.LatencySketch), row.LatencySketch, row.TtftSketch, row.TtftUs));
         }
 
         return parsed;
@@ -670,7 +685,7 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
 
     private sealed record SketchRow(DateTime BucketStart, long Requests, byte[] LatencySketch, byte[] TtftSketch, long TtftUs);
 
-    private sealed record ParsedSketchRow(DateTime BucketStart, long Requests, LatencySketch Latency, LatencySketch Ttft, long TtftUs);
+    private sealed record ParsedSketchRow(DateTime BucketStart, long Requests, long Sketched, byte[] Latency, byte[] Ttft, long TtftUs);
 
     private sealed record EndpointRow(string Endpoint, long Requests, long Errors, byte[] LatencySketch);
 

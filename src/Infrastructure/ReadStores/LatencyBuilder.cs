@@ -43,8 +43,15 @@ internal sealed class LatencyBuilder(bool exact)
         }
     }
 
-    public void AddRolled(byte[] latencySketch, byte[] ttftSketch, long ttftUsSum) =>
-        AddRolled(LatencySketch.FromBytes(latencySketch), LatencySketch.FromBytes(ttftSketch), ttftUsSum);
+    public void AddRolled(byte[] latencySketch, byte[] ttftSketch, long ttftUsSum)
+    {
+        _latencySketch.Merge(latencySketch);
+        _ttftSketch.Merge(ttftSketch);
+        _ttftUsSum += ttftUsSum;
+    }
+
+    /// <summary>Adds another builder's sketches and TTFT sum (sketch mode: the raw values are in its sketches too).</summary>
+    public void AddRolled(LatencyBuilder other) => AddRolled(other._latencySketch, other._ttftSketch, other._ttftUsSum);
 
     public void AddRolled(LatencySketch latency, LatencySketch ttft, long ttftUsSum)
     {

@@ -13,7 +13,9 @@ public sealed class LatencySketch : ILatencyDistribution
     private static readonly double Gamma = (1 + RelativeAccuracy) / (1 - RelativeAccuracy);
     private static readonly double LogGamma = Math.Log(Gamma);
 
-    private readonly Dictionary<int, long> _bins = [];
+    /// <summary>Bin counts, dense from <see cref="_offset"/> (bin indexes of whole microseconds are never negative).</summary>
+    private long[] _bins = [];
+    private int _offset;
     private long _zeros;
 
     public long Count { get; private set; }
@@ -29,7 +31,8 @@ public sealed class LatencySketch : ILatencyDistribution
         else
         {
             var index = (int)Math.Ceiling(Math.Log(microseconds) / LogGamma);
-            _bins[index] = _bins.GetValueOrDefault(index) + count;
+            Cover(index, index);
+            _bins[index - _offset] += count;
         }
 
         Count += count;
@@ -38,12 +41,82 @@ public sealed class LatencySketch : ILatencyDistribution
     public void Merge(LatencySketch other)
     {
         _zeros += other._zeros;
-        foreach (var (index, count) in other._bins)
+        Count += other.Count;
+        var (first, last) = other.Occupied();
+        if (first > last)
         {
-            _bins[index] = _bins.GetValueOrDefault(index) + count;
+            return;
         }
 
-        Count += other.Count;
+        Cover(first, last);
+        for (var index = first; index <= last; index++)
+        {
+            _bins[index - _offset] += other._bins[index - other._offset];
+        }
+    }
+
+    /// <summary>Adds a serialized sketch (<see cref="ToBytes"/>) without building it first: the read path merges thousands.</summary>
+    public void Merge(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty)
+        {
+            return;
+        }
+
+        var position = 0;
+        var zeros = (long)ReadVarint(bytes, ref position);
+        _zeros += zeros;
+        Count += zeros;
+        var bins = (int)ReadVarint(bytes, ref position);
+        if (bins == 0)
+        {
+            return;
+        }
+
+        // Indexes ascend: decode once into a rented buffer, grow the bins once for the whole range, then add.
+        var decoded = System.Buffers.ArrayPool<long>.Shared.Rent(bins * 2);
+        try
+        {
+            var index = 0;
+            for (var i = 0; i < bins; i++)
+            {
+                index += UnZigZag(ReadVarint(bytes, ref position));
+                decoded[2 * i] = index;
+                decoded[(2 * i) + 1] = (long)ReadVarint(bytes, ref position);
+            }
+
+            Cover((int)decoded[0], index);
+            for (var i = 0; i < bins; i++)
+            {
+                var count = decoded[(2 * i) + 1];
+                _bins[(int)decoded[2 * i] - _offset] += count;
+                Count += count;
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<long>.Shared.Return(decoded);
+        }
+    }
+
+    /// <summary>The number of values a serialized sketch holds, read without building it.</summary>
+    public static long CountOf(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty)
+        {
+            return 0;
+        }
+
+        var position = 0;
+        var count = (long)ReadVarint(bytes, ref position);
+        var bins = (int)ReadVarint(bytes, ref position);
+        for (var i = 0; i < bins; i++)
+        {
+            ReadVarint(bytes, ref position);
+            count += (long)ReadVarint(bytes, ref position);
+        }
+
+        return count;
     }
 
     public double? Percentile(double percent)
@@ -60,12 +133,12 @@ public sealed class LatencySketch : ILatencyDistribution
         }
 
         var seen = _zeros;
-        foreach (var index in _bins.Keys.Order())
+        for (var i = 0; i < _bins.Length; i++)
         {
-            seen += _bins[index];
+            seen += _bins[i];
             if (seen >= rank)
             {
-                return 2 * Math.Pow(Gamma, index) / (Gamma + 1);
+                return 2 * Math.Pow(Gamma, i + _offset) / (Gamma + 1);
             }
         }
 
@@ -75,15 +148,26 @@ public sealed class LatencySketch : ILatencyDistribution
     /// <summary>Varints: the zero count, the number of bins, then each bin as (index delta, count), indexes ascending.</summary>
     public byte[] ToBytes()
     {
-        var buffer = new List<byte>(8 + (_bins.Count * 3));
-        WriteVarint(buffer, (ulong)_zeros);
-        WriteVarint(buffer, (ulong)_bins.Count);
-        var previous = 0;
-        foreach (var index in _bins.Keys.Order())
+        var occupied = 0;
+        foreach (var count in _bins)
         {
-            WriteVarint(buffer, ZigZag(index - previous));
-            WriteVarint(buffer, (ulong)_bins[index]);
-            previous = index;
+            occupied += count > 0 ? 1 : 0;
+        }
+
+        var buffer = new List<byte>(8 + (occupied * 3));
+        WriteVarint(buffer, (ulong)_zeros);
+        WriteVarint(buffer, (ulong)occupied);
+        var previous = 0;
+        for (var i = 0; i < _bins.Length; i++)
+        {
+            if (_bins[i] == 0)
+            {
+                continue;
+            }
+
+            WriteVarint(buffer, ZigZag(i + _offset - previous));
+            WriteVarint(buffer, (ulong)_bins[i]);
+            previous = i + _offset;
         }
 
         return [.. buffer];
@@ -92,25 +176,54 @@ public sealed class LatencySketch : ILatencyDistribution
     public static LatencySketch FromBytes(ReadOnlySpan<byte> bytes)
     {
         var sketch = new LatencySketch();
-        if (bytes.IsEmpty)
-        {
-            return sketch;
-        }
-
-        var position = 0;
-        sketch._zeros = (long)ReadVarint(bytes, ref position);
-        sketch.Count = sketch._zeros;
-        var bins = (int)ReadVarint(bytes, ref position);
-        var index = 0;
-        for (var i = 0; i < bins; i++)
-        {
-            index += UnZigZag(ReadVarint(bytes, ref position));
-            var count = (long)ReadVarint(bytes, ref position);
-            sketch._bins[index] = count;
-            sketch.Count += count;
-        }
-
+        sketch.Merge(bytes);
         return sketch;
+    }
+
+    /// <summary>Grows the dense bins (to either side, at least doubling) so that [first, last] are inside them.</summary>
+    private void Cover(int first, int last)
+    {
+        if (_bins.Length == 0)
+        {
+            _offset = first;
+            _bins = new long[Math.Max(8, last - first + 1)];
+            return;
+        }
+
+        var end = _offset + _bins.Length;
+        if (first >= _offset && last < end)
+        {
+            return;
+        }
+
+        var newOffset = Math.Min(first, _offset);
+        var newEnd = Math.Max(last + 1, end);
+        var length = Math.Max(newEnd - newOffset, _bins.Length * 2);
+        if (first < _offset)
+        {
+            newOffset = newEnd - length;
+        }
+
+        var grown = new long[length];
+        Array.Copy(_bins, 0, grown, _offset - newOffset, _bins.Length);
+        (_bins, _offset) = (grown, newOffset);
+    }
+
+    /// <summary>The first and last bin index holding a value (first greater than last when none does).</summary>
+    private (int First, int Last) Occupied()
+    {
+        var (first, last) = (0, _bins.Length - 1);
+        while (first <= last && _bins[first] == 0)
+        {
+            first++;
+        }
+
+        while (last >= first && _bins[last] == 0)
+        {
+            last--;
+        }
+
+        return (first + _offset, last + _offset);
     }
 
     public static LatencySketch Of(IEnumerable<long> microseconds)
@@ -141,6 +254,13 @@ public sealed class LatencySketch : ILatencyDistribution
 
     private static ulong ReadVarint(ReadOnlySpan<byte> bytes, ref int position)
     {
+        var first = bytes[position++];
+        if (first < 0x80)
+        {
+            return first;
+        }
+
+        position--;
         ulong value = 0;
         for (var shift = 0; ; shift += 7)
         {

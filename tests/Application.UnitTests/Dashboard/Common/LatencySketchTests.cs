@@ -96,6 +96,37 @@ public sealed class LatencySketchTests
     }
 
     [Fact]
+    public void Merge_WhenGivenSerializedSketchesGrowingToBothSides_ShouldEqualTheSketchOfAllTheirValues()
+    {
+        // Descending values grow the dense bins to the left, ascending ones to the right; 0 has its own count.
+        long[] descending = [60_000_000, 2_000_000, 15_000, 900, 1];
+        long[] ascending = [0, 3, 250_000, 120_000_000];
+        var merged = new LatencySketch();
+        foreach (var part in new[] { descending, ascending })
+        {
+            var sketch = new LatencySketch();
+            foreach (var value in part)
+            {
+                sketch.Add(value);
+            }
+
+            LatencySketch.CountOf(sketch.ToBytes()).Should().Be(part.Length);
+            merged.Merge(sketch.ToBytes());
+        }
+
+        var all = LatencySketch.Of([.. descending, .. ascending]);
+        merged.Count.Should().Be(9);
+        merged.ToBytes().Should().Equal(all.ToBytes());
+        foreach (var percent in new[] { 1.0, 20, 50, 80, 100 })
+        {
+            merged.Percentile(percent).Should().Be(all.Percentile(percent));
+        }
+
+        merged.Percentile(1).Should().Be(0);
+        merged.Percentile(100).Should().BeApproximately(120_000_000, 120_000_000 * LatencySketch.RelativeAccuracy);
+    }
+
+    [Fact]
     public void ExactLatencies_WhenAsked_ShouldTakeTheNearestRankOfTheSortedValues()
     {
         var exact = new ExactLatencies([30, 10, 20, 40]);
