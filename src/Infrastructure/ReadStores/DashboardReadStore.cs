@@ -83,7 +83,7 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
         {
             foreach (var row in await SketchRowsAsync(span, daily, filter, cancellationToken))
             {
-                Builder(buckets, DashboardWindow.BucketIndex(bucketStarts, row.BucketStart)).AddRolled(row.Latency, row.Ttft, row.TtftUs);
+                Builder(buckets, DashboardWindow.BucketIndex(bucketStarts, row.BucketStart)).AddRolled(row.LatencySketch, row.TtftSketch, row.TtftUs);
             }
         }
 
@@ -523,7 +523,7 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
     /// sketches, else the matching cube rows'. A dimension row whose sketch counts fewer requests than the row was written
     /// before its dimension kept sketches (decision 122, until <c>rebuild-rollups</c>): the span is then read from the cube.
     /// </summary>
-    private async Task<List<ParsedSketchRow>> SketchRowsAsync(BucketSpan span, bool daily, DashboardFilter filter, CancellationToken cancellationToken)
+    private async Task<List<SketchRow>> SketchRowsAsync(BucketSpan span, bool daily, DashboardFilter filter, CancellationToken cancellationToken)
     {
         if (filter.IsEmpty)
         {
@@ -533,7 +533,7 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
         if (OneDimension(filter) is { } one && RequestRollup.KeepsSketches(one.Dimension))
         {
             var rows = await ParsedAsync(daily ? Sketches(Dimension(db.DailyRequestRollups, span, one)) : Sketches(Dimension(db.HourlyRequestRollups, span, one)), cancellationToken);
-            if (rows.All(r => r.Sketched == r.Requests))
+            if (rows.All(r => LatencySketch.CountOf(r.LatencySketch) == r.Requests))
             {
                 return rows;
             }
@@ -594,16 +594,8 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
         return InSpan(pairs, span).Where(p => p.Dimension == dimension && p.Key == key && p.By == by);
     }
 
-    private static async Task<List<ParsedSketchRow>> ParsedAsync(IQueryable<SketchRow> rows, CancellationToken cancellationToken)
-    {
-        var parsed = new List<ParsedSketchRow>();
-        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            parsed.Add(new ParsedSketchRow(row.BucketStart, row.Requests, LatencySketch.CountOf(row.LatencySketch), row.LatencySketch, row.TtftSketch, row.TtftUs));
-        }
-
-        return parsed;
-    }
+    private static Task<List<SketchRow>> ParsedAsync(IQueryable<SketchRow> rows, CancellationToken cancellationToken) =>
+        rows.ToListAsync(cancellationToken);
 
     private static IQueryable<T> Cube<T>(IQueryable<T> cubes, BucketSpan span, DashboardFilter filter)
         where T : RequestCube =>
@@ -684,8 +676,6 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
         totals[bucket] = totals.TryGetValue(bucket, out var sum) ? sum.Plus(sums) : sums;
 
     private sealed record SketchRow(DateTime BucketStart, long Requests, byte[] LatencySketch, byte[] TtftSketch, long TtftUs);
-
-    private sealed record ParsedSketchRow(DateTime BucketStart, long Requests, long Sketched, byte[] Latency, byte[] Ttft, long TtftUs);
 
     private sealed record EndpointRow(string Endpoint, long Requests, long Errors, byte[] LatencySketch);
 
