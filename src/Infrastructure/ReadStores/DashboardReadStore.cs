@@ -168,7 +168,7 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
         {
             foreach (var row in await EndpointRowsAsync(span, daily, filter, cancellationToken))
             {
-                Endpoint(endpoints, row.Endpoint, row.Requests, row.Errors).Latency.AddRolled(row.Latency, new LatencySketch(), 0);
+                Endpoint(endpoints, row.Endpoint, row.Requests, row.Errors).Latency.AddRolled(row.LatencySketch, [], 0);
             }
         }
 
@@ -527,60 +527,49 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
     {
         if (filter.IsEmpty)
         {
-            return await ParsedAsync(daily ? Sketches(Totals(db.DailyRequestRollups, span)) : Sketches(Totals(db.HourlyRequestRollups, span)), cancellationToken);
+            return await (daily ? Sketches(Totals(db.DailyRequestRollups, span)) : Sketches(Totals(db.HourlyRequestRollups, span))).ToListAsync(cancellationToken);
         }
 
         if (OneDimension(filter) is { } one && RequestRollup.KeepsSketches(one.Dimension))
         {
-            var rows = await ParsedAsync(daily ? Sketches(Dimension(db.DailyRequestRollups, span, one)) : Sketches(Dimension(db.HourlyRequestRollups, span, one)), cancellationToken);
+            var rows = await (daily ? Sketches(Dimension(db.DailyRequestRollups, span, one)) : Sketches(Dimension(db.HourlyRequestRollups, span, one))).ToListAsync(cancellationToken);
             if (rows.All(r => LatencySketch.CountOf(r.LatencySketch) == r.Requests))
             {
                 return rows;
             }
         }
 
-        return await ParsedAsync(daily ? Sketches(Cube(db.DailyRequestCubes, span, filter)) : Sketches(Cube(db.HourlyRequestCubes, span, filter)), cancellationToken);
+        return await (daily ? Sketches(Cube(db.DailyRequestCubes, span, filter)) : Sketches(Cube(db.HourlyRequestCubes, span, filter))).ToListAsync(cancellationToken);
     }
 
     /// <summary>
     /// The endpoint table's rows of one span: the endpoint rollup without a filter or under an endpoint filter, the
     /// model's endpoint pairs under a model filter (unless written before they kept sketches), else the cube's rows.
     /// </summary>
-    private async Task<List<ParsedEndpointRow>> EndpointRowsAsync(BucketSpan span, bool daily, DashboardFilter filter, CancellationToken cancellationToken)
+    private async Task<List<EndpointRow>> EndpointRowsAsync(BucketSpan span, bool daily, DashboardFilter filter, CancellationToken cancellationToken)
     {
         var one = OneDimension(filter);
         if (filter.IsEmpty)
         {
-            return await ParsedAsync(daily ? EndpointRows(Dimension(db.DailyRequestRollups, span, RollupDimension.Endpoint)) : EndpointRows(Dimension(db.HourlyRequestRollups, span, RollupDimension.Endpoint)), cancellationToken);
+            return await (daily ? EndpointRows(Dimension(db.DailyRequestRollups, span, RollupDimension.Endpoint)) : EndpointRows(Dimension(db.HourlyRequestRollups, span, RollupDimension.Endpoint))).ToListAsync(cancellationToken);
         }
 
         if (one?.Dimension == RollupDimension.Endpoint)
         {
-            return await ParsedAsync(daily ? EndpointRows(Dimension(db.DailyRequestRollups, span, one)) : EndpointRows(Dimension(db.HourlyRequestRollups, span, one)), cancellationToken);
+            return await (daily ? EndpointRows(Dimension(db.DailyRequestRollups, span, one)) : EndpointRows(Dimension(db.HourlyRequestRollups, span, one))).ToListAsync(cancellationToken);
         }
 
         if (one?.Dimension == RollupDimension.Model)
         {
             var pairs = daily ? PairEndpointRows(Pairs(db.DailyRequestPairs, span, one, RollupDimension.Endpoint)) : PairEndpointRows(Pairs(db.HourlyRequestPairs, span, one, RollupDimension.Endpoint));
-            var rows = await ParsedAsync(pairs, cancellationToken);
-            if (rows.All(r => r.Latency.Count == r.Requests))
+            var rows = await pairs.ToListAsync(cancellationToken);
+            if (rows.All(r => LatencySketch.CountOf(r.LatencySketch) == r.Requests))
             {
                 return rows;
             }
         }
 
-        return await ParsedAsync(daily ? CubeEndpointRows(Cube(db.DailyRequestCubes, span, filter)) : CubeEndpointRows(Cube(db.HourlyRequestCubes, span, filter)), cancellationToken);
-    }
-
-    private static async Task<List<ParsedEndpointRow>> ParsedAsync(IQueryable<EndpointRow> rows, CancellationToken cancellationToken)
-    {
-        var parsed = new List<ParsedEndpointRow>();
-        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            parsed.Add(new ParsedEndpointRow(row.Endpoint, row.Requests, row.Errors, LatencySketch.FromBytes(row.LatencySketch)));
-        }
-
-        return parsed;
+        return await (daily ? CubeEndpointRows(Cube(db.DailyRequestCubes, span, filter)) : CubeEndpointRows(Cube(db.HourlyRequestCubes, span, filter))).ToListAsync(cancellationToken);
     }
 
     /// <summary>A filter on the model alone or the endpoint alone, whose breakdowns are read from the pairs (<see cref="RequestPair"/>).</summary>
@@ -593,9 +582,6 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
         var (dimension, key) = (filter.Dimension, filter.Key);
         return InSpan(pairs, span).Where(p => p.Dimension == dimension && p.Key == key && p.By == by);
     }
-
-    private static Task<List<SketchRow>> ParsedAsync(IQueryable<SketchRow> rows, CancellationToken cancellationToken) =>
-        rows.ToListAsync(cancellationToken);
 
     private static IQueryable<T> Cube<T>(IQueryable<T> cubes, BucketSpan span, DashboardFilter filter)
         where T : RequestCube =>
@@ -678,8 +664,6 @@ public sealed class DashboardReadStore(DashboardDbContext db) : IDashboardReadSt
     private sealed record SketchRow(DateTime BucketStart, long Requests, byte[] LatencySketch, byte[] TtftSketch, long TtftUs);
 
     private sealed record EndpointRow(string Endpoint, long Requests, long Errors, byte[] LatencySketch);
-
-    private sealed record ParsedEndpointRow(string Endpoint, long Requests, long Errors, LatencySketch Latency);
 
     private sealed record RatingRow(int Rating, long Count);
 

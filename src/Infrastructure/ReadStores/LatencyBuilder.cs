@@ -51,13 +51,11 @@ internal sealed class LatencyBuilder(bool exact)
     }
 
     /// <summary>Adds another builder's sketches and TTFT sum (sketch mode: the raw values are in its sketches too).</summary>
-    public void AddRolled(LatencyBuilder other) => AddRolled(other._latencySketch, other._ttftSketch, other._ttftUsSum);
-
-    public void AddRolled(LatencySketch latency, LatencySketch ttft, long ttftUsSum)
+    public void AddRolled(LatencyBuilder other)
     {
-        _latencySketch.Merge(latency);
-        _ttftSketch.Merge(ttft);
-        _ttftUsSum += ttftUsSum;
+        _latencySketch.Merge(other._latencySketch);
+        _ttftSketch.Merge(other._ttftSketch);
+        _ttftUsSum += other._ttftUsSum;
     }
 
     public ILatencyDistribution Latency => exact ? new ExactLatencies(_latencies) : _latencySketch;

@@ -74,10 +74,21 @@ public sealed class RollupBatch
             Add(Row(_dailyRequests, (day, dimension, key)), figures, sketched);
         }
 
-        foreach (var (dimension, key) in dimensions.Where(d => RequestPair.IsPairedFilter(d.Item1)))
+        foreach (var (dimension, key) in dimensions)
         {
-            foreach (var (by, byKey) in dimensions.Where(d => d.Item1 is not RollupDimension.Total && d.Item1 != dimension && !(d.Item1 is RollupDimension.Status && request.StatusCode < 400)))
+            if (!RequestPair.IsPairedFilter(dimension))
             {
+                continue;
+            }
+
+            foreach (var (by, byKey) in dimensions)
+            {
+                // Pairs count what a breakdown under the filter lists: every other dimension's value, error statuses only.
+                if (by is RollupDimension.Total || by == dimension || (by is RollupDimension.Status && !figures.IsError))
+                {
+                    continue;
+                }
+
                 var sketched = RequestPair.KeepsSketches(dimension, by);
                 Add(PairRow(_hourlyPairs, new PairKey(dimension, key, by, hour, byKey)), figures, sketched);
                 Add(PairRow(_dailyPairs, new PairKey(dimension, key, by, day, byKey)), figures, sketched);
