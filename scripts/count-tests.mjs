@@ -1,5 +1,6 @@
 // Sums test results over every runner: .NET TRX files, vitest JSON, Playwright JSON.
-// Prints every skipped test with its reason (grouped by reason), then "tests: N passed, N failed, N skipped",
+// Prints every skipped test with its reason (grouped by reason), every failed test with the first line of its
+// message (so a CI log's tail names what failed), then "tests: N passed, N failed, N skipped",
 // and exits 1 when any test failed or a runner left no result.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,9 @@ const noteSkip = (name, reason) => {
   const key = reason?.trim() || '(no reason given)';
   skips.set(key, [...(skips.get(key) ?? []), name]);
 };
+/** "name [run]: first line of the message" of every failed test */
+const failures = [];
+const noteFailure = (name, message) => failures.push(`${name}: ${(message ?? '').trim().split('\n')[0].slice(0, 300)}`);
 const unescapeXml = (text) => text
   .replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
@@ -45,6 +49,11 @@ for (const file of trx) {
     const reason = result[0].match(/<Message>([\s\S]*?)<\/Message>/)?.[1];
     noteSkip(`${name} [${run}]`, reason && unescapeXml(reason));
   }
+  for (const result of xml.matchAll(/<UnitTestResult\s[^>]*outcome="(?:Failed|Error|Timeout|Aborted)"[^>]*>[\s\S]*?<\/UnitTestResult>/g)) {
+    const name = unescapeXml(result[0].match(/testName="([^"]*)"/)?.[1] ?? '?');
+    const message = result[0].match(/<Message>([\s\S]*?)<\/Message>/)?.[1];
+    noteFailure(`${name} [${run}]`, message && unescapeXml(message));
+  }
 }
 
 const vitest = path.join(dir, 'vitest.json');
@@ -53,6 +62,7 @@ if (fs.existsSync(vitest)) {
   passed += v.numPassedTests; failed += v.numFailedTests; skipped += v.numPendingTests + (v.numTodoTests ?? 0);
   for (const suite of v.testResults ?? []) {
     for (const t of suite.assertionResults ?? []) {
+      if (t.status === 'failed') noteFailure(`${t.fullName} [vitest]`, t.failureMessages?.[0]);
       if (t.status === 'pending' || t.status === 'skipped' || t.status === 'todo') noteSkip(`${t.fullName} [vitest]`, t.failureMessages?.[0]);
     }
   }
@@ -66,6 +76,7 @@ if (fs.existsSync(playwright)) {
   const specs = (suite) => [...(suite.specs ?? []), ...(suite.suites ?? []).flatMap(specs)];
   for (const spec of (report.suites ?? []).flatMap(specs)) {
     for (const t of spec.tests ?? []) {
+      if (t.status === 'unexpected') noteFailure(`${spec.title} [playwright ${spec.file}]`, t.results?.at(-1)?.error?.message);
       if (t.status !== 'skipped') continue;
       const annotation = [...(t.annotations ?? []), ...(t.results ?? []).flatMap(r => r.annotations ?? [])].find(a => a.type === 'skip');
       noteSkip(`${spec.title} [playwright ${spec.file}]`, annotation?.description);
@@ -79,6 +90,10 @@ if (skips.size > 0) {
     console.log(`  ${names.length} × ${reason}`);
     for (const name of names) console.log(`      ${name}`);
   }
+}
+if (failures.length > 0) {
+  console.log('failed:');
+  for (const failure of failures) console.log(`  ${failure}`);
 }
 for (const m of missing) console.log(`no results from ${m}: counted as a failure`);
 if (missing.length) failed += missing.length;
