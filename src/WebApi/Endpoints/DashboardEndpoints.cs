@@ -1,6 +1,8 @@
 using CleanDashboard.Application.Dashboard.Queries.GetDashboard;
 using CleanDashboard.WebApi.Hosting;
 using MediatR;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace CleanDashboard.WebApi.Endpoints;
 
@@ -24,6 +26,6 @@ public static class DashboardEndpoints
     }
 
     private static async Task<IResult> GetDashboard(
-        string? range, string? start, string? end, string? model, string? userId, string? apiKeyId, string? endpoint, string? source, string? tz, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new GetDashboardQuery(range, start, end) { Model = model, UserId = userId, ApiKeyId = apiKeyId, Endpoint = endpoint, Source = source, Tz = tz }, cancellationToken));
+        string? range, string? start, string? end, string? model, string? userId, string? apiKeyId, string? endpoint, string? source, string? tz, IMediator mediator, IOptions<JsonOptions> json, CancellationToken cancellationToken) =>
+        SerializedOnce.Json(await mediator.Send(new GetDashboardQuery(range, start, end) { Model = model, UserId = userId, ApiKeyId = apiKeyId, Endpoint = endpoint, Source = source, Tz = tz }, cancellationToken), json.Value.SerializerOptions);
 }

@@ -52,6 +52,17 @@ public sealed class CachingBehaviorTests : IDisposable
     }
 
     [Fact]
+    public async Task Send_WhenACachedAnswerIsReadAgain_ShouldHandOutTheSameInstanceInsteadOfACopy()
+    {
+        _store.Release();
+        var first = await SendAsync(new GetDashboardQuery("24h", null, null));
+        var second = await SendAsync(new GetDashboardQuery("24h", null, null));
+
+        // DashboardDto is [ImmutableObject(true)] and sealed: HybridCache keeps the instance, not its serialized copy.
+        second.Should().BeSameAs(first);
+    }
+
+    [Fact]
     public async Task Send_WhenACustomRangeIsSpelledWithAnotherOffset_ShouldShareTheCachedAnswer()
     {
         _store.Release();

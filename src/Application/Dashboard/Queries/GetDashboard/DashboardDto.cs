@@ -1,6 +1,12 @@
+using System.ComponentModel;
+
 namespace CleanDashboard.Application.Dashboard.Queries.GetDashboard;
 
-/// <summary>The dashboard document of the specification, field for field, and issue 13's additions after them.</summary>
+/// <summary>
+/// The dashboard document of the specification, field for field, and issue 13's additions after them. Immutable
+/// (read-only lists, init-only), so the cache hands out its one instance instead of deserializing a copy per read.
+/// </summary>
+[ImmutableObject(true)]
 public sealed record DashboardDto(
     string Range,
     DateTime GeneratedAt,
