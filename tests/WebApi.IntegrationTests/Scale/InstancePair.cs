@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using CleanDashboard.Application.Common.Caching;
+using CleanDashboard.Application.Tracking;
 using CleanDashboard.Application.Users.Commands.CreateApiKey;
 using CleanDashboard.Application.Users.Commands.CreateUser;
 using CleanDashboard.Infrastructure.Persistence;
@@ -107,6 +108,8 @@ public sealed class InstancePair : IAsyncDisposable
     /// <summary>Sends <paramref name="count"/> demo-echo chat completions to the instance through its gateway, one after the other.</summary>
     public async Task SendChatsAsync(AppInstance instance, int count)
     {
+        var queue = (QueuedRequestSignal)instance.Services.GetRequiredService<IRequestLogQueue>();
+        var before = queue.Queued;
         using var client = Client(instance, MemberKey);
         for (var i = 0; i < count; i++)
         {
@@ -115,6 +118,9 @@ public sealed class InstancePair : IAsyncDisposable
             using var response = await client.PostAsync("/v1/chat/completions", body);
             response.StatusCode.Should().Be(HttpStatusCode.OK);
         }
+
+        // TestServer may answer the client before the middleware hands the request to the writer: wait for the hand-off.
+        await queue.WaitForAsync(before + count).WaitAsync(Wait);
     }
 
     /// <summary>The number of request logs in the shared database, once it reaches <paramref name="expected"/> or 10 s have passed.</summary>
@@ -259,6 +265,7 @@ public sealed class AppInstance(IReadOnlyDictionary<string, string?> settings, T
             services.RemoveAll<TimeProvider>();
             services.AddSingleton(clock);
         });
+        builder.ConfigureServices(QueuedRequestSignal.Decorate);
         builder.ConfigureTestServices(settlements.Decorate);
     }
 }
