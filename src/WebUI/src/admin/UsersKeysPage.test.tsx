@@ -8,7 +8,7 @@ import { json, renderApp } from '../test/render';
 const KEY = 'cd-admin-key-for-tests';
 const NEW_KEY = 'cd_NewKeyNewKey0123456789abcdefghijklmnop';
 
-function routes(extra: Record<string, (call: ApiCall) => Response> = {}) {
+function routes(extra: Record<string, (call: ApiCall) => Response | Promise<Response>> = {}) {
   return {
     'GET /api/me': () => json(ADMIN_ME),
     'GET /api/admin/users': () => json(page(USERS)),
@@ -175,5 +175,35 @@ describe('Users & keys screen', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent("Name: A user named 'alice' already exists.");
     expect(form.getByLabelText('Name')).toHaveAttribute('aria-invalid', 'true');
     await waitFor(() => expect(screen.queryByText(/created\.$/)).not.toBeInTheDocument());
+  });
+});
+
+describe('Users & keys screen, when the server is slow', () => {
+  it('offers a user created while the first list of users was still loading as a key owner', async () => {
+    // Every list read before bob exists answers only after he was created; the lists must be read again.
+    const held: Array<() => void> = [];
+    let created = false;
+    mockApi(
+      routes({
+        'GET /api/admin/users': () => {
+          if (created) return json(page([...USERS, { ...USERS[1]!, id: 5, name: 'bob' }]));
+          return new Promise<Response>((resolve) => held.push(() => resolve(json(page(USERS)))));
+        },
+        'POST /api/admin/users': (call: ApiCall) => {
+          created = true;
+          return json({ id: 5, name: (call.body as { name: string }).name, role: 'member', createdAt: '2025-07-20T12:00:00Z' }, 201);
+        },
+      }),
+    );
+    renderApp('/admin/users', { apiKey: KEY });
+    const user = userEvent.setup();
+    const form = within(await screen.findByRole('form', { name: 'Create a user' }));
+    await user.type(form.getByLabelText('Name'), 'bob');
+    await user.click(form.getByRole('button', { name: 'Create user' }));
+    expect(await screen.findByText('User bob (member) created.')).toBeInTheDocument();
+    held.forEach((answer) => answer());
+
+    const keyForm = within(screen.getByRole('form', { name: 'Create an API key' }));
+    expect(await keyForm.findByRole('option', { name: 'bob (member)' })).toBeInTheDocument();
   });
 });

@@ -18,6 +18,7 @@ import { DataTable, type Column } from '../DataTable';
 import { ProblemList } from '../../components/ProblemList';
 import { ErrorState, LoadingState } from '../LoadStates';
 import { usePageTitle } from '../usePageTitle';
+import { refetchAfterChange } from '../../queryClient';
 
 const RULES_KEY = ['admin', 'alert-rules'] as const;
 const HISTORY_KEY = ['admin', 'alerts'] as const;
@@ -105,7 +106,7 @@ function RuleForm({ editing, onDone }: { editing: AlertRule | null; onDone: () =
   const mutation = useMutation({
     mutationFn: () => saveAlertRule(apiKey ?? '', editing?.id ?? null, inputOf(draft)),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: RULES_KEY });
+      await refetchAfterChange(queryClient, RULES_KEY);
       onDone();
     },
   });
@@ -182,7 +183,7 @@ export function AlertsPage() {
   const history = useQuery({ queryKey: HISTORY_KEY, queryFn: ({ signal }) => getAlertHistory(apiKey ?? '', signal), enabled: apiKey !== null });
   const remove = useMutation({
     mutationFn: (id: number) => deleteAlertRule(apiKey ?? '', id),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: RULES_KEY }),
+    onSuccess: () => refetchAfterChange(queryClient, RULES_KEY),
   });
 
   const ruleColumns: readonly Column<AlertRule>[] = [

@@ -13,6 +13,7 @@ import type { ListSpec } from '../listState';
 import { plural } from '../plural';
 import { SeverityBadge } from '../SeverityBadge';
 import { usePageTitle } from '../usePageTitle';
+import { refetchAfterChange } from '../../queryClient';
 
 /** The filters; the Type options are the server's list of threat types (its detectors'), not a copy. */
 const threatSpec = (threatTypes: readonly string[]): ListSpec => ({
@@ -102,10 +103,7 @@ export function ThreatsPage() {
       setOutcome(`${plural(changed, 'threat', 'threats')} changed`);
       setSelected(new Set());
       // The unresolved count on the dashboard moves too.
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['admin', 'threats'] }),
-        queryClient.invalidateQueries({ queryKey: ['dashboard'] }),
-      ]);
+      await refetchAfterChange(queryClient, ['admin', 'threats'], ['dashboard']);
     },
     onError: () => setOutcome(null),
   });

@@ -4,6 +4,7 @@ import { useAuth } from '../../../auth';
 import { createApiKey, getList, type CreatedApiKey, type User } from '../../api';
 import { MutationError } from './MutationError';
 import { NewKey } from './NewKey';
+import { refetchAfterChange } from '../../../queryClient';
 
 export function CreateKeyForm() {
   const { apiKey } = useAuth();
@@ -28,8 +29,7 @@ export function CreateKeyForm() {
       setKeyName('');
       // The key itself must not linger in the mutation cache.
       mutation.reset();
-      await queryClient.invalidateQueries({ queryKey: ['admin', 'api-keys'] });
-      await queryClient.invalidateQueries({ queryKey: ['admin', 'users'] });
+      await refetchAfterChange(queryClient, ['admin', 'api-keys'], ['admin', 'users']);
     },
   });
 

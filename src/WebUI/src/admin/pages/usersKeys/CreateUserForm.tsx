@@ -4,6 +4,7 @@ import { isApiError } from '../../../api/client';
 import { useAuth } from '../../../auth';
 import { createUser, type Role } from '../../api';
 import { MutationError } from './MutationError';
+import { refetchAfterChange } from '../../../queryClient';
 
 export function CreateUserForm() {
   const { apiKey } = useAuth();
@@ -18,7 +19,7 @@ export function CreateUserForm() {
     onSuccess: async (user) => {
       setCreated(`User ${user.name} (${user.role}) created.`);
       setName('');
-      await queryClient.invalidateQueries({ queryKey: ['admin', 'users'] });
+      await refetchAfterChange(queryClient, ['admin', 'users']);
     },
   });
 

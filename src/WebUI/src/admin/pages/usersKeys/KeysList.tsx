@@ -10,6 +10,7 @@ import { useLimitsEditor } from '../../LimitsEditor';
 import type { ListSpec } from '../../listState';
 import { CreateKeyForm } from './CreateKeyForm';
 import { MutationError } from './MutationError';
+import { refetchAfterChange } from '../../../queryClient';
 
 const KEY_SPEC: ListSpec = {
   prefix: 'keys',
@@ -45,8 +46,7 @@ export function KeysList() {
     onSuccess: async (_, key) => {
       setConfirming(null);
       setOutcome(`Key ${key.prefix}… (${key.name}) revoked.`);
-      await queryClient.invalidateQueries({ queryKey: ['admin', 'api-keys'] });
-      await queryClient.invalidateQueries({ queryKey: ['admin', 'users'] });
+      await refetchAfterChange(queryClient, ['admin', 'api-keys'], ['admin', 'users']);
     },
   });
 
