@@ -21,7 +21,7 @@ namespace CleanDashboard.Benchmarks;
 /// <summary>
 /// Fresh data under load (decision 080), in one process: the real app on a fresh SQLite file (or <c>--redis</c> as the
 /// second cache level), <c>--rate</c> tracked demo-echo chat completions a second and <c>--reads</c> dashboard reads
-/// (<c>range=24h</c>) a second, both on a fixed schedule. Reports how long after its response a request is counted on
+/// (<c>range=24h</c>) a second, both on a fixed schedule, through TestServer or (<c>--kestrel</c>) Kestrel on a loopback port. Reports how long after its response a request is counted on
 /// the dashboard (p50/p99/max), and the cache hit rate from the app's <c>cleandashboard.cache.requests</c> counter (hit/miss).
 /// The i-th answered request counts as visible at the first dashboard read started after its answer whose total is at
 /// least i (the writer commits in queue order, which is answer order up to a few in-flight requests).
@@ -57,6 +57,12 @@ internal static class FreshData
 
         using var cache = new CacheCounter();
         await using var app = new BenchmarkApp(settings);
+        if (args.Contains("--kestrel"))
+        {
+            // Real sockets on a loopback port instead of TestServer's in-memory pipes, whose locks the profile showed.
+            app.UseKestrel(0);
+        }
+
         app.StartServer();
         using var member = app.CreateClient();
         member.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await MemberKeyAsync(app));

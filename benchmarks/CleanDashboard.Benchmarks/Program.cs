@@ -4,7 +4,7 @@ using CleanDashboard.Benchmarks;
 // writer [--rate N] [--seconds N]   sustained and maximum background-writer throughput into SQLite
 // parser                              BenchmarkDotNet: the per-request cost of reading usage from a body
 // load --url U --key K [--rate 2000] [--seconds 60]   constant-rate chat completions to the gateway's demo-echo model
-// fresh [--rate 2000] [--reads 1000] [--seconds 30]   in-process app: response → on the dashboard delay and cache hit rate
+// fresh [--rate 2000] [--reads 1000] [--seconds 30] [--kestrel]   in-process app: response → on the dashboard delay and cache hit rate
 // capture [--requests 20000] [--rounds 3] [--provider Sqlite|Postgres] [--connection C] [--split]   capture off / demo / 16 KB
 //                                   bodies through the real batch writer: writer CPU per KB raw, storage per million requests
 //                                   (--split adds the same captures without full-text rows)

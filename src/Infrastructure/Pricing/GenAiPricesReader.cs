@@ -13,8 +13,6 @@ namespace CleanDashboard.Infrastructure.Pricing;
 /// </summary>
 public static class GenAiPricesReader
 {
-    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(100);
-
     public static (PriceCatalog Catalog, string Version) Read(Stream json)
     {
         using var document = JsonDocument.Parse(json);
@@ -27,7 +25,7 @@ public static class GenAiPricesReader
     private static CatalogProvider ReadProvider(JsonElement provider) => new(
         provider.GetProperty("id").GetString()!,
         OptionalString(provider, "name") ?? provider.GetProperty("id").GetString()!,
-        OptionalString(provider, "api_pattern") is { } pattern ? new Regex($"^(?:{pattern})", RegexOptions.None, RegexTimeout) : null,
+        OptionalString(provider, "api_pattern") is { } pattern ? CatalogRegex($"^(?:{pattern})") : null,
         provider.TryGetProperty("provider_match", out var providerMatch) ? ReadRule(providerMatch) : null,
         provider.TryGetProperty("model_match", out var modelMatch) ? ReadRule(modelMatch) : null,
         provider.TryGetProperty("fallback_model_providers", out var fallbacks) ? [.. fallbacks.EnumerateArray().Select(f => f.GetString()!)] : [],
@@ -54,11 +52,29 @@ public static class GenAiPricesReader
             "starts_with" => new StartsWithRule(clause.Value.GetString()!),
             "ends_with" => new EndsWithRule(clause.Value.GetString()!),
             "contains" => new ContainsRule(clause.Value.GetString()!),
-            "regex" => new RegexRule(new Regex(clause.Value.GetString()!, RegexOptions.None, RegexTimeout)),
+            "regex" => new RegexRule(CatalogRegex(clause.Value.GetString()!)),
             "or" => new AnyOfRule([.. clause.Value.EnumerateArray().Select(ReadRule)]),
             "and" => new AllOfRule([.. clause.Value.EnumerateArray().Select(ReadRule)]),
             _ => throw new JsonException($"Unknown match rule '{clause.Name}'."),
         };
+    }
+
+    /// <summary>
+    /// A catalog pattern runs in time linear in its input (<see cref="RegexOptions.NonBacktracking"/>) unless it needs a
+    /// lookaround, which only the backtracking engine has; then the names it meets are at most
+    /// <see cref="Domain.Entities.RequestLog.ModelNameMaxLength"/> characters (<see cref="PriceCatalog.Find"/>). No match
+    /// timeout: one fired spuriously under a GC pause on a loaded machine, and an exception while pricing loses the request log.
+    /// </summary>
+    internal static Regex CatalogRegex(string pattern)
+    {
+        try
+        {
+            return new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, Regex.InfiniteMatchTimeout);
+        }
+        catch (NotSupportedException)
+        {
+            return new Regex(pattern, RegexOptions.CultureInvariant, Regex.InfiniteMatchTimeout);
+        }
     }
 
     private static PriceConstraint ReadConstraint(JsonElement constraint)

@@ -159,6 +159,66 @@ public sealed class PricingCatalogTests
         pricing.Find("o3-20250416", At)!.Model.Should().Be("o3");
     }
 
+    [Fact]
+    public void Find_WhenTheSameNameIsPricedAgain_ShouldAnswerFromMemoryWithoutRunningTheRulesAgain()
+    {
+        var rule = new CountingRule(new EqualsRule("house-2"));
+        var catalog = OneModelCatalog(rule);
+
+        catalog.Find("house-2", null)!.Model.Id.Should().Be("house-2");
+        catalog.Find("house-2", null)!.Model.Id.Should().Be("house-2");
+        catalog.Find("other", null).Should().BeNull();
+        catalog.Find("other", null).Should().BeNull();
+
+        rule.Calls.Should().Be(2);
+    }
+
+    [Fact]
+    public void Find_WhenMoreNamesThanItRemembersWereAsked_ShouldStillAnswerEveryNameRight()
+    {
+        var rule = new CountingRule(new EqualsRule("house-2"));
+        var catalog = OneModelCatalog(rule);
+        for (var i = 0; i < PriceCatalog.RememberedNames; i++)
+        {
+            catalog.Find($"name-{i}", null);
+        }
+
+        catalog.Find("house-2", null)!.Model.Id.Should().Be("house-2");
+        catalog.Find("house-2", null)!.Model.Id.Should().Be("house-2");
+
+        // Callers choose the names, so memory stops at the bound: the two last lookups ran the rules.
+        rule.Calls.Should().Be(PriceCatalog.RememberedNames + 2);
+    }
+
+    [Fact]
+    public void Find_WhenTheNameIsLongerThanAModelNameMayBe_ShouldBeNullWithoutRunningTheRules()
+    {
+        var rule = new CountingRule(new StartsWithRule("house"));
+        var catalog = OneModelCatalog(rule);
+
+        catalog.Find("house" + new string('x', 123), null).Should().NotBeNull();
+        catalog.Find("house" + new string('x', 124), null).Should().BeNull();
+
+        rule.Calls.Should().Be(1);
+    }
+
+    private static PriceCatalog OneModelCatalog(MatchRule rule) => new(
+    [
+        new CatalogProvider("house", "House", null, null, new StartsWithRule(""), [],
+            [new CatalogModel("house-2", null, rule, [new DatedPrice(null, ModelPrice.Flat(1m, 2m))])]),
+    ]);
+
+    private sealed record CountingRule(MatchRule Inner) : MatchRule
+    {
+        public int Calls { get; private set; }
+
+        public override bool Matches(string value)
+        {
+            Calls++;
+            return Inner.Matches(value);
+        }
+    }
+
     /// <summary>A catalog shaped like genai-prices' data, with its real prices for these models.</summary>
     private static class TestCatalog
     {

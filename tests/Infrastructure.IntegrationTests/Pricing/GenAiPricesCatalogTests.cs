@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CleanDashboard.Application.Health.Common;
 using CleanDashboard.Application.Tracking;
 using CleanDashboard.Infrastructure.Pricing;
@@ -125,5 +126,17 @@ public sealed class GenAiPricesCatalogTests
     public void Cost_WhenASelfHostedModelIsNotConfigured_ShouldBeNull()
     {
         Pricing().Cost("llama3.2", Usage(1000, 100), At).Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("^o[134]", true)]
+    [InlineData("^(?:https://api\\.openai\\.com)", true)]
+    [InlineData("^(?!.*-[tT][tT][sS](?:$|-))", false)]
+    public void CatalogRegex_ShouldBeLinearTimeWhereThePatternAllowsAndNeverTimeOut(string pattern, bool linear)
+    {
+        var regex = GenAiPricesReader.CatalogRegex(pattern);
+
+        regex.Options.HasFlag(RegexOptions.NonBacktracking).Should().Be(linear);
+        regex.MatchTimeout.Should().Be(Regex.InfiniteMatchTimeout);
     }
 }

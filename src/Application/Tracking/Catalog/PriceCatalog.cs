@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using CleanDashboard.Domain.Entities;
 
 namespace CleanDashboard.Application.Tracking.Catalog;
 
@@ -6,17 +8,44 @@ namespace CleanDashboard.Application.Tracking.Catalog;
 /// The maintained price catalog (genai-prices' data) and its lookup rules: the provider named by the upstream — by id,
 /// by its <c>provider_match</c>, or by its API root when a URL is given — else the first whose <c>model_match</c> names
 /// the model; then that provider's first model whose <c>match</c> holds, its fallback providers' next, and finally the
-/// name with a compact date (<c>-20240718</c>) written with dashes.
+/// name with a compact date (<c>-20240718</c>) written with dashes. Each name's answer is remembered (up to
+/// <see cref="RememberedNames"/> names, since callers choose them), so a request is priced without running the rules again.
 /// </summary>
 public sealed partial class PriceCatalog(IReadOnlyList<CatalogProvider> providers)
 {
     public static readonly PriceCatalog Empty = new([]);
 
+    public const int RememberedNames = 4096;
+
+    private readonly ConcurrentDictionary<(string Model, string? Provider), CatalogMatch?> _found = new();
+
     public IReadOnlyList<CatalogProvider> Providers { get; } = providers;
 
     public int ModelCount => Providers.Sum(p => p.Models.Count);
 
+    /// <summary>The entry <paramref name="model"/> matches; null for an unknown name or one longer than a model name may be.</summary>
     public CatalogMatch? Find(string model, string? provider)
+    {
+        if (model.Length > RequestLog.ModelNameMaxLength)
+        {
+            return null;
+        }
+
+        if (_found.TryGetValue((model, provider), out var known))
+        {
+            return known;
+        }
+
+        var found = Search(model, provider);
+        if (_found.Count < RememberedNames)
+        {
+            _found.TryAdd((model, provider), found);
+        }
+
+        return found;
+    }
+
+    private CatalogMatch? Search(string model, string? provider)
     {
         var name = model.Trim().ToLowerInvariant();
         var owner = (provider is { Length: > 0 } hint ? ProviderNamed(hint) : null) ?? ProviderOfModel(name);
