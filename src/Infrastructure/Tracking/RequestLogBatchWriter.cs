@@ -94,9 +94,12 @@ public sealed class RequestLogBatchWriter(
         keyUsage.Written(keyUses);
         endUsers.Remember(newEndUsers);
         db.ChangeTracker.Clear();
-        foreach (var session in sessions)
+        if (db.Database.IsSqlite())
         {
-            sessionCache.Store(session);
+            foreach (var session in sessions)
+            {
+                sessionCache.Store(session);
+            }
         }
     }
 
@@ -129,7 +132,9 @@ public sealed class RequestLogBatchWriter(
     {
         var idleTimeout = sessionOptions.Value.IdleTimeout;
         var latest = new List<UserSession>();
-        foreach (var byUser in batch.Where(e => e.UserId is not null).GroupBy(e => e.UserId!.Value))
+        var users = batch.Where(e => e.UserId is not null).GroupBy(e => e.UserId!.Value).ToList();
+        var open = await OpenSessionsAsync([.. users.Where(u => u.Any(e => e.ConversationId is null)).Select(u => u.Key)], cancellationToken);
+        foreach (var byUser in users)
         {
             foreach (var conversation in byUser.Where(e => e.ConversationId is not null).GroupBy(e => e.ConversationId!, StringComparer.Ordinal))
             {
@@ -142,7 +147,7 @@ public sealed class RequestLogBatchWriter(
                 continue;
             }
 
-            var session = await OpenSessionAsync(byUser.Key, cancellationToken);
+            var session = open.GetValueOrDefault(byUser.Key);
             foreach (var entry in gapped)
             {
                 if (session is not null && session.HasExpiredAt(entry.CreatedAt, idleTimeout))
@@ -196,17 +201,57 @@ public sealed class RequestLogBatchWriter(
                 .AsNoTracking()
                 .ToListAsync(cancellationToken)).FirstOrDefault();
 
-    private async Task<UserSession?> OpenSessionAsync(int userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Each user's open idle-gap session. SQLite has one writer per file, so the cache of what it last committed is the
+    /// truth. On PostgreSQL other instances write too: the sessions are read from the database and locked until this batch
+    /// commits, in user order (so two batches cannot wait on each other), and the next instance reads what this one wrote.
+    /// Two instances that both find none and start one collide on the unique index of open sessions; the losing batch is
+    /// retried and then finds the winner's.
+    /// </summary>
+    private async Task<Dictionary<int, UserSession>> OpenSessionsAsync(IReadOnlyList<int> userIds, CancellationToken cancellationToken)
     {
-        if (sessionCache.TryGet(userId, out var cached))
+        var open = new Dictionary<int, UserSession>(userIds.Count);
+        if (userIds.Count == 0)
         {
-            return cached.SessionEnd is null ? cached : null;
+            return open;
         }
 
-        return await db.UserSessions.AsNoTracking()
-            .Where(s => s.UserId == userId && s.SessionEnd == null && s.ConversationId == null)
-            .OrderByDescending(s => s.LastActivityAt)
-            .FirstOrDefaultAsync(cancellationToken);
+        if (!db.Database.IsSqlite())
+        {
+            var ids = userIds.Order().ToArray();
+            var locked = await db.UserSessions
+                .FromSql($"""SELECT * FROM "user_sessions" WHERE "UserId" = ANY({ids}) AND "SessionEnd" IS NULL AND "ConversationId" IS NULL ORDER BY "UserId" FOR UPDATE""")
+                .AsNoTracking()
+                .ToListAsync(cancellationToken);
+            foreach (var session in locked)
+            {
+                open[session.UserId] = session;
+            }
+
+            return open;
+        }
+
+        foreach (var userId in userIds)
+        {
+            if (sessionCache.TryGet(userId, out var cached))
+            {
+                if (cached.SessionEnd is null)
+                {
+                    open[userId] = cached;
+                }
+
+                continue;
+            }
+
+            if (await db.UserSessions.AsNoTracking()
+                .Where(s => s.UserId == userId && s.SessionEnd == null && s.ConversationId == null)
+                .FirstOrDefaultAsync(cancellationToken) is { } stored)
+            {
+                open[userId] = stored;
+            }
+        }
+
+        return open;
     }
 
     private async Task UpdateUsageStatsAsync(IReadOnlyList<TrackedRequest> batch, CancellationToken cancellationToken)

@@ -86,8 +86,8 @@ public sealed class DashboardDataSet : TestDatabase
         db.RequestLogs.AddRange([o1, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, r12, r13, .. singles, r21, r22, o2]);
 
         db.UserSessions.AddRange(
-            Session(dave, Utc(2, 29, 10, 59, 59), 10, 5.0000m),
-            Session(alice, Utc(2, 29, 11, 0, 0), 3, 0.0145m),
+            Closed(Session(dave, Utc(2, 29, 10, 59, 59), 10, 5.0000m)),
+            Closed(Session(alice, Utc(2, 29, 11, 0, 0), 3, 0.0145m)),
             Session(bob, Utc(2, 29, 23, 10, 0), 2, 0.1234m),
             Session(carol, Utc(2, 29, 23, 59, 59), 2, 0.0006m),
             Session(alice, Utc(3, 1, 10, 37, 12), 2, 0.0001m),
@@ -133,6 +133,13 @@ public sealed class DashboardDataSet : TestDatabase
         TotalCost = cost,
         TotalTokens = requests * 10,
     };
+
+    /// <summary>A user's earlier session: the idle gap closed it (a user has one open session).</summary>
+    private static UserSession Closed(UserSession session)
+    {
+        session.Close();
+        return session;
+    }
 
     private static FeedbackLog Feedback(RequestLog request, User user, int rating, DateTime at) => new()
     {

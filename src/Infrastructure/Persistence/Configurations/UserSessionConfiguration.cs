@@ -6,6 +6,8 @@ namespace CleanDashboard.Infrastructure.Persistence.Configurations;
 
 public sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
 {
+    public const string OpenSessionIndex = "IX_user_sessions_open";
+
     public void Configure(EntityTypeBuilder<UserSession> builder)
     {
         builder.ToTable("user_sessions");
@@ -18,5 +20,10 @@ public sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSess
         builder.HasIndex(s => s.SessionStart);
         builder.HasIndex(s => new { s.UserId, s.ConversationId }).IsUnique();
         builder.HasIndex(s => new { s.UserId, s.SessionEnd, s.LastActivityAt });
+
+        // One open idle-gap session per user, however many instances write (RequestLogBatchWriter.OpenSessionsAsync).
+        builder.HasIndex(s => s.UserId, OpenSessionIndex).IsUnique().HasFilter("""
+            "SessionEnd" IS NULL AND "ConversationId" IS NULL
+            """);
     }
 }

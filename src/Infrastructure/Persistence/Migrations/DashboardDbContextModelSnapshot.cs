@@ -1426,6 +1426,10 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("UserId", "SessionEnd", "LastActivityAt");
 
+                    b.HasIndex(new[] { "UserId" }, "IX_user_sessions_open")
+                        .IsUnique()
+                        .HasFilter("\"SessionEnd\" IS NULL AND \"ConversationId\" IS NULL");
+
                     b.ToTable("user_sessions", (string)null);
                 });
 

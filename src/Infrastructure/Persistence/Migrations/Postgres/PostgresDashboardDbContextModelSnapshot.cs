@@ -1535,6 +1535,10 @@ namespace CleanDashboard.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("UserId", "SessionEnd", "LastActivityAt");
 
+                    b.HasIndex(new[] { "UserId" }, "IX_user_sessions_open")
+                        .IsUnique()
+                        .HasFilter("\"SessionEnd\" IS NULL AND \"ConversationId\" IS NULL");
+
                     b.ToTable("user_sessions", (string)null);
                 });
 
