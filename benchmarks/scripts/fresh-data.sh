@@ -9,8 +9,10 @@ rate=${1:-2000}
 reads=${2:-1000}
 seconds=${3:-30}
 redis=${4:+--redis $4}
+# CD_FRESH_KESTREL=1: over Kestrel on a loopback port instead of TestServer's in-memory pipes.
+kestrel=${CD_FRESH_KESTREL:+--kestrel}
 dotnet build benchmarks/CleanDashboard.Benchmarks -c Release -nologo -v quiet -p:SkipWebUI=true >/dev/null
 uptime
 # From its own folder: the app's content root is found through the MvcTestingAppManifest.json beside it.
-(cd benchmarks/CleanDashboard.Benchmarks/bin/Release/net10.0 && dotnet CleanDashboard.Benchmarks.dll fresh --rate "$rate" --reads "$reads" --seconds "$seconds" $redis)
+(cd benchmarks/CleanDashboard.Benchmarks/bin/Release/net10.0 && dotnet CleanDashboard.Benchmarks.dll fresh --rate "$rate" --reads "$reads" --seconds "$seconds" $redis $kestrel)
 uptime
