@@ -1,7 +1,5 @@
 using CleanDashboard.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanDashboard.Infrastructure.IntegrationTests.Persistence;
@@ -12,8 +10,7 @@ namespace CleanDashboard.Infrastructure.IntegrationTests.Persistence;
 /// </summary>
 public sealed class ExactMoneyMigrationTests : IAsyncLifetime
 {
-    private const string MigrationSuffix = "_ExactMoney";
-    private readonly BeforeExactMoney _db = new();
+    private readonly DatabaseBeforeMigration _db = new("_ExactMoney");
 
     public ValueTask InitializeAsync() => _db.InitializeAsync();
 
@@ -70,18 +67,4 @@ public sealed class ExactMoneyMigrationTests : IAsyncLifetime
     }
 
     private static string Timestamp(DbContext db, string utc) => db.Database.IsSqlite() ? $"'{utc}'" : $"TIMESTAMPTZ '{utc}+00'";
-
-    /// <summary>A database migrated up to the migration before ExactMoney, on this provider.</summary>
-    private sealed class BeforeExactMoney : TestDatabase
-    {
-        protected override async Task CreateSchemaAsync()
-        {
-            System.IO.Directory.CreateDirectory(Directory);
-            await using var scope = Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
-            var migrations = db.Database.GetMigrations().ToList();
-            var previous = migrations[migrations.FindIndex(m => m.EndsWith(MigrationSuffix, StringComparison.Ordinal)) - 1];
-            await db.GetService<IMigrator>().MigrateAsync(previous);
-        }
-    }
 }

@@ -1,7 +1,5 @@
 using CleanDashboard.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanDashboard.Infrastructure.IntegrationTests.Persistence;
@@ -12,8 +10,7 @@ namespace CleanDashboard.Infrastructure.IntegrationTests.Persistence;
 /// </summary>
 public sealed class OneOpenSessionPerUserMigrationTests : IAsyncLifetime
 {
-    private const string MigrationSuffix = "_OneOpenSessionPerUser";
-    private readonly BeforeOneOpenSession _db = new();
+    private readonly DatabaseBeforeMigration _db = new("_OneOpenSessionPerUser");
 
     public ValueTask InitializeAsync() => _db.InitializeAsync();
 
@@ -60,19 +57,5 @@ public sealed class OneOpenSessionPerUserMigrationTests : IAsyncLifetime
             ("one", ten.AddMinutes(3), ten.AddMinutes(3)),
             ("one", ten.AddMinutes(2), ten.AddMinutes(2)),
             ("two", ten.AddMinutes(15), (DateTime?)null));
-    }
-
-    /// <summary>A database migrated up to the migration before OneOpenSessionPerUser, on this provider.</summary>
-    private sealed class BeforeOneOpenSession : TestDatabase
-    {
-        protected override async Task CreateSchemaAsync()
-        {
-            System.IO.Directory.CreateDirectory(Directory);
-            await using var scope = Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
-            var migrations = db.Database.GetMigrations().ToList();
-            var previous = migrations[migrations.FindIndex(m => m.EndsWith(MigrationSuffix, StringComparison.Ordinal)) - 1];
-            await db.GetService<IMigrator>().MigrateAsync(previous);
-        }
     }
 }

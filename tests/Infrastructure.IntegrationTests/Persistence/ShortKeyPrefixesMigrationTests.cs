@@ -1,8 +1,6 @@
 using CleanDashboard.Domain.Entities;
 using CleanDashboard.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanDashboard.Infrastructure.IntegrationTests.Persistence;
@@ -10,8 +8,7 @@ namespace CleanDashboard.Infrastructure.IntegrationTests.Persistence;
 /// <summary>Keys stored before the ShortKeyPrefixes migration showed 10 characters; it cuts them to the marker and 4.</summary>
 public sealed class ShortKeyPrefixesMigrationTests : IAsyncLifetime
 {
-    private const string MigrationSuffix = "_ShortKeyPrefixes";
-    private readonly BeforeShortPrefixes _db = new();
+    private readonly DatabaseBeforeMigration _db = new("_ShortKeyPrefixes");
 
     public ValueTask InitializeAsync() => _db.InitializeAsync();
 
@@ -38,19 +35,5 @@ public sealed class ShortKeyPrefixesMigrationTests : IAsyncLifetime
 
         (await _db.SqlColumnAsync("""SELECT "Prefix" FROM api_keys ORDER BY "Id" """))
             .Should().Equal("cd_AbCd", "test", "cd_Ab", "abcd", "cd_WxYz");
-    }
-
-    /// <summary>A database migrated up to the migration before ShortKeyPrefixes, on this provider.</summary>
-    private sealed class BeforeShortPrefixes : TestDatabase
-    {
-        protected override async Task CreateSchemaAsync()
-        {
-            System.IO.Directory.CreateDirectory(Directory);
-            await using var scope = Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
-            var migrations = db.Database.GetMigrations().ToList();
-            var previous = migrations[migrations.FindIndex(m => m.EndsWith(MigrationSuffix, StringComparison.Ordinal)) - 1];
-            await db.GetService<IMigrator>().MigrateAsync(previous);
-        }
     }
 }
