@@ -249,7 +249,7 @@ internal static class CaptureCost
         return value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
     }
 
-    private static async Task AdminAsync(string server, string sql)
+    internal static async Task AdminAsync(string server, string sql)
     {
         await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();
@@ -258,7 +258,7 @@ internal static class CaptureCost
     }
 
     /// <summary>CPU of every PostgreSQL process on this machine (the backend the writer talks to, WAL writer, checkpointer) from /proc.</summary>
-    private static TimeSpan PostgresCpu()
+    internal static TimeSpan PostgresCpu()
     {
         long ticks = 0;
         foreach (var stat in Directory.EnumerateDirectories("/proc").Where(d => Path.GetFileName(d).All(char.IsAsciiDigit)).Select(d => Path.Combine(d, "stat")))
@@ -295,7 +295,7 @@ internal static class CaptureCost
 
     private static string Gb(long bytes, int requests) => (bytes / (double)requests * 1_000_000 / 1e9).ToString("F2", CultureInfo.InvariantCulture);
 
-    private static string? OptionText(string[] args, string name)
+    internal static string? OptionText(string[] args, string name)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;

@@ -58,12 +58,16 @@ public sealed class RollupBatch
     {
         var hour = RollupMath.HourOf(request.CreatedAt);
         var day = RollupMath.DayOf(request.CreatedAt);
+        var latencyUs = RollupMath.ToMicroseconds(request.LatencyMs);
+        long? ttftUs = request.TtftMs is double ttft ? RollupMath.ToMicroseconds(ttft) : null;
         var figures = new RowFigures(
             request.StatusCode >= 400,
-            RollupMath.ToMicroseconds(request.LatencyMs),
-            request.TtftMs is double ttft ? RollupMath.ToMicroseconds(ttft) : null,
+            latencyUs,
+            ttftUs,
             request.TotalTokens,
-            request.CostUsd is decimal usd ? RollupMath.ToCostUnits(usd) : null);
+            request.CostUsd is decimal usd ? RollupMath.ToCostUnits(usd) : null,
+            LatencySketch.BinOf(latencyUs),
+            ttftUs is long t ? LatencySketch.BinOf(t) : 0);
         var status = request.StatusCode.ToString(CultureInfo.InvariantCulture);
 
         var dimensions = Dimensions(request, status).ToArray();
@@ -96,12 +100,13 @@ public sealed class RollupBatch
         }
 
         var (model, user, apiKey, endpoint, source) = (request.ModelName, request.UserId ?? 0, request.ApiKeyId ?? 0, request.Endpoint, request.Source);
-        Add(CubeRow(_hourlyCubes, new CubeKey(hour, model, user, apiKey, endpoint, source)), figures, sketched: true);
-        Add(CubeRow(_dailyCubes, new CubeKey(day, model, user, apiKey, endpoint, source)), figures, sketched: true);
+        var (hourCube, dayCube) = (new CubeKey(hour, model, user, apiKey, endpoint, source), new CubeKey(day, model, user, apiKey, endpoint, source));
+        Add(CubeRow(_hourlyCubes, hourCube), figures, sketched: true);
+        Add(CubeRow(_dailyCubes, dayCube), figures, sketched: true);
         foreach (var (facet, key) in Facets(request.CountryCode, request.StatusCode, status))
         {
-            FacetRow(_hourlyFacets, (new CubeKey(hour, model, user, apiKey, endpoint, source), facet, key)).Requests++;
-            FacetRow(_dailyFacets, (new CubeKey(day, model, user, apiKey, endpoint, source), facet, key)).Requests++;
+            FacetRow(_hourlyFacets, (hourCube, facet, key)).Requests++;
+            FacetRow(_dailyFacets, (dayCube, facet, key)).Requests++;
         }
 
         if (request.UserId is int userId)
@@ -254,10 +259,10 @@ public sealed class RollupBatch
             _sketches.Add(row, sketches);
         }
 
-        sketches.Latency.Add(figures.LatencyUs);
-        if (figures.TtftUs is long ttftUs)
+        sketches.Latency.AddToBin(figures.LatencyBin);
+        if (figures.TtftUs is not null)
         {
-            sketches.Ttft.Add(ttftUs);
+            sketches.Ttft.AddToBin(figures.TtftBin);
         }
     }
 
@@ -265,7 +270,8 @@ public sealed class RollupBatch
 
     private readonly record struct CubeKey(DateTime Bucket, string Model, int UserId, int ApiKeyId, string Endpoint, string Source);
 
-    private readonly record struct RowFigures(bool IsError, long LatencyUs, long? TtftUs, int? Tokens, long? CostUnits);
+    /// <summary>A request's figures, with its sketch bins computed once for the many sketched rows it goes into.</summary>
+    private readonly record struct RowFigures(bool IsError, long LatencyUs, long? TtftUs, int? Tokens, long? CostUnits, int LatencyBin, int TtftBin);
 
     private sealed record RowSketches(LatencySketch Latency, LatencySketch Ttft);
 

@@ -11,9 +11,12 @@ public sealed class RequestLogWriterOptions
     [Range(1, int.MaxValue)]
     public int QueueCapacity { get; set; } = 100_000;
 
-    /// <summary>At most this many entries per transaction.</summary>
+    /// <summary>
+    /// At most this many entries per transaction. A batch takes what queued within <see cref="BatchDelayMs"/>, so the
+    /// cap only matters under load, where the rollups' upserts are shared by more entries (decision 127).
+    /// </summary>
     [Range(1, int.MaxValue)]
-    public int BatchSize { get; set; } = 1_000;
+    public int BatchSize { get; set; } = 20_000;
 
     /// <summary>A batch is written at the latest this long after its first entry arrived.</summary>
     [Range(0, int.MaxValue)]

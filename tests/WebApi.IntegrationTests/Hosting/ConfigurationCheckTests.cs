@@ -73,7 +73,7 @@ public sealed class ConfigurationCheckTests
         services.GetRequiredService<QueryCacheSettings>().Should().Be(new QueryCacheSettings(TimeSpan.FromSeconds(15)) { RecomputeInterval = TimeSpan.FromSeconds(1) });
         Value<SessionOptions>(services).IdleTimeout.Should().Be(TimeSpan.FromMinutes(30));
         Value<RetentionOptions>(services).Should().BeEquivalentTo(new { Enabled = true, RequestLogDays = 90, BatchSize = 5000, PauseMs = 200, Interval = TimeSpan.FromHours(1) });
-        Value<RequestLogWriterOptions>(services).Should().BeEquivalentTo(new { QueueCapacity = 100_000, BatchSize = 1000, BatchDelayMs = 200, JournalMaxBytes = 67_108_864L });
+        Value<RequestLogWriterOptions>(services).Should().BeEquivalentTo(new { QueueCapacity = 100_000, BatchSize = 20_000, BatchDelayMs = 200, JournalMaxBytes = 67_108_864L });
         Value<GeoIpOptions>(services).MaxAgeDays.Should().Be(90);
         Value<AlertOptions>(services).Should().BeEquivalentTo(new
         {

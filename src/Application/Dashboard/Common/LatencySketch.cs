@@ -22,17 +22,26 @@ public sealed class LatencySketch : ILatencyDistribution
 
     public bool IsEmpty => Count == 0;
 
-    public void Add(long microseconds, long count = 1)
+    /// <summary>The bin of zero and negative values (whole microseconds of one and more have bins 0 and up).</summary>
+    private const int ZeroBin = -1;
+
+    public void Add(long microseconds, long count = 1) => AddToBin(BinOf(microseconds), count);
+
+    /// <summary>The bin a value falls in: computed once when one value goes into many sketches (a writer batch's rows).</summary>
+    public static int BinOf(long microseconds) =>
+        microseconds <= 0 ? ZeroBin : (int)Math.Ceiling(Math.Log(microseconds) / LogGamma);
+
+    /// <summary>Adds <paramref name="count"/> values of the bin <see cref="BinOf"/> gave.</summary>
+    public void AddToBin(int bin, long count = 1)
     {
-        if (microseconds <= 0)
+        if (bin == ZeroBin)
         {
             _zeros += count;
         }
         else
         {
-            var index = (int)Math.Ceiling(Math.Log(microseconds) / LogGamma);
-            Cover(index, index);
-            _bins[index - _offset] += count;
+            Cover(bin, bin);
+            _bins[bin - _offset] += count;
         }
 
         Count += count;
