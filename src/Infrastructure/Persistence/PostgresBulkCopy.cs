@@ -5,23 +5,37 @@ using NpgsqlTypes;
 namespace CleanDashboard.Infrastructure.Persistence;
 
 /// <summary>
-/// Demo data on PostgreSQL: a day's request logs and feedback streamed with binary <c>COPY</c> (one round trip for
-/// thousands of rows) inside the caller's transaction, instead of one <c>INSERT</c> round trip per row.
+/// Request logs and feedback streamed with binary <c>COPY</c> (one round trip for thousands of rows) inside the
+/// caller's transaction, instead of one <c>INSERT</c> round trip per row: demo data, and the writer's batches on
+/// PostgreSQL (decision 128).
 /// </summary>
 internal static class PostgresBulkCopy
 {
-    public static async Task CopyRequestsAsync(NpgsqlConnection connection, IReadOnlyList<RequestLog> logs, CancellationToken cancellationToken)
+    private const string RequestColumns =
+        """
+        "CreatedAt", "Endpoint", "Method", "StatusCode", "LatencyMs", "TtftMs", "ModelName", "PromptTokens", "CompletionTokens", "TotalTokens", "CostUsd", "CountryCode", "IpAddress", "UserId", "ApiKeyId", "Upstream", "CachedInputTokens", "CacheCreationTokens", "ReasoningTokens", "UsageEstimated", "Source"
+        """;
+
+    /// <summary>Copies request logs with the ids they carry (demo data numbers its own rows).</summary>
+    public static Task CopyRequestsAsync(NpgsqlConnection connection, IReadOnlyList<RequestLog> logs, CancellationToken cancellationToken) =>
+        CopyRequestsAsync(connection, logs, withIds: true, cancellationToken);
+
+    /// <summary>Copies request logs numbered by the database, in list order (their ids are not read back).</summary>
+    public static Task CopyNewRequestsAsync(NpgsqlConnection connection, IReadOnlyList<RequestLog> logs, CancellationToken cancellationToken) =>
+        CopyRequestsAsync(connection, logs, withIds: false, cancellationToken);
+
+    private static async Task CopyRequestsAsync(NpgsqlConnection connection, IReadOnlyList<RequestLog> logs, bool withIds, CancellationToken cancellationToken)
     {
-        await using var copy = await connection.BeginBinaryImportAsync(
-            """
-            COPY "request_logs" ("Id", "CreatedAt", "Endpoint", "Method", "StatusCode", "LatencyMs", "TtftMs", "ModelName", "PromptTokens", "CompletionTokens", "TotalTokens", "CostUsd", "CountryCode", "IpAddress", "UserId", "ApiKeyId", "Upstream", "CachedInputTokens", "CacheCreationTokens", "ReasoningTokens", "UsageEstimated")
-            FROM STDIN (FORMAT BINARY)
-            """,
-            cancellationToken);
+        var columns = withIds ? "\"Id\", " + RequestColumns : RequestColumns;
+        await using var copy = await connection.BeginBinaryImportAsync($"""COPY "request_logs" ({columns}) FROM STDIN (FORMAT BINARY)""", cancellationToken);
         foreach (var r in logs)
         {
             await copy.StartRowAsync(cancellationToken);
-            await copy.WriteAsync(r.Id, NpgsqlDbType.Bigint, cancellationToken);
+            if (withIds)
+            {
+                await copy.WriteAsync(r.Id, NpgsqlDbType.Bigint, cancellationToken);
+            }
+
             await copy.WriteAsync(r.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
             await copy.WriteAsync(r.Endpoint, NpgsqlDbType.Varchar, cancellationToken);
             await copy.WriteAsync(r.Method, NpgsqlDbType.Varchar, cancellationToken);
@@ -42,6 +56,7 @@ internal static class PostgresBulkCopy
             await WriteAsync(copy, r.CacheCreationTokens, NpgsqlDbType.Integer, cancellationToken);
             await WriteAsync(copy, r.ReasoningTokens, NpgsqlDbType.Integer, cancellationToken);
             await copy.WriteAsync(r.UsageEstimated, NpgsqlDbType.Boolean, cancellationToken);
+            await copy.WriteAsync(r.Source, NpgsqlDbType.Varchar, cancellationToken);
         }
 
         await copy.CompleteAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using CleanDashboard.Domain.Entities;
+using Npgsql;
 
 namespace CleanDashboard.Infrastructure.Persistence;
 
@@ -36,6 +37,7 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
     private DbCommand? _costUpdate;
     private DbCommand? _requestReturningId;
     private DbCommand? _upstreamAttempt;
+    private readonly List<RequestLog> _pendingRequests = [];
 
     private const string RequestInsertNumberedByDatabase =
         """
@@ -43,9 +45,46 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
         VALUES (@createdAt, @endpoint, @method, @status, @latency, @ttft, @model, @prompt, @completion, @total, @cost, @country, @ip, @user, @key, @upstream, @cached, @cacheWrite, @reasoning, @estimated, @source)
         """;
 
+    /// <summary>
+    /// Adds a request log numbered by the database whose id nobody reads back. On PostgreSQL it is kept and copied with
+    /// the rows added after it in one binary <c>COPY</c> (<see cref="FlushRequestsAsync"/>, or before the next row that
+    /// needs its id), so ids still follow the order rows were added in; on SQLite (in process) it is inserted now.
+    /// </summary>
+    public async Task AddRequestAsync(RequestLog r, CancellationToken cancellationToken)
+    {
+        if (r.Id != 0 || connection is not NpgsqlConnection)
+        {
+            await InsertRequestAsync(r, cancellationToken);
+            return;
+        }
+
+        _pendingRequests.Add(r);
+    }
+
+    /// <summary>Writes the request logs <see cref="AddRequestAsync"/> kept: call before the transaction reads them or commits.</summary>
+    public async Task FlushRequestsAsync(CancellationToken cancellationToken)
+    {
+        switch (_pendingRequests.Count)
+        {
+            case 0:
+                return;
+            case 1:
+                _request ??= Prepare(RequestInsertNumberedByDatabase + ";", RequestParameters);
+                BindRequest(_request, _pendingRequests[0]);
+                await _request.ExecuteNonQueryAsync(cancellationToken);
+                break;
+            default:
+                await PostgresBulkCopy.CopyNewRequestsAsync((NpgsqlConnection)connection, _pendingRequests, cancellationToken);
+                break;
+        }
+
+        _pendingRequests.Clear();
+    }
+
     /// <summary>Inserts the request log, with its id when one was assigned, else numbered by the database (nobody needs it back).</summary>
     public async Task InsertRequestAsync(RequestLog r, CancellationToken cancellationToken)
     {
+        await FlushRequestsAsync(cancellationToken);
         if (r.Id != 0)
         {
             _requestWithId ??= Prepare(
@@ -67,6 +106,7 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
     /// <summary>Inserts the request log numbered by the database and sets its id, for rows that point at it.</summary>
     public async Task InsertRequestReturningIdAsync(RequestLog r, CancellationToken cancellationToken)
     {
+        await FlushRequestsAsync(cancellationToken);
         _requestReturningId ??= Prepare(RequestInsertNumberedByDatabase + """ RETURNING "Id";""", RequestParameters);
         BindRequest(_requestReturningId, r);
         r.Id = Convert.ToInt64(await _requestReturningId.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);

@@ -60,7 +60,7 @@ public sealed class RequestLogBatchWriter(
                     }
                     else
                     {
-                        await rows.InsertRequestAsync(log, cancellationToken);
+                        await rows.AddRequestAsync(log, cancellationToken);
                     }
 
                     if (entry.Capture is { } capture)
@@ -76,6 +76,7 @@ public sealed class RequestLogBatchWriter(
                     rollups.AddRequest(log);
                 }
 
+                await rows.FlushRequestsAsync(cancellationToken);
                 sessions = await UpdateSessionsAsync(batch, rows, rollups, cancellationToken);
             }
 

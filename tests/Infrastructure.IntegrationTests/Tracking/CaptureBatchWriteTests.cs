@@ -73,6 +73,43 @@ public sealed class CaptureBatchWriteTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task WriteAsync_WhenPlainRowsSurroundCapturedOnes_ShouldNumberEveryRowInBatchOrderAndKeepEveryColumn()
+    {
+        // On PostgreSQL the plain rows are copied (decision 128): rows 0-1 before the captured row 2 takes its id, 3-5 after it.
+        var full = Entry(1, capture: null) with
+        {
+            StatusCode = 429,
+            LatencyMs = 1234.5678,
+            TtftMs = 87.25,
+            PromptTokens = 11,
+            CompletionTokens = 7,
+            TotalTokens = 18,
+            CostUsd = 0.0000012345m,
+            CountryCode = "DE",
+            Upstream = "azure-eu",
+            CachedInputTokens = 3,
+            CacheCreationTokens = 2,
+            ReasoningTokens = 5,
+            UsageEstimated = true,
+            Source = "otlp",
+            Method = "PUT",
+            Endpoint = "/v1/responses",
+            ModelName = "o3-mini",
+        };
+        await WriteAsync(Entry(0, capture: null), full, Entry(2, Capture("ordered marker", "ok")), Entry(3, capture: null), Entry(4, capture: null), Entry(5, capture: null));
+
+        var logs = await _db.QueryAsync(db => db.RequestLogs.AsNoTracking().OrderBy(l => l.Id).ToListAsync());
+        logs.Select(l => l.CreatedAt).Should().Equal(Enumerable.Range(0, 6).Select(At));
+        var copied = logs[1];
+        (copied.StatusCode, copied.LatencyMs, copied.TtftMs, copied.PromptTokens, copied.CompletionTokens, copied.TotalTokens, copied.CostUsd, copied.CountryCode)
+            .Should().Be((429, 1234.5678, 87.25, 11, 7, 18, 0.0000012345m, "DE"));
+        (copied.Upstream, copied.CachedInputTokens, copied.CacheCreationTokens, copied.ReasoningTokens, copied.UsageEstimated, copied.Source, copied.Method, copied.Endpoint, copied.ModelName, copied.IpAddress)
+            .Should().Be(("azure-eu", 3, 2, 5, true, "otlp", "PUT", "/v1/responses", "o3-mini", "203.0.113.1"));
+        (logs[0].TtftMs, logs[0].CostUsd, logs[0].Upstream, logs[0].UsageEstimated, logs[0].Source).Should().Be((null, null, null, false, "gateway"));
+        (await MatchingAsync("ordered marker")).Should().Equal(logs[2].Id);
+    }
+
     private Task<List<long>> MatchingAsync(string phrase) => _db.QueryAsync(db => CaptureSearch.RequestLogIdsMatching(db, phrase).ToListAsync());
 
     private async Task WriteAsync(params TrackedRequest[] batch)
