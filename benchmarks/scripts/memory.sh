@@ -27,11 +27,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-dotnet build benchmarks/CleanDashboard.Benchmarks -c Release -nologo -v quiet >/dev/null
-dotnet build src/WebApi -c Release -nologo -v quiet -p:SkipWebUI=true >/dev/null
-bench="dotnet $(pwd)/benchmarks/CleanDashboard.Benchmarks/bin/Release/net10.0/CleanDashboard.Benchmarks.dll"
-bin="$(pwd)/src/WebApi/bin/Release/net10.0"
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+# shellcheck source=build-for-benchmarks.sh
+source benchmarks/scripts/build-for-benchmarks.sh
 echo "app environment: ${CD_MEMORY_APP_ENV:-(defaults)}"
 
 # shellcheck disable=SC2086 # CD_MEMORY_APP_ENV is a list of NAME=value words
@@ -74,6 +71,6 @@ for round in $(seq 1 "$slow_rounds"); do
   wait "${readers[@]}" || true
   sleep 2
   kill "$sampler" 2>/dev/null || true; sampler=""
-  echo "round $round: resident memory before $before MiB, while they read max $(max_of "$work/slow.rss") MiB (+$(( $(max_of "$work/slow.rss") - before )) MiB), after they hung up $(rss) MiB; each read $(for i in 1 2 3 4 5; do printf '%s ' "$(( $(stat -c %s "$work/slow-$i.out") / 1024 ))"; done)KiB"
+  echo "round $round: resident memory before $before MiB, while they read max $(max_of "$work/slow.rss") MiB (+$(( $(max_of "$work/slow.rss") - before )) MiB), after they hung up $(rss) MiB; each read $(for i in 1 2 3 4 5; do printf '%s ' "$(( $(stat -c %s "$work/slow-$i.out" 2>/dev/null || echo 0) / 1024 ))"; done)KiB"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -23,11 +23,8 @@ case "$provider" in
   *) echo "usage: $0 sqlite|postgres [rows] [data-dir]" >&2; exit 2 ;;
 esac
 
-dotnet build benchmarks/CleanDashboard.Benchmarks -c Release -nologo -v quiet >/dev/null
-dotnet build src/WebApi -c Release -nologo -v quiet -p:SkipWebUI=true >/dev/null
-bench="dotnet $(pwd)/benchmarks/CleanDashboard.Benchmarks/bin/Release/net10.0/CleanDashboard.Benchmarks.dll"
-bin="$(pwd)/src/WebApi/bin/Release/net10.0"
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+# shellcheck source=build-for-benchmarks.sh
+source benchmarks/scripts/build-for-benchmarks.sh
 
 echo "== $provider_name: populate and dashboard timings"
 $bench dashboard --provider "$provider_name" --connection "$connection" --rows "$rows" 2>&1 | grep -v '^\(info\|warn\|      \)'

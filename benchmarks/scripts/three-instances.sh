@@ -28,11 +28,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-dotnet build benchmarks/CleanDashboard.Benchmarks -c Release -nologo -v quiet >/dev/null
-dotnet build src/WebApi -c Release -nologo -v quiet -p:SkipWebUI=true >/dev/null
-bench="dotnet $(pwd)/benchmarks/CleanDashboard.Benchmarks/bin/Release/net10.0/CleanDashboard.Benchmarks.dll"
-bin="$(pwd)/src/WebApi/bin/Release/net10.0"
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+# shellcheck source=build-for-benchmarks.sh
+source benchmarks/scripts/build-for-benchmarks.sh
 psql_admin "CREATE DATABASE $database" >/dev/null
 connection="$server;Database=$database"
 
