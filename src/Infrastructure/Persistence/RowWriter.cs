@@ -45,17 +45,52 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
         VALUES (@createdAt, @endpoint, @method, @status, @latency, @ttft, @model, @prompt, @completion, @total, @cost, @country, @ip, @user, @key, @upstream, @cached, @cacheWrite, @reasoning, @estimated, @source)
         """;
 
+    /// <summary>True on PostgreSQL, where request logs are copied in bulk (<see cref="AddRequestAsync"/>).</summary>
+    public bool CopiesRequests => connection is NpgsqlConnection;
+
     /// <summary>
-    /// Adds a request log numbered by the database whose id nobody reads back. On PostgreSQL it is kept and copied with
-    /// the rows added after it in one binary <c>COPY</c> (<see cref="FlushRequestsAsync"/>, or before the next row that
-    /// needs its id), so ids still follow the order rows were added in; on SQLite (in process) it is inserted now.
+    /// Takes <paramref name="count"/> ids from the request-log table's identity sequence, ascending, in one round trip
+    /// (PostgreSQL): rows given them up front can be copied in bulk and still be pointed at by captures, threats and
+    /// upstream attempts.
+    /// </summary>
+    public async Task<long[]> ReserveRequestIdsAsync(int count, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """SELECT nextval(pg_get_serial_sequence('"request_logs"', 'Id')) FROM generate_series(1, @count)""";
+        var parameter = command.CreateParameter();
+        (parameter.ParameterName, parameter.DbType, parameter.Value) = ("@count", DbType.Int32, count);
+        command.Parameters.Add(parameter);
+        var ids = new List<long>(count);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids.Add(reader.GetInt64(0));
+            }
+        }
+
+        ids.Sort();
+        return [.. ids];
+    }
+
+    /// <summary>
+    /// Adds a request log: on PostgreSQL it is kept and copied with the rows added after it in one binary <c>COPY</c>
+    /// (<see cref="FlushRequestsAsync"/>, or before the next row written another way), so ids still follow the order
+    /// rows were added in; on SQLite (in process, no round trip to save) it is inserted now.
     /// </summary>
     public async Task AddRequestAsync(RequestLog r, CancellationToken cancellationToken)
     {
-        if (r.Id != 0 || connection is not NpgsqlConnection)
+        if (!CopiesRequests)
         {
-            await InsertRequestAsync(r, cancellationToken);
+            await InsertNowAsync(r, cancellationToken);
             return;
+        }
+
+        // One COPY either carries every row's id or none.
+        if (_pendingRequests.Count > 0 && (_pendingRequests[0].Id != 0) != (r.Id != 0))
+        {
+            await FlushRequestsAsync(cancellationToken);
         }
 
         _pendingRequests.Add(r);
@@ -64,18 +99,16 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
     /// <summary>Writes the request logs <see cref="AddRequestAsync"/> kept: call before the transaction reads them or commits.</summary>
     public async Task FlushRequestsAsync(CancellationToken cancellationToken)
     {
-        switch (_pendingRequests.Count)
+        if (_pendingRequests.Count == 1)
         {
-            case 0:
-                return;
-            case 1:
-                _request ??= Prepare(RequestInsertNumberedByDatabase + ";", RequestParameters);
-                BindRequest(_request, _pendingRequests[0]);
-                await _request.ExecuteNonQueryAsync(cancellationToken);
-                break;
-            default:
-                await PostgresBulkCopy.CopyNewRequestsAsync((NpgsqlConnection)connection, _pendingRequests, cancellationToken);
-                break;
+            await InsertNowAsync(_pendingRequests[0], cancellationToken);
+        }
+        else if (_pendingRequests.Count > 1)
+        {
+            var postgres = (NpgsqlConnection)connection;
+            await (_pendingRequests[0].Id != 0
+                ? PostgresBulkCopy.CopyRequestsAsync(postgres, _pendingRequests, cancellationToken)
+                : PostgresBulkCopy.CopyNewRequestsAsync(postgres, _pendingRequests, cancellationToken));
         }
 
         _pendingRequests.Clear();
@@ -85,6 +118,11 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
     public async Task InsertRequestAsync(RequestLog r, CancellationToken cancellationToken)
     {
         await FlushRequestsAsync(cancellationToken);
+        await InsertNowAsync(r, cancellationToken);
+    }
+
+    private async Task InsertNowAsync(RequestLog r, CancellationToken cancellationToken)
+    {
         if (r.Id != 0)
         {
             _requestWithId ??= Prepare(
@@ -114,6 +152,7 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
 
     public async Task InsertUpstreamAttemptAsync(UpstreamAttemptLog a, CancellationToken cancellationToken)
     {
+        await FlushRequestsAsync(cancellationToken); // its request log first
         _upstreamAttempt ??= Prepare(
             """INSERT INTO "upstream_attempt_logs" ("RequestLogId", "CreatedAt", "Attempt", "Upstream", "StatusCode", "Failure", "LatencyMs") VALUES (@request, @createdAt, @attempt, @upstream, @status, @failure, @latency);""",
             ("@request", DbType.Int64), ("@createdAt", DbType.DateTime), ("@attempt", DbType.Int32), ("@upstream", DbType.String), ("@status", DbType.Int32), ("@failure", DbType.String), ("@latency", DbType.Double));

@@ -47,14 +47,23 @@ public sealed class RequestLogBatchWriter(
             var captures = new List<CaptureInsert>();
             await using (var rows = new RowWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction()))
             {
-                foreach (var entry in batch)
+                // On PostgreSQL the whole batch is copied in bulk; when a row is pointed at (its capture, threats, upstream
+                // attempts), every row gets its id up front so the copy still follows batch order (decision 128).
+                var ids = rows.CopiesRequests && batch.Count > 1 && batch.Any(PointedAt) ? await rows.ReserveRequestIdsAsync(batch.Count, cancellationToken) : null;
+                for (var i = 0; i < batch.Count; i++)
                 {
+                    var entry = batch[i];
                     var log = entry.Adapt<RequestLog>(mapping);
+                    if (ids is not null)
+                    {
+                        log.Id = ids[i];
+                    }
+
                     if (entry.FailedAttempts is { Count: > 0 } attempts)
                     {
                         await InsertWithAttemptsAsync(rows, log, attempts, cancellationToken);
                     }
-                    else if (entry.Capture is not null || entry.Threats is { Count: > 0 })
+                    else if (log.Id == 0 && PointedAt(entry))
                     {
                         await rows.InsertRequestReturningIdAsync(log, cancellationToken);
                     }
@@ -104,10 +113,13 @@ public sealed class RequestLogBatchWriter(
         }
     }
 
+    private static bool PointedAt(TrackedRequest entry) =>
+        entry.Capture is not null || entry.Threats is { Count: > 0 } || entry.FailedAttempts is { Count: > 0 };
+
     /// <summary>A balanced request that failed over: its request log, then one row per upstream it tried before the one that answered.</summary>
     private static async Task InsertWithAttemptsAsync(RowWriter rows, RequestLog log, IReadOnlyList<FailedUpstreamAttempt> attempts, CancellationToken cancellationToken)
     {
-        await rows.InsertRequestReturningIdAsync(log, cancellationToken);
+        await (log.Id != 0 ? rows.AddRequestAsync(log, cancellationToken) : rows.InsertRequestReturningIdAsync(log, cancellationToken));
         foreach (var attempt in attempts)
         {
             await rows.InsertUpstreamAttemptAsync(
