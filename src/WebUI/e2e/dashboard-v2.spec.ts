@@ -138,6 +138,13 @@ test.describe('dashboard v2', () => {
       data: JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans: [span] }] }] }),
     });
     expect(exported.status()).toBe(200);
+    const totalRequests = async (filter: string): Promise<number> => {
+      const response = await request.get(`/api/dashboard/?range=7d${filter}`, { headers: { Authorization: `Bearer ${ADMIN_KEY}` } });
+      return ((await response.json()) as { summary: { totalRequests: number } }).summary.totalRequests;
+    };
+    // The span reaches the dashboard when the writer's batch commits (fresh data within about a second, decision 080):
+    // wait for that before filtering, or the page may be shown the answer from before it and keep it until its refresh.
+    await expect.poll(() => totalRequests('&source=otlp'), { timeout: 20_000 }).toBe(1);
 
     const bar = page.getByRole('form', { name: 'Dashboard filters' });
     await bar.getByLabel('Source').selectOption('otlp');
@@ -151,10 +158,6 @@ test.describe('dashboard v2', () => {
     await page.getByRole('button', { name: 'Filter dashboard' }).click();
     await expect(page).toHaveURL(/\/\?source=gateway$/);
     // Every request but the exported span is gateway traffic; the card shows the server's gateway figure.
-    const totalRequests = async (filter: string): Promise<number> => {
-      const response = await request.get(`/api/dashboard/?range=7d${filter}`, { headers: { Authorization: `Bearer ${ADMIN_KEY}` } });
-      return ((await response.json()) as { summary: { totalRequests: number } }).summary.totalRequests;
-    };
     const totals = async () => {
       const [all, gateway] = await Promise.all([totalRequests(''), totalRequests('&source=gateway')]);
       return { all, gateway };
