@@ -9,12 +9,15 @@ using CleanDashboard.Benchmarks;
 //                                   bodies through the real batch writer: writer CPU per KB raw, storage per million requests
 //                                   (--split adds the same captures without full-text rows)
 // capture-profile [--requests 5000]  the capture's stages on the request side (unescape, redact, search text, Brotli levels)
+// partitions [--connection C] [--rows 10000000] [--days 100]   PostgreSQL request_logs by day vs one table: insert rate
+//                                   empty and full, lookups by id, retention of one day
 // dashboard --connection C [--provider Sqlite|Postgres] [--rows 10000000]   populate, then time the dashboard: rollups against raw rows
 return args.FirstOrDefault() switch
 {
     "writer" => await WriterThroughput.RunAsync(args[1..]),
     "parser" => RunParser(args[1..]),
     "dashboard" => await DashboardAtScale.RunAsync(args[1..]),
+    "partitions" => await PartitionedRequestLogs.RunAsync(args[1..]),
     "load" => await SteadyLoad.RunAsync(args[1..]),
     "fresh" => await FreshData.RunAsync(args[1..]),
     "capture" => await CaptureCost.RunAsync(args[1..]),

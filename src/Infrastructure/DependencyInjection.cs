@@ -110,6 +110,8 @@ public static class DependencyInjection
         services.AddValidatedOptions<CaptureOptions>(CaptureOptions.Section);
         services.AddOptionsValue<CaptureOptions>();
         services.AddScoped<RequestLogRetention>();
+        services.AddScoped<RequestLogPartitions>();
+        services.AddHostedService<RequestLogPartitionService>();
         services.AddHostedService<RequestLogRetentionService>();
         services.AddScoped<DemoDataGenerator>();
         services.AddValidatedOptions<DemoModeOptions>(DemoModeOptions.Section);

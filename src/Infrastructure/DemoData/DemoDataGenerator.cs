@@ -16,7 +16,7 @@ namespace CleanDashboard.Infrastructure.DemoData;
 /// the previous day's (prepared statements, one transaction), so both cores work. The rollups are summed as the rows
 /// are made up and written with them; the daily model stats are then summed from the daily rollups.
 /// </summary>
-public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timeProvider, UsageStatsRebuilder usageStats, PricingCatalog pricing)
+public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timeProvider, UsageStatsRebuilder usageStats, PricingCatalog pricing, RequestLogPartitions partitions)
 {
     /// <summary>Generates the data and returns how many rows of each kind were written.</summary>
     public async Task<DemoDataResult> GenerateAsync(DemoDataOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
@@ -36,6 +36,7 @@ public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timePr
         var firstSessionId = (await db.UserSessions.MaxAsync(s => (long?)s.Id, cancellationToken) ?? 0) + 1;
         var traffic = new DemoTraffic(new Random(options.Seed), now, options.RequestsPerDay, callers, pricing, firstRequestId, firstSessionId);
         var firstDay = now.Date.AddDays(1 - options.Days);
+        await partitions.EnsureAsync(cancellationToken, firstDay); // PostgreSQL: each day's rows are copied straight into their partition
 
         var days = Channel.CreateBounded<DemoDay>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         var producer = Task.Run(
@@ -161,6 +162,7 @@ public sealed class DemoDataGenerator(DashboardDbContext db, TimeProvider timePr
         await db.UpstreamAttemptLogs.ExecuteDeleteAsync(cancellationToken);
         await db.UserSessions.ExecuteDeleteAsync(cancellationToken);
         await db.ThreatLogs.ExecuteDeleteAsync(cancellationToken);
+        await db.RequestCaptures.ExecuteDeleteAsync(cancellationToken);
         await db.ModelUsageStats.ExecuteDeleteAsync(cancellationToken);
         await RollupRebuilder.ClearAsync(db, cancellationToken);
         await db.RequestLogs.ExecuteDeleteAsync(cancellationToken);

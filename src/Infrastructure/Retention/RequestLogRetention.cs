@@ -8,27 +8,28 @@ namespace CleanDashboard.Infrastructure.Retention;
 
 /// <summary>
 /// Deletes captured bodies older than their own retention (<c>Capture:RetentionDays</c>; their search index goes with
-/// them), then request logs older than the retention period in small batches (feedback and captures go with them by
-/// cascade), then their rollups. The request-log cutoff is a UTC midnight, so no rollup bucket is left holding rows that are gone.
+/// them), then request logs older than the retention period — whole day partitions on PostgreSQL
+/// (docs/decisions/129-request-log-partitions.md), small batches otherwise — with their feedback, captures and upstream
+/// attempts, then their rollups. The request-log cutoff is a UTC midnight, so no rollup bucket is left holding rows that are gone.
 /// </summary>
-public sealed class RequestLogRetention(DashboardDbContext db, IOptions<RetentionOptions> options, IOptions<CaptureOptions> capture, TimeProvider timeProvider)
+public sealed class RequestLogRetention(
+    DashboardDbContext db,
+    RequestLogPartitions partitions,
+    IOptions<RetentionOptions> options,
+    IOptions<CaptureOptions> capture,
+    TimeProvider timeProvider)
 {
-    /// <summary>Deletes every expired row, one batch per statement with a pause between; returns how many request logs were deleted.</summary>
+    /// <summary>
+    /// Deletes every expired row: on PostgreSQL whole day partitions first, then what is left (rows of the default
+    /// partition; every row on SQLite) one batch per transaction with a pause between; returns how many request logs went.
+    /// </summary>
     public async Task<long> PurgeAsync(CancellationToken cancellationToken)
     {
         await PurgeCapturesAsync(cancellationToken);
         var settings = options.Value;
         var cutoff = RollupMath.DayOf(timeProvider.GetUtcNow().UtcDateTime.AddDays(-settings.RequestLogDays));
-        var deleted = await DeleteInBatchesAsync(
-            () => db.RequestLogs
-                .Where(r => db.RequestLogs
-                    .Where(old => old.CreatedAt < cutoff)
-                    .OrderBy(old => old.CreatedAt)
-                    .Take(settings.BatchSize)
-                    .Select(old => old.Id)
-                    .Contains(r.Id))
-                .ExecuteDeleteAsync(cancellationToken),
-            cancellationToken);
+        var deleted = await partitions.DropExpiredAsync(cutoff, cancellationToken);
+        deleted += await DeleteInBatchesAsync(() => DeleteRequestLogBatchAsync(cutoff, cancellationToken), cancellationToken);
         await DeleteRollupsBeforeAsync(cutoff, cancellationToken);
         return deleted;
     }
@@ -48,6 +49,36 @@ public sealed class RequestLogRetention(DashboardDbContext db, IOptions<Retentio
                     .Contains(c.Id))
                 .ExecuteDeleteAsync(cancellationToken),
             cancellationToken);
+    }
+
+    /// <summary>
+    /// The oldest expired request logs, at most one batch, with what belongs to them: their feedback, captures and
+    /// upstream attempts are deleted and their threats unlinked explicitly, as PostgreSQL's partitioned table has no
+    /// foreign keys to cascade by (on SQLite the cascade then finds nothing left).
+    /// </summary>
+    private async Task<int> DeleteRequestLogBatchAsync(DateTime cutoff, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ids = await db.RequestLogs
+            .Where(r => r.CreatedAt < cutoff)
+            .OrderBy(r => r.CreatedAt)
+            .Take(options.Value.BatchSize)
+            .Select(r => r.Id)
+            .ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        await db.FeedbackLogs.Where(f => ids.Contains(f.RequestLogId)).ExecuteDeleteAsync(cancellationToken);
+        await db.RequestCaptures.Where(c => ids.Contains(c.RequestLogId)).ExecuteDeleteAsync(cancellationToken);
+        await db.UpstreamAttemptLogs.Where(a => ids.Contains(a.RequestLogId)).ExecuteDeleteAsync(cancellationToken);
+        await db.ThreatLogs
+            .Where(t => t.RequestLogId != null && ids.Contains(t.RequestLogId.Value))
+            .ExecuteUpdateAsync(t => t.SetProperty(x => x.RequestLogId, (long?)null), cancellationToken);
+        var deleted = await db.RequestLogs.Where(r => r.CreatedAt < cutoff && ids.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
     }
 
     private async Task<long> DeleteInBatchesAsync(Func<Task<int>> deleteBatch, CancellationToken cancellationToken)
@@ -79,7 +110,7 @@ public sealed class RequestLogRetention(DashboardDbContext db, IOptions<Retentio
         await db.HourlyActiveUsers.Where(u => u.BucketStart < cutoff).ExecuteDeleteAsync(cancellationToken);
         await db.DailyActiveUsers.Where(u => u.BucketStart < cutoff).ExecuteDeleteAsync(cancellationToken);
 
-        // The feedback cubes and rollups lost their expired ratings by trigger with the cascade; what is left at 0 (there, and after re-ratings) goes.
+        // The feedback cubes and rollups lost their expired ratings by trigger when those were deleted; what is left at 0 (there, and after re-ratings) goes.
         await db.HourlyFeedbackCubes.Where(c => c.Ratings == 0).ExecuteDeleteAsync(cancellationToken);
         await db.DailyFeedbackCubes.Where(c => c.Ratings == 0).ExecuteDeleteAsync(cancellationToken);
         await db.HourlyFeedbackRollups.Where(r => r.Ratings == 0).ExecuteDeleteAsync(cancellationToken);
