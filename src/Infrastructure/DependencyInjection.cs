@@ -111,7 +111,9 @@ public static class DependencyInjection
         services.AddOptionsValue<CaptureOptions>();
         services.AddScoped<RequestLogRetention>();
         services.AddScoped<RequestLogPartitions>();
-        services.AddHostedService<RequestLogPartitionService>();
+        services.AddSingleton<RequestLogPartitionService>();
+        services.AddHostedService(sp => sp.GetRequiredService<RequestLogPartitionService>());
+        services.AddSingleton<IHealthContributor, RequestLogPartitionsHealthContributor>();
         services.AddHostedService<RequestLogRetentionService>();
         services.AddScoped<DemoDataGenerator>();
         services.AddValidatedOptions<DemoModeOptions>(DemoModeOptions.Section);

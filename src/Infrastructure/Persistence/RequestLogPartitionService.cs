@@ -14,6 +14,15 @@ public sealed class RequestLogPartitionService(IServiceScopeFactory scopes, Data
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
+    /// <summary>Why the last run failed; null once a run succeeds (and before the first).</summary>
+    public string? LastError { get; private set; }
+
+    /// <summary>When the last run succeeded; null before the first, and always on SQLite.</summary>
+    public DateTimeOffset? LastSuccessAt { get; private set; }
+
+    /// <summary>False on SQLite, where there is nothing to keep.</summary>
+    public bool Applies { get; private set; } = true;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await database.Ready.WaitAsync(stoppingToken);
@@ -25,10 +34,12 @@ public sealed class RequestLogPartitionService(IServiceScopeFactory scopes, Data
                 var partitions = scope.ServiceProvider.GetRequiredService<RequestLogPartitions>();
                 if (!partitions.Apply)
                 {
+                    Applies = false;
                     return;
                 }
 
                 await partitions.EnsureAsync(stoppingToken);
+                (LastError, LastSuccessAt) = (null, timeProvider.GetUtcNow());
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -36,6 +47,7 @@ public sealed class RequestLogPartitionService(IServiceScopeFactory scopes, Data
             }
             catch (Exception ex)
             {
+                LastError = ex.Message;
                 logger.LogError(ex, "Request-log partitions: creating the next days' partitions failed; trying again at the next run");
             }
 

@@ -1,3 +1,4 @@
+using CleanDashboard.Application.Health.Common;
 using CleanDashboard.Domain.Entities;
 using CleanDashboard.Domain.Enums;
 using CleanDashboard.Infrastructure.Persistence;
@@ -74,6 +75,36 @@ public sealed class RequestLogPartitionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Service_ShouldKeepAWeekAheadAndReportDegradedWhileARunFails()
+    {
+        Assert.SkipUnless(_db.IsPostgres, "Only PostgreSQL's request_logs is partitioned.");
+        await _db.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        var service = _db.Services.GetRequiredService<RequestLogPartitionService>();
+        await using var scope = _db.Services.CreateAsyncScope();
+        var health = scope.ServiceProvider.GetServices<IHealthContributor>().Single(c => c.Name == "requestLogPartitions");
+
+        await service.StartAsync(CancellationToken.None);
+        try
+        {
+            await WaitUntilAsync(() => service.LastSuccessAt is not null);
+            (await ListAsync()).Should().Equal(Enumerable.Range(-1, 9).Select(d => Today.AddDays(d)));
+            (await health.CheckAsync(CancellationToken.None)).Should().Be(new HealthCheckDto(HealthStatus.Healthy, "a week ahead, checked 2024-03-01 10:37:12 UTC"));
+
+            // Without its default partition the next run cannot lock it: the hour's run fails and says so.
+            await _db.ExecuteAsync(db => db.Database.ExecuteSqlRawAsync("""DROP TABLE "request_logs_default" """));
+            await WaitUntilAsync(() => service.LastError is not null, () => _db.Time.Advance(RequestLogPartitionService.Interval));
+
+            (await health.CheckAsync(CancellationToken.None)).Should().Be(new HealthCheckDto(
+                HealthStatus.Degraded,
+                "Creating the next days' request-log partitions failed: 42P01: relation \"request_logs_default\" does not exist"));
+        }
+        finally
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task Purge_ShouldDropExpiredDaysAndDeleteWhatBelongsToTheirRequestsButKeepTheRest()
     {
         await _db.InScopeAsync(sp => sp.GetRequiredService<RequestLogPartitions>().EnsureAsync(CancellationToken.None, new DateTime(2024, 1, 28, 0, 0, 0, DateTimeKind.Utc)));
@@ -108,6 +139,21 @@ public sealed class RequestLogPartitionTests : IAsyncLifetime
         {
             (await ListAsync()).Should().NotContain([At(2024, 1, 28, 0, 0, 0), At(2024, 1, 29, 0, 0, 0), At(2024, 1, 30, 0, 0, 0)])
                 .And.Contain(At(2024, 1, 31, 0, 0, 0));
+        }
+    }
+
+    /// <summary>
+    /// Polls a background service's state (it runs on its own timer), for at most 30 s, doing <paramref name="meanwhile"/>
+    /// each time (advancing the fake clock: the service may not be waiting for it yet at the first).
+    /// </summary>
+    private static async Task WaitUntilAsync(Func<bool> condition, Action? meanwhile = null)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            meanwhile?.Invoke();
+            DateTime.UtcNow.Should().BeBefore(deadline, "the partition service should have finished its run");
+            await Task.Delay(20);
         }
     }
 
