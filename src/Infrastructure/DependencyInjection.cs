@@ -106,6 +106,10 @@ public static class DependencyInjection
         services.AddSingleton<RequestLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<RequestLogWriter>());
         services.AddSingleton<IHealthContributor, RequestLogWriterHealthContributor>();
+        services.AddSingleton<CaptureSearchTexts>();
+        services.AddSingleton<CaptureSearchIndexer>();
+        services.AddHostedService(sp => sp.GetRequiredService<CaptureSearchIndexer>());
+        services.AddSingleton<IHealthContributor, CaptureSearchHealthContributor>();
         services.AddValidatedOptions<RetentionOptions>(RetentionOptions.Section);
         services.AddValidatedOptions<CaptureOptions>(CaptureOptions.Section);
         services.AddOptionsValue<CaptureOptions>();

@@ -21,8 +21,7 @@ public sealed class CaptureBuilder(CaptureOptions options, Redactor redactor)
         {
             RequestBody = CaptureCompression.Compress(request),
             ResponseText = CaptureCompression.Compress(answer),
-            // PostgreSQL text cannot hold NUL; the index does not need it.
-            SearchText = (Capture.SearchText.Of(request) + "\n" + Capture.SearchText.Of(answer)).Replace('\0', ' '),
+            SearchText = Capture.SearchText.OfExchange(request, answer),
             RequestTruncated = requestTruncated,
             ResponseTruncated = responseTruncated,
             CapBytes = options.MaxBodyBytes,

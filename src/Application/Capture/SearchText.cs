@@ -17,6 +17,9 @@ public static class SearchText
         "tool_call_id", "item_id", "created_at", "done_reason", "encoding_format", "service_tier",
     ];
 
+    /// <summary>The text indexed for one exchange: its request's and its answer's, NUL-free (PostgreSQL text cannot hold NUL; the index does not need it).</summary>
+    public static string OfExchange(string request, string answer) => (Of(request) + "\n" + Of(answer)).Replace('\0', ' ');
+
     public static string Of(string json)
     {
         var text = new StringBuilder();

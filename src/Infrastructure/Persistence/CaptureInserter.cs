@@ -9,9 +9,9 @@ namespace CleanDashboard.Infrastructure.Persistence;
 internal readonly record struct CaptureInsert(RequestCapture Capture, string SearchText);
 
 /// <summary>
-/// Writes a batch's captures and their full-text rows as multi-row statements (decision 117) instead of two one-row
-/// statements per capture. SQLite: the captures, then the FTS5 rows keyed by the captures' ids, found by their
-/// request log's unique id in the same statement. PostgreSQL: one statement, the tsvector computed from the text.
+/// Writes a batch's captures as multi-row statements (decision 117) instead of one-row statements per capture. SQLite:
+/// the captures alone — their FTS5 rows are written after the commit by <see cref="Tracking.CaptureSearchIndexer"/>
+/// (decision 130). PostgreSQL: one statement, the tsvector computed from the text.
 /// </summary>
 internal sealed class CaptureInserter(DbConnection connection, DbTransaction transaction)
 {
@@ -31,11 +31,8 @@ internal sealed class CaptureInserter(DbConnection connection, DbTransaction tra
         var statement = new MultiRowStatement(connection, transaction);
         if (connection is SqliteConnection)
         {
+            // The FTS5 rows come after the commit (CaptureSearchIndexer, decision 130).
             await statement.ExecuteAsync([.. captures.Select(c => Row(c.Capture))], values => $"""INSERT INTO "request_captures" ({Columns}) {values}""", cancellationToken);
-            await statement.ExecuteAsync(
-                [.. captures.Select(c => new object[] { c.Capture.RequestLogId, c.SearchText })],
-                values => $"""INSERT INTO "{CaptureSearchSql.SqliteTable}" (rowid, text) SELECT c."Id", v.column2 FROM ({values}) AS v JOIN "request_captures" AS c ON c."RequestLogId" = v.column1""",
-                cancellationToken);
             return;
         }
 

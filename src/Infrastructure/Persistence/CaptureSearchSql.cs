@@ -4,6 +4,8 @@ namespace CleanDashboard.Infrastructure.Persistence;
 /// The full-text index over captured (redacted) text, outside the EF model because each provider has its own
 /// (decision 105): a contentless SQLite FTS5 table keyed by the capture's id, emptied by a trigger when a capture is
 /// deleted; a PostgreSQL <c>tsvector</c> column with a GIN index. Both tokenize without stemming ('simple').
+/// On SQLite the index is filled after the writer's commit by <see cref="Tracking.CaptureSearchIndexer"/>, which keeps how
+/// far it got in <c>capture_search_progress</c> (decision 130).
 /// </summary>
 internal static class CaptureSearchSql
 {
@@ -18,6 +20,16 @@ internal static class CaptureSearchSql
         DROP TRIGGER IF EXISTS request_captures_search_delete;
         DROP TABLE IF EXISTS request_capture_search;
         """;
+
+    public const string SqliteProgressTable = "capture_search_progress";
+
+    /// <summary>One row: the last capture id whose text is in the index. Captures written before it existed were indexed by the writer.</summary>
+    public const string SqliteProgressUp = """
+        CREATE TABLE capture_search_progress ("Id" INTEGER NOT NULL PRIMARY KEY CHECK ("Id" = 1), "LastCaptureId" INTEGER NOT NULL);
+        INSERT INTO capture_search_progress ("Id", "LastCaptureId") SELECT 1, coalesce(max("Id"), 0) FROM request_captures;
+        """;
+
+    public const string SqliteProgressDown = "DROP TABLE IF EXISTS capture_search_progress;";
 
     public const string PostgresUp = """
         ALTER TABLE request_captures ADD COLUMN "SearchVector" tsvector NOT NULL DEFAULT ''::tsvector;

@@ -16,7 +16,8 @@ namespace CleanDashboard.Infrastructure.Tracking;
 /// the users' sessions (extended, or closed and reopened after an idle gap; or the span's conversation), the apps' end users
 /// (see <see cref="EndUserDirectory"/>), the daily per-model usage stats, and the threat
 /// incidents (a detector's event joins the open incident of its type and address, or opens one), and the keys'
-/// last use (at most once a minute per key, see <see cref="ApiKeyUsageThrottle"/>).
+/// last use (at most once a minute per key, see <see cref="ApiKeyUsageThrottle"/>), and the captured bodies — on SQLite
+/// their search text is handed to <see cref="CaptureSearchIndexer"/> after the commit (decision 130).
 /// </summary>
 public sealed class RequestLogBatchWriter(
     DashboardDbContext db,
@@ -24,6 +25,7 @@ public sealed class RequestLogBatchWriter(
     OpenSessionCache sessionCache,
     EndUserDirectory endUsers,
     ApiKeyUsageThrottle keyUsage,
+    CaptureSearchTexts searchTexts,
     IOptions<SessionOptions> sessionOptions)
 {
     public Task WriteAsync(IReadOnlyList<TrackedRequest> batch, CancellationToken cancellationToken) =>
@@ -39,12 +41,12 @@ public sealed class RequestLogBatchWriter(
         List<UserSession> sessions;
         IReadOnlyList<KeyValuePair<(int, string), int>> newEndUsers;
         var keyUses = keyUsage.Due(batch);
+        var captures = new List<CaptureInsert>();
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             (batch, newEndUsers) = await endUsers.ResolveAsync(db, batch, cancellationToken);
             var rollups = new RollupBatch();
             var linkedThreats = new List<ThreatEvent>(threats);
-            var captures = new List<CaptureInsert>();
             await using (var rows = new RowWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction()))
             {
                 // On PostgreSQL the whole batch is copied in bulk; when a row is pointed at (its capture, threats, upstream
@@ -106,6 +108,11 @@ public sealed class RequestLogBatchWriter(
         db.ChangeTracker.Clear();
         if (db.Database.IsSqlite())
         {
+            if (captures.Count > 0)
+            {
+                searchTexts.Add(captures.Select(c => (c.Capture.RequestLogId, c.SearchText)));
+            }
+
             foreach (var session in sessions)
             {
                 sessionCache.Store(session);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CleanDashboard.Infrastructure.Persistence;
 using CleanDashboard.Infrastructure.Retention;
+using CleanDashboard.Infrastructure.Tracking;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -115,6 +116,33 @@ public sealed class CaptureSearchTests(CaptureFixture gateway) : IClassFixture<C
 
         (await gateway.DetailAsync(rows[0].Id)).GetProperty("capture").ValueKind.Should().Be(JsonValueKind.Null);
         (await gateway.ListIdsAsync($"q={marker}")).Should().Equal(rows[1].Id);
+    }
+
+    [Fact]
+    public async Task List_WhenNothingButTheAppRunsTheIndexer_ShouldFindTheCaptureAfterTheIndexersOwnPass()
+    {
+        var caller = await gateway.NewCallerAsync();
+        var marker = "heron" + Guid.NewGuid().ToString("N")[..8];
+        await CaptureFixture.PostAsync(caller, "v1/chat/completions", Chat("demo-echo", $"a grey {marker} waits"));
+
+        // Not caller.RequestLogsAsync, which runs the indexer itself: only the writer is waited for, then the app's own
+        // passes (woken by the writer's commit on SQLite, or every CaptureSearchIndexer.Poll).
+        var indexer = gateway.Services.GetRequiredService<CaptureSearchIndexer>();
+        var writer = gateway.Services.GetRequiredService<RequestLogWriter>();
+        List<long> found = [];
+        for (var pass = 0; pass < 3 && found.Count == 0; pass++)
+        {
+            var next = indexer.NextCatchUpAsync();
+            await writer.WaitForDrainAsync(Cancellation);
+            found = await gateway.ListIdsAsync($"q={Uri.EscapeDataString($"grey {marker}")}");
+            if (found.Count == 0)
+            {
+                await next.WaitAsync(TimeSpan.FromSeconds(10), Cancellation);
+            }
+        }
+
+        found.Should().ContainSingle();
+        indexer.LastError.Should().BeNull();
     }
 
     private static string Chat(string model, string text) => $$"""{"model":"{{model}}","messages":[{"role":"user","content":"{{text}}"}]}""";

@@ -184,8 +184,9 @@ public class GatewayFixture : IAsyncLifetime
 
     /// <summary>
     /// The request logs matching the filter once at least <paramref name="expected"/> are written, or after 10 s. Waits on
-    /// the app itself: each round drains the writer of everything queued, and the next waits for another hand-off to the
-    /// queue (a request is queued after its answer was sent, so the client may ask before it is).
+    /// the app itself: each round drains the writer of everything queued (and, on SQLite, indexes the captured text it
+    /// committed), and the next waits for another hand-off to the queue (a request is queued after its answer was sent,
+    /// so the client may ask before it is).
     /// </summary>
     public async Task<List<RequestLog>> RequestLogsAsync(Expression<Func<RequestLog, bool>> filter, int expected = 1)
     {
@@ -196,6 +197,7 @@ public class GatewayFixture : IAsyncLifetime
         {
             var queued = queue.Queued;
             await writer.WaitForDrainAsync(CancellationToken.None);
+            await Services.GetRequiredService<CaptureSearchIndexer>().CatchUpAsync(CancellationToken.None);
             await using var scope = Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
             var rows = await db.RequestLogs.AsNoTracking().Where(filter).OrderBy(r => r.Id).ToListAsync();
