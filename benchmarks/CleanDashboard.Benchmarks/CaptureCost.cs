@@ -21,7 +21,8 @@ namespace CleanDashboard.Benchmarks;
 /// into a fresh database per pass, SQLite or PostgreSQL: the writer's CPU per request and per KB of captured text (raw,
 /// before compression: what was asked and answered), with demo-echo's bodies and with 16 KB bodies; the capture's own
 /// CPU (cap, redact, compress, search text — on the request's side, after the answer); the bytes each captured request
-/// adds to the capture table and the full-text index, per million requests. Rounds alternate off / demo / 16 KB so
+/// adds to the capture table and the full-text index, per million requests; on SQLite the CPU of
+/// <see cref="CaptureSearchIndexer"/>, which writes the full-text rows after the writer's commits (decision 130), apart. Rounds alternate off / demo / 16 KB so
 /// other load on the machine falls on all three alike; medians are reported.
 /// </summary>
 internal static class CaptureCost
@@ -47,7 +48,7 @@ internal static class CaptureCost
 
     private sealed record Pass(string Name, CapturedExchange[]? Captures, long TextBytes);
 
-    private sealed record Measured(TimeSpan WriterCpu, TimeSpan ServerCpu, long DatabaseBytes, long CaptureBytes, long IndexBytes);
+    private sealed record Measured(TimeSpan WriterCpu, TimeSpan ServerCpu, long DatabaseBytes, long CaptureBytes, long IndexBytes, TimeSpan IndexerCpu = default);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -67,6 +68,14 @@ internal static class CaptureCost
         {
             // The same captures with nothing to index: what the full-text rows cost, against what the stored rows cost.
             passes = [.. passes, .. passes.Skip(1).Select(p => p with { Name = p.Name + " not indexed", Captures = [.. p.Captures!.Select(c => c with { SearchText = string.Empty })] })];
+        }
+
+        if (args.Contains("--interleaved"))
+        {
+            // Only the side-by-side CPU figures, after a short warm-up: no per-pass databases, no storage figures.
+            await InterleavedAsync(provider, server, Math.Min(requests, 2_000), passes.Select(p => p with { Captures = p.Captures?[..Math.Min(requests, 2_000)] }).ToArray());
+            await PrintInterleavedAsync(provider, server, requests, passes);
+            return 0;
         }
 
         Console.WriteLine($"{provider}: {requests:N0} requests per pass, {rounds} rounds (+1 warm-up), batches of {BatchSize:N0}; load {File.ReadAllText("/proc/loadavg").Trim()}");
@@ -89,10 +98,37 @@ internal static class CaptureCost
             var compressed = pass.Captures!.Sum(c => (long)c.RequestBody.Length + c.ResponseText.Length);
             Console.WriteLine($"writer, capture on, {pass.Name} bodies ({pass.TextBytes / (double)requests:N0} B raw, {compressed / (double)requests:N0} B Brotli per request): {on.WriterCpu.TotalMicroseconds / requests:F1} µs CPU per request{ServerNote(on, requests)}");
             Console.WriteLine($"  added by capture: {(on.WriterCpu - off.WriterCpu).TotalMicroseconds / kb:F2} µs writer CPU per KB raw ({(on.WriterCpu - off.WriterCpu).TotalMicroseconds / requests:F1} µs per request){(provider == "Sqlite" ? string.Empty : $"; database server {(on.ServerCpu - off.ServerCpu).TotalMicroseconds / kb:F2} µs per KB")}");
+            if (provider == "Sqlite")
+            {
+                Console.WriteLine($"  full-text index after the commit (CaptureSearchIndexer, not the writer): {(on.IndexerCpu - off.IndexerCpu).TotalMicroseconds / kb:F2} µs CPU per KB raw ({(on.IndexerCpu - off.IndexerCpu).TotalMicroseconds / requests:F1} µs per request)");
+            }
+
             Console.WriteLine($"  storage per million requests: {Gb(on.DatabaseBytes - off.DatabaseBytes, requests)} GB more database ({Gb(on.CaptureBytes, requests)} GB capture table, {Gb(on.IndexBytes, requests)} GB full-text index)");
         }
 
+        await PrintInterleavedAsync(provider, server, requests, passes);
         return 0;
+    }
+
+    private static async Task PrintInterleavedAsync(string provider, string server, int requests, Pass[] passes)
+    {
+        Console.WriteLine($"interleaved: every pass's batches taking turns in one database, CPU {(provider == "Sqlite" ? "on the thread that ran each" : "of the process (PostgreSQL's server not counted)")}, median batch; load {File.ReadAllText("/proc/loadavg").Trim()}");
+        var measured = await InterleavedAsync(provider, server, requests, passes);
+        if (measured.Any(m => m is null))
+        {
+            Console.WriteLine("  not measured: a batch continued on another thread than it started on");
+            return;
+        }
+
+        var off = measured[0]!.Value;
+        Console.WriteLine($"  capture off: writer {off.Writer:F1} µs per request");
+        foreach (var (pass, on) in passes.Zip(measured).Skip(1))
+        {
+            var kbPerRequest = pass.TextBytes / (double)requests / 1024;
+            var added = on!.Value.Writer - off.Writer;
+            var indexing = on.Value.Indexer - off.Indexer;
+            Console.WriteLine($"  {pass.Name}: writer {on.Value.Writer:F1} µs per request, added by capture {added:F1} µs = {added / kbPerRequest:F2} µs per KB raw; full-text index after the commit {indexing:F1} µs per request = {indexing / kbPerRequest:F2} µs per KB raw");
+        }
     }
 
     /// <summary>Captures built as the gateway builds them after the answer; their CPU per KB is the request side's share.</summary>
@@ -155,7 +191,92 @@ internal static class CaptureCost
     }
 
     /// <summary>Writes the requests (with the captures, when given) in batches into a fresh database; the CPU it took and the bytes it holds.</summary>
-    private static async Task<Measured> WriteAsync(string provider, string server, int requests, CapturedExchange[]? captures)
+    private static Task<Measured> WriteAsync(string provider, string server, int requests, CapturedExchange[]? captures) =>
+        InFreshDatabaseAsync(provider, server, async services =>
+        {
+            var sqlite = provider == "Sqlite";
+            var entries = Entries(await WriterThroughput.CreateUsersAsync(services, 200), requests, captures);
+            GC.Collect();
+            var indexer = services.GetRequiredService<CaptureSearchIndexer>();
+            var serverCpu = sqlite ? TimeSpan.Zero : PostgresCpu();
+            var cpu = TimeSpan.Zero;
+            var indexerCpu = TimeSpan.Zero;
+            for (var at = 0; at < requests; at += BatchSize)
+            {
+                var started = Cpu();
+                await WriteBatchAsync(services, entries.GetRange(at, Math.Min(BatchSize, requests - at)));
+
+                // SQLite's full-text rows follow each commit (decision 130), as the app's indexer is woken by it: measured apart.
+                var written = Cpu();
+                await indexer.CatchUpAsync(CancellationToken.None);
+                (cpu, indexerCpu) = (cpu + (written - started), indexerCpu + (Cpu() - written));
+            }
+
+            serverCpu = sqlite ? TimeSpan.Zero : PostgresCpu() - serverCpu;
+            await using var sizes = services.CreateAsyncScope();
+            var db = sizes.ServiceProvider.GetRequiredService<DashboardDbContext>().Database.GetDbConnection();
+            await db.OpenAsync();
+            return (sqlite ? await SqliteSizesAsync(db, cpu) : await PostgresSizesAsync(db, cpu, serverCpu)) with { IndexerCpu = indexerCpu };
+        });
+
+    /// <summary>
+    /// The writer's and the indexer's CPU per batch, on the thread that ran each (<see cref="ThreadCpu"/>), with every
+    /// pass's batches taking turns in one database — the same file, caches and size for all, the order rotating per
+    /// batch — so a pass is compared with capture off batch by batch rather than across databases written minutes apart.
+    /// Per pass: the median batch's CPU per request; null when a batch changed threads.
+    /// </summary>
+    private static Task<(double Writer, double Indexer)?[]> InterleavedAsync(string provider, string server, int requests, Pass[] passes) =>
+        InFreshDatabaseAsync(provider, server, async services =>
+        {
+            var userIds = await WriterThroughput.CreateUsersAsync(services, 200);
+            var entries = passes.Select(pass => Entries(userIds, requests, pass.Captures)).ToList();
+
+            var indexer = services.GetRequiredService<CaptureSearchIndexer>();
+
+            // Npgsql's awaits continue on other threads: there the whole process's CPU, noisier, is all there is.
+            Func<Func<Task>, Task<TimeSpan?>> measure = provider == "Sqlite" ? ThreadCpu.Measure : ProcessCpuAsync;
+            var writer = passes.Select(_ => new List<double>()).ToArray();
+            var indexing = passes.Select(_ => new List<double>()).ToArray();
+            var hopped = false;
+            for (var (at, turn) = (0, 0); at < requests; at += BatchSize, turn++)
+            {
+                for (var k = 0; k < passes.Length; k++)
+                {
+                    var i = (k + turn) % passes.Length;
+                    var batch = entries[i].GetRange(at, Math.Min(BatchSize, requests - at));
+                    var written = await measure(() => WriteBatchAsync(services, batch));
+                    var indexed = await measure(() => indexer.CatchUpAsync(CancellationToken.None));
+                    hopped |= written is null || indexed is null;
+                    writer[i].Add((written ?? TimeSpan.Zero).TotalMicroseconds / batch.Count);
+                    indexing[i].Add((indexed ?? TimeSpan.Zero).TotalMicroseconds / batch.Count);
+                }
+            }
+
+            static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+            return passes.Select((_, i) => hopped ? ((double, double)?)null : (Median(writer[i]), Median(indexing[i]))).ToArray();
+        });
+
+    private static async Task<TimeSpan?> ProcessCpuAsync(Func<Task> work)
+    {
+        var started = Cpu();
+        await work();
+        return Cpu() - started;
+    }
+
+    private static async Task WriteBatchAsync(ServiceProvider services, List<TrackedRequest> batch)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<RequestLogBatchWriter>().WriteAsync(batch, CancellationToken.None);
+    }
+
+    private static List<TrackedRequest> Entries(int[] userIds, int requests, CapturedExchange[]? captures)
+    {
+        var random = new Random(11);
+        return [.. Enumerable.Range(0, requests).Select(i => WriterThroughput.Entry(random, userIds) with { Capture = captures?[i] })];
+    }
+
+    /// <summary>Runs <paramref name="work"/> against a new, migrated SQLite file or PostgreSQL database, deleted afterwards.</summary>
+    private static async Task<T> InFreshDatabaseAsync<T>(string provider, string server, Func<ServiceProvider, Task<T>> work)
     {
         var name = "cd_capture_bench_" + Guid.NewGuid().ToString("N")[..12];
         var directory = Path.Combine(Path.GetTempPath(), name);
@@ -182,27 +303,7 @@ internal static class CaptureCost
             await using var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration)
                 .AddApplication().AddInfrastructure(configuration).BuildServiceProvider();
             await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
-            var userIds = await WriterThroughput.CreateUsersAsync(services, 200);
-            var random = new Random(11);
-            var entries = Enumerable.Range(0, requests)
-                .Select(i => WriterThroughput.Entry(random, userIds) with { Capture = captures?[i] })
-                .ToList();
-
-            GC.Collect();
-            var serverCpu = sqlite ? TimeSpan.Zero : PostgresCpu();
-            var cpu = Cpu();
-            for (var at = 0; at < requests; at += BatchSize)
-            {
-                await using var scope = services.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<RequestLogBatchWriter>().WriteAsync(entries.GetRange(at, Math.Min(BatchSize, requests - at)), CancellationToken.None);
-            }
-
-            cpu = Cpu() - cpu;
-            serverCpu = sqlite ? TimeSpan.Zero : PostgresCpu() - serverCpu;
-            await using var sizes = services.CreateAsyncScope();
-            var db = sizes.ServiceProvider.GetRequiredService<DashboardDbContext>().Database.GetDbConnection();
-            await db.OpenAsync();
-            return sqlite ? await SqliteSizesAsync(db, cpu) : await PostgresSizesAsync(db, cpu, serverCpu);
+            return await work(services);
         }
         finally
         {
@@ -287,7 +388,7 @@ internal static class CaptureCost
     private static Measured Median(List<Measured> runs)
     {
         T Mid<T>(IEnumerable<T> values) => values.Order().ElementAt(runs.Count / 2);
-        return new Measured(Mid(runs.Select(r => r.WriterCpu)), Mid(runs.Select(r => r.ServerCpu)), Mid(runs.Select(r => r.DatabaseBytes)), Mid(runs.Select(r => r.CaptureBytes)), Mid(runs.Select(r => r.IndexBytes)));
+        return new Measured(Mid(runs.Select(r => r.WriterCpu)), Mid(runs.Select(r => r.ServerCpu)), Mid(runs.Select(r => r.DatabaseBytes)), Mid(runs.Select(r => r.CaptureBytes)), Mid(runs.Select(r => r.IndexBytes)), Mid(runs.Select(r => r.IndexerCpu)));
     }
 
     private static string ServerNote(Measured measured, int requests) =>

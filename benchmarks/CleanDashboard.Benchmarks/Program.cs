@@ -5,9 +5,10 @@ using CleanDashboard.Benchmarks;
 // parser                              BenchmarkDotNet: the per-request cost of reading usage from a body
 // load --url U --key K [--rate 2000] [--seconds 60]   constant-rate chat completions to the gateway's demo-echo model
 // fresh [--rate 2000] [--reads 1000] [--seconds 30] [--kestrel]   in-process app: response → on the dashboard delay and cache hit rate
-// capture [--requests 20000] [--rounds 3] [--provider Sqlite|Postgres] [--connection C] [--split]   capture off / demo / 16 KB
-//                                   bodies through the real batch writer: writer CPU per KB raw, storage per million requests
-//                                   (--split adds the same captures without full-text rows)
+// capture [--requests 20000] [--rounds 3] [--provider Sqlite|Postgres] [--connection C] [--split] [--interleaved]   capture off /
+//                                   demo / 16 KB bodies through the real batch writer: writer CPU per KB raw, storage per million
+//                                   requests, then the passes' batches interleaved in one database, CPU on the writer's own thread
+//                                   (--split adds the same captures without full-text rows; --interleaved runs only the last)
 // capture-profile [--requests 5000]  the capture's stages on the request side (unescape, redact, search text, Brotli levels)
 // partitions [--connection C] [--rows 10000000] [--days 100]   PostgreSQL request_logs by day vs one table: insert rate
 //                                   empty and full, lookups by id, retention of one day

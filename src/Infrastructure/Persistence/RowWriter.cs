@@ -49,14 +49,24 @@ internal sealed class RowWriter(DbConnection connection, DbTransaction transacti
     public bool CopiesRequests => connection is NpgsqlConnection;
 
     /// <summary>
-    /// Takes <paramref name="count"/> ids from the request-log table's identity sequence, ascending, in one round trip
-    /// (PostgreSQL): rows given them up front can be copied in bulk and still be pointed at by captures, threats and
-    /// upstream attempts.
+    /// Takes <paramref name="count"/> ids for request logs, ascending, in one round trip: rows given them up front can be
+    /// written in bulk and still be pointed at by captures, threats and upstream attempts. PostgreSQL: from the identity
+    /// sequence. SQLite: the next ones after the table's AUTOINCREMENT counter — the writer's transaction began
+    /// IMMEDIATE, so no other connection inserts request logs until it commits, and the explicit ids move the counter.
     /// </summary>
     public async Task<long[]> ReserveRequestIdsAsync(int count, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
+        if (!CopiesRequests)
+        {
+            command.CommandText = """
+                SELECT max(coalesce((SELECT "seq" FROM sqlite_sequence WHERE "name" = 'request_logs'), 0), coalesce((SELECT max("Id") FROM "request_logs"), 0))
+                """;
+            var last = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            return [.. Enumerable.Range(1, count).Select(i => last + i)];
+        }
+
         command.CommandText = """SELECT nextval(pg_get_serial_sequence('"request_logs"', 'Id')) FROM generate_series(1, @count)""";
         var parameter = command.CreateParameter();
         (parameter.ParameterName, parameter.DbType, parameter.Value) = ("@count", DbType.Int32, count);

@@ -26,7 +26,7 @@ public sealed class CaptureSearchIndexer(
     ILogger<CaptureSearchIndexer> logger) : BackgroundService
 {
     /// <summary>Captures per transaction: a pass holds SQLite's write lock for one chunk at a time.</summary>
-    public const int ChunkSize = 500;
+    public const int ChunkSize = 250;
 
     public static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
 
@@ -66,9 +66,17 @@ public sealed class CaptureSearchIndexer(
 
             await db.Database.OpenConnectionAsync(cancellationToken);
             var total = 0;
-            while (await IndexChunkAsync(db, cancellationToken) is var indexed and > 0)
+            try
             {
-                total += indexed;
+                while (await IndexChunkAsync(db, cancellationToken) is var indexed and > 0)
+                {
+                    total += indexed;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LastError = ex.Message;
+                throw;
             }
 
             (LastError, CaughtUpAt) = (null, timeProvider.GetUtcNow());
@@ -103,7 +111,7 @@ public sealed class CaptureSearchIndexer(
             }
             catch (Exception ex)
             {
-                LastError = ex.Message;
+                LastError ??= ex.Message;
                 logger.LogError(ex, "Capture search: indexing committed captures failed; trying again in {Poll}", Poll);
             }
 

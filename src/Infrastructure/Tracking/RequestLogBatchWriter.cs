@@ -50,8 +50,9 @@ public sealed class RequestLogBatchWriter(
             await using (var rows = new RowWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction()))
             {
                 // On PostgreSQL the whole batch is copied in bulk; when a row is pointed at (its capture, threats, upstream
-                // attempts), every row gets its id up front so the copy still follows batch order (decision 128).
-                var ids = rows.CopiesRequests && batch.Count > 1 && batch.Any(PointedAt) ? await rows.ReserveRequestIdsAsync(batch.Count, cancellationToken) : null;
+                // attempts), every row gets its id up front so the copy still follows batch order (decision 128). SQLite
+                // too: a row inserted with its id costs less than one returning it (decision 130).
+                var ids = batch.Count > 1 && batch.Any(PointedAt) ? await rows.ReserveRequestIdsAsync(batch.Count, cancellationToken) : null;
                 for (var i = 0; i < batch.Count; i++)
                 {
                     var entry = batch[i];

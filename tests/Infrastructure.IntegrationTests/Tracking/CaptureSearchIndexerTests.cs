@@ -1,6 +1,7 @@
 using System.Text;
 using CleanDashboard.Application.Capture;
 using CleanDashboard.Application.Capture.Redaction;
+using CleanDashboard.Application.Health.Common;
 using CleanDashboard.Application.Tracking;
 using CleanDashboard.Infrastructure.Persistence;
 using CleanDashboard.Infrastructure.ReadStores;
@@ -95,6 +96,28 @@ public sealed class CaptureSearchIndexerTests : IAsyncLifetime
         (await Indexer.CatchUpAsync(CancellationToken.None)).Should().Be(1);
         (await MatchingAsync("cedar")).Should().HaveCount(2);
         (await ProgressAsync()).Should().Be(captureIds[2] + 1, "SQLite's AUTOINCREMENT does not reuse a deleted id");
+    }
+
+    [Fact]
+    public async Task Health_ShouldSayHowFarTheIndexerGotAndBeDegradedNamingTheErrorWhileAPassFails()
+    {
+        Assert.SkipWhen(_db.IsPostgres, "PostgreSQL's tsvector is written by the writer's insert.");
+        await using var scope = _db.Services.CreateAsyncScope();
+        var health = scope.ServiceProvider.GetServices<IHealthContributor>().Single(c => c.Name == "captureSearch");
+        (await health.CheckAsync(CancellationToken.None)).Should().Be(new HealthCheckDto(HealthStatus.Healthy, "not run yet"));
+
+        await WriteAsync(Entry(0, "copper bell", "rings"), Entry(1, "tin drum", "beats"));
+        _db.Services.GetRequiredService<CaptureSearchTexts>().TryTake(await _db.QueryAsync(db => db.RequestLogs.MinAsync(l => l.Id)), out _).Should().BeTrue();
+        await Indexer.CatchUpAsync(CancellationToken.None);
+        (await health.CheckAsync(CancellationToken.None)).Should().Be(new HealthCheckDto(
+            HealthStatus.Healthy, $"caught up at {TestDatabase.DefaultNow:yyyy-MM-dd HH:mm:ss} UTC; 2 indexed since the start (1 from stored bodies), 0 waiting"));
+
+        await _db.SqlColumnAsync($"""DROP TABLE "{CaptureSearchSql.SqliteProgressTable}" """);
+        await WriteAsync(Entry(2, "brass horn", "blows"));
+        var failing = () => Indexer.CatchUpAsync(CancellationToken.None);
+        await failing.Should().ThrowAsync<Microsoft.Data.Sqlite.SqliteException>();
+        (await health.CheckAsync(CancellationToken.None)).Should().Be(new HealthCheckDto(
+            HealthStatus.Degraded, "Indexing captured text failed: SQLite Error 1: 'no such table: capture_search_progress'.; search misses the newest captures"));
     }
 
     private async Task<long> ProgressAsync() =>
