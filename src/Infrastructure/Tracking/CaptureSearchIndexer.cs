@@ -66,22 +66,19 @@ public sealed class CaptureSearchIndexer(
 
             await db.Database.OpenConnectionAsync(cancellationToken);
             var total = 0;
-            try
+            while (await IndexChunkAsync(db, cancellationToken) is var indexed and > 0)
             {
-                while (await IndexChunkAsync(db, cancellationToken) is var indexed and > 0)
-                {
-                    total += indexed;
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LastError = ex.Message;
-                throw;
+                total += indexed;
             }
 
             (LastError, CaughtUpAt) = (null, timeProvider.GetUtcNow());
             Interlocked.Exchange(ref _caughtUp, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             return total;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LastError = ex.Message;
+            throw;
         }
         finally
         {
@@ -111,7 +108,6 @@ public sealed class CaptureSearchIndexer(
             }
             catch (Exception ex)
             {
-                LastError ??= ex.Message;
                 logger.LogError(ex, "Capture search: indexing committed captures failed; trying again in {Poll}", Poll);
             }
 
