@@ -60,9 +60,15 @@ public sealed class RequestTrackingMiddleware(
 
         context.Features.Set(new Application.Threats.Detection.RequestThreats());
         var failed = false;
+
+        // Whether the client left unanswered is settled when the app has handed over its whole answer: a client that
+        // closes its connection after reading it may do so before the server runs the completion callbacks, and would
+        // then turn a delivered 504 or 404 into a 499. Read live only when the app failed (the error is written later).
+        bool? clientLeft = null;
         context.Response.OnCompleted(() =>
         {
-            var entry = BuildEntry(context, routedEndpoint, settings, startedAt, started, failed, mayCapture, requestBody, responseBody);
+            var left = clientLeft ?? ClientLeftUnanswered(context, requestBody, responseBody);
+            var entry = BuildEntry(context, routedEndpoint, settings, startedAt, started, failed, left, mayCapture, requestBody, responseBody);
             queue.TryEnqueue(entry);
 
             // The gateway's reservation against the caller's limits becomes the answer's real cost and tokens.
@@ -79,6 +85,8 @@ public sealed class RequestTrackingMiddleware(
             {
                 await responseBody.ProbeClientAsync(CancellationToken.None);
             }
+
+            clientLeft = ClientLeftUnanswered(context, requestBody, responseBody);
         }
         catch
         {
@@ -103,7 +111,7 @@ public sealed class RequestTrackingMiddleware(
         return !answeredEarly && (responseBody.ClientGone || context.RequestAborted.IsCancellationRequested);
     }
 
-    private TrackedRequest BuildEntry(HttpContext context, Endpoint? routedEndpoint, RequestTrackingOptions settings, DateTime startedAt, long started, bool failed, bool mayCapture, CapturingStream requestBody, CapturingStream responseBody)
+    private TrackedRequest BuildEntry(HttpContext context, Endpoint? routedEndpoint, RequestTrackingOptions settings, DateTime startedAt, long started, bool failed, bool clientLeft, bool mayCapture, CapturingStream requestBody, CapturingStream responseBody)
     {
         var usage = ReportedUsage(context, responseBody);
         // A name the gateway would refuse (control characters, too long) is never stored: the row keeps no model.
@@ -113,7 +121,7 @@ public sealed class RequestTrackingMiddleware(
             usage = EstimatedUsage(context, model, counter) with { FinishReasons = usage.FinishReasons };
         }
 
-        var status = ClientLeftUnanswered(context, requestBody, responseBody) ? ClientClosedRequest
+        var status = clientLeft ? ClientClosedRequest
             : context.Items[StatusItemKey] is int outcome ? outcome
             : failed && !context.Response.HasStarted ? StatusCodes.Status500InternalServerError
             : context.Response.StatusCode;
