@@ -4,6 +4,7 @@ using System.Text.Json;
 using CleanDashboard.Infrastructure.Persistence;
 using CleanDashboard.Infrastructure.Retention;
 using CleanDashboard.Infrastructure.Tracking;
+using CleanDashboard.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -121,6 +122,8 @@ public sealed class CaptureSearchTests(CaptureFixture gateway) : IClassFixture<C
     [Fact]
     public async Task List_WhenNothingButTheAppRunsTheIndexer_ShouldFindTheCaptureAfterTheIndexersOwnPass()
     {
+        // PostgreSQL indexes in the writer's insert and its indexer stops after its first pass (CaptureSearchIndexerTests).
+        Assert.SkipWhen(TestDatabaseTarget.UsesPostgres, "SQLite's indexer, after the writer's commit (decision 130).");
         var caller = await gateway.NewCallerAsync();
         var marker = "heron" + Guid.NewGuid().ToString("N")[..8];
         await CaptureFixture.PostAsync(caller, "v1/chat/completions", Chat("demo-echo", $"a grey {marker} waits"));
