@@ -30,8 +30,14 @@ internal sealed class CapturingStream(Stream inner, int limit, bool capture, Pip
     /// <summary>Also puts a streamed answer together (text, tool calls) for its capture.</summary>
     public Application.Capture.StreamAnswerAssembler? Assembler { get; set; }
 
-    /// <summary>True once a flush found the connection closed by the client.</summary>
+    /// <summary>True once a write or flush found the connection closed by the client.</summary>
     public bool ClientGone { get; private set; }
+
+    /// <summary>
+    /// How many of the written bytes the server's writer took while the connection was open (with <c>clientOutput</c>):
+    /// read from each write's own result, so a client that reads the answer and closes at once cannot undo it.
+    /// </summary>
+    public long DeliveredBytes { get; private set; }
 
     /// <summary>True once a read found the end of the stream (for a request body: the whole body was read).</summary>
     public bool ReadToEnd { get; private set; }
@@ -88,7 +94,14 @@ internal sealed class CapturingStream(Stream inner, int limit, bool capture, Pip
     {
         ThrowIfClientGone();
         Record(buffer.Span);
-        return inner.WriteAsync(buffer, cancellationToken);
+        return clientOutput is null ? inner.WriteAsync(buffer, cancellationToken) : WriteToClientAsync(buffer, cancellationToken);
+    }
+
+    /// <summary>Writes through the server's own writer, whose result says whether the connection was still open when it took the bytes.</summary>
+    private async ValueTask WriteToClientAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken)
+    {
+        var result = await clientOutput!.WriteAsync(buffer, cancellationToken);
+        Settle(result);
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
@@ -125,9 +138,17 @@ internal sealed class CapturingStream(Stream inner, int limit, bool capture, Pip
             return !ClientGone;
         }
 
-        var result = await clientOutput.FlushAsync(cancellationToken);
-        ClientGone = result.IsCompleted;
+        Settle(await clientOutput.FlushAsync(cancellationToken));
         return !ClientGone;
+    }
+
+    private void Settle(FlushResult result)
+    {
+        ClientGone |= result.IsCompleted;
+        if (!ClientGone)
+        {
+            DeliveredBytes = TotalBytes;
+        }
     }
 
     private async Task FlushToClientAsync(CancellationToken cancellationToken)

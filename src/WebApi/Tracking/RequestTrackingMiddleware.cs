@@ -101,14 +101,17 @@ public sealed class RequestTrackingMiddleware(
     }
 
     /// <summary>
-    /// The client went away before it had the answer. Not when the whole answer of a declared length was handed over before
-    /// the request body was read to its end (a 413, or an error found in the body's first bytes): HTTP lets the client stop
-    /// sending and close then, and the server closes such a connection itself — the answer was given.
+    /// The client went away before it had the answer. Not when the whole answer of a declared length was handed over and
+    /// either the server's writer took all of it while the connection was open (a client that reads a 404 to its length
+    /// closes at once, often before the app has returned) or the request body was not read to its end (a 413, or an error
+    /// found in the body's first bytes: HTTP lets the client stop sending and close then, and the server closes such a
+    /// connection itself) — the answer was given.
     /// </summary>
     private static bool ClientLeftUnanswered(HttpContext context, CapturingStream requestBody, CapturingStream responseBody)
     {
-        var answeredEarly = !requestBody.ReadToEnd && context.Response.ContentLength is long length && responseBody.TotalBytes == length;
-        return !answeredEarly && (responseBody.ClientGone || context.RequestAborted.IsCancellationRequested);
+        var answered = context.Response.ContentLength is long length && responseBody.TotalBytes == length
+            && (responseBody.DeliveredBytes == length || !requestBody.ReadToEnd);
+        return !answered && (responseBody.ClientGone || context.RequestAborted.IsCancellationRequested);
     }
 
     private TrackedRequest BuildEntry(HttpContext context, Endpoint? routedEndpoint, RequestTrackingOptions settings, DateTime startedAt, long started, bool failed, bool clientLeft, bool mayCapture, CapturingStream requestBody, CapturingStream responseBody)

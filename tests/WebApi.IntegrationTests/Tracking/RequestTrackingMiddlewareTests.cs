@@ -70,6 +70,19 @@ public sealed class RequestTrackingMiddlewareTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Track_WhenTheClientClosesRightAfterReadingAnAnswerOfDeclaredLength_ShouldRecordTheAnswerNot499()
+    {
+        var request = _host.Post("/v1/test/declared-length", """{"model":"gpt-4o","messages":[]}""");
+        request.Headers.Add(ClientClosingAtDeclaredLength.Header, "1");
+        var response = await _host.Client.SendAsync(request);
+
+        (await response.Content.ReadAsStringAsync()).Should().Be(TestModelEndpoints.OpenAiJson);
+        var log = (await _host.WaitForLogsAsync(1)).Single();
+        log.StatusCode.Should().Be(200, "every byte of the declared length was taken while the connection was open; the close came after");
+        (log.ModelName, log.TotalTokens).Should().Be(("gpt-4o", 1550));
+    }
+
+    [Fact]
     public async Task Track_WhenErrorStatus_ShouldRecordStatusWithoutTokensOrCost()
     {
         var response = await _host.Client.SendAsync(_host.Post("/v1/test/rate-limited", """{"model":"gpt-4o"}"""));

@@ -24,6 +24,8 @@ internal static class TestModelEndpoints
         group.MapPost("/unknown-model", () => Results.Text("""{"model":"mystery-model","usage":{"prompt_tokens":10,"completion_tokens":10,"total_tokens":20}}""", "application/json"));
         group.MapPost("/large", () => Results.Text(LargeAnswer(), "application/json"));
         group.MapPost("/slow", SlowAsync);
+        group.MapPost("/declared-length", DeclaredLengthAsync);
+        group.MapPost("/wait-for-hang-up-then-answer", WaitForHangUpThenAnswerAsync);
         app.MapGet("/untracked/ping", () => "pong");
     }
 
@@ -49,6 +51,38 @@ internal static class TestModelEndpoints
         }
 
         await context.Response.WriteAsync("data: [DONE]\n\n");
+    }
+
+    /// <summary>The whole answer, of a declared length, written in one piece.</summary>
+    private static async Task DeclaredLengthAsync(HttpContext context)
+    {
+        var answer = Encoding.UTF8.GetBytes(OpenAiJson);
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength = answer.Length;
+        await context.Response.Body.WriteAsync(answer);
+    }
+
+    /// <summary>The status line and headers of an answer of declared length; its body only once the client has closed its connection.</summary>
+    private static async Task WaitForHangUpThenAnswerAsync(HttpContext context)
+    {
+        var answer = Encoding.UTF8.GetBytes(OpenAiJson);
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength = answer.Length;
+        await context.Response.StartAsync();
+        await WaitForHangUpAsync(context);
+        await context.Response.Body.WriteAsync(answer);
+    }
+
+    private static async Task WaitForHangUpAsync(HttpContext context)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client has gone: what the endpoint waited for.
+        }
     }
 
     private static async Task SlowAsync(HttpContext context)

@@ -53,9 +53,20 @@ public sealed class TrackingTestHost : IAsyncDisposable
     public static async Task<TrackingTestHost> StartAsync(Dictionary<string, string?>? settings = null, IGeoIpResolver? geoIp = null)
     {
         var host = new TrackingTestHost();
-        await host.StartCoreAsync(settings ?? [], geoIp ?? new FakeGeoIpResolver());
+        await host.StartCoreAsync(settings ?? [], geoIp ?? new FakeGeoIpResolver(), kestrel: false);
         return host;
     }
+
+    /// <summary>The same host on Kestrel at a loopback port, for what only real connections show (a client closing its socket).</summary>
+    public static async Task<TrackingTestHost> StartOnKestrelAsync()
+    {
+        var host = new TrackingTestHost();
+        await host.StartCoreAsync([], new FakeGeoIpResolver(), kestrel: true);
+        return host;
+    }
+
+    /// <summary>A client of its own connection to the Kestrel host; disposing it closes that connection.</summary>
+    public HttpClient NewConnection() => new() { BaseAddress = new Uri(_app!.Urls.First()) };
 
     /// <summary>Waits until the background writer has stored <paramref name="count"/> request logs, then returns them by id.</summary>
     public async Task<List<RequestLog>> WaitForLogsAsync(int count)
@@ -104,6 +115,7 @@ public sealed class TrackingTestHost : IAsyncDisposable
     {
         if (_app is not null)
         {
+            Client.Dispose();
             await _app.DisposeAsync();
         }
 
@@ -128,12 +140,20 @@ public sealed class TrackingTestHost : IAsyncDisposable
         }
     }
 
-    private async Task StartCoreAsync(Dictionary<string, string?> settings, IGeoIpResolver geoIp)
+    private async Task StartCoreAsync(Dictionary<string, string?> settings, IGeoIpResolver geoIp, bool kestrel)
     {
         await _database.CreateAsync();
         Directory.CreateDirectory(_directory);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.WebHost.UseTestServer();
+        if (kestrel)
+        {
+            builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+
         builder.Configuration.Sources.Insert(0, PricingFile.Source());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -157,13 +177,19 @@ public sealed class TrackingTestHost : IAsyncDisposable
                 context.Connection.RemoteIpAddress = IPAddress.Parse(peer.ToString());
             }
 
+            if (context.Request.Headers.ContainsKey(ClientClosingAtDeclaredLength.Header))
+            {
+                context.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>(
+                    new ClientClosingAtDeclaredLength(context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()!, context.Response));
+            }
+
             return next(context);
         });
         _app.UseWebApi();
         _app.MapWebApiEndpoints();
         TestModelEndpoints.Map(_app);
         await _app.StartAsync();
-        Client = _app.GetTestClient();
+        Client = kestrel ? NewConnection() : _app.GetTestClient();
 
         await using var scope = _app.Services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
