@@ -1,5 +1,6 @@
 using CleanDashboard.Application.Threats.Common;
 using CleanDashboard.Application.Tracking;
+using CleanDashboard.Infrastructure.Tracking;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanDashboard.TestSupport;
@@ -13,13 +14,38 @@ public sealed class QueuedRequestSignal(IRequestLogQueue inner) : IRequestLogQue
     private readonly List<(int Count, TaskCompletionSource Reached)> _waiters = [];
     private int _queued;
 
-    /// <summary>Replaces the registered queue with itself wrapped around it.</summary>
+    /// <summary>Replaces the registered queue with itself wrapped around it (once: a factory deriving from a decorated one may ask again).</summary>
     public static void Decorate(IServiceCollection services)
     {
+        if (services.Any(d => d.ServiceType == typeof(QueuedRequestSignal)))
+        {
+            return;
+        }
+
         var registered = services.Single(d => d.ServiceType == typeof(IRequestLogQueue));
         services.Remove(registered);
-        services.AddSingleton<IRequestLogQueue>(provider => new QueuedRequestSignal(
+        services.AddSingleton(provider => new QueuedRequestSignal(
             (IRequestLogQueue)ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!)));
+        services.AddSingleton<IRequestLogQueue>(provider => provider.GetRequiredService<QueuedRequestSignal>());
+    }
+
+    /// <summary>
+    /// Waits until the app's queue (decorated with this signal) has accepted <paramref name="count"/> requests in all, at
+    /// most <paramref name="wait"/>, then until its writer has committed everything queued; fewer handed over is no
+    /// error here — the caller's assertion on what was stored says so.
+    /// </summary>
+    public static async Task WaitUntilWrittenAsync(IServiceProvider services, int count, TimeSpan wait)
+    {
+        try
+        {
+            await ((QueuedRequestSignal)services.GetRequiredService<IRequestLogQueue>()).WaitForAsync(count).WaitAsync(wait);
+        }
+        catch (TimeoutException)
+        {
+            // Fewer were handed over than expected.
+        }
+
+        await services.GetRequiredService<RequestLogWriter>().WaitForDrainAsync(CancellationToken.None).WaitAsync(wait);
     }
 
     /// <summary>How many requests the queue has accepted so far.</summary>

@@ -123,6 +123,7 @@ public class DashboardApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
+            QueuedRequestSignal.Decorate(services);
         });
     }
 }

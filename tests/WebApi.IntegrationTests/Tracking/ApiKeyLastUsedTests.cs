@@ -1,4 +1,5 @@
 using CleanDashboard.Infrastructure.Persistence;
+using CleanDashboard.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,25 +28,14 @@ public sealed class ApiKeyLastUsedTests(DashboardApiFactory factory) : IClassFix
         third.Should().Be((3, start.AddSeconds(61)));
     }
 
-    /// <summary>Waits until the writer stored the member key's <paramref name="count"/>th request; returns that count and the key's LastUsedAt.</summary>
+    /// <summary>Waits until the writer stored the <paramref name="count"/>th request; returns the member key's requests and its LastUsedAt.</summary>
     private async Task<(int Requests, DateTime? LastUsedAt)> WaitForLogsAsync(int count)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            await using var scope = factory.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
-            // The rows first, then the key: the batch that holds the request sets LastUsedAt in the same transaction, so
-            // once its rows are seen the key is read after that commit (the other order could read the key before it).
-            var keyId = await db.ApiKeys.Where(k => k.UserId == factory.MemberUserId).Select(k => k.Id).SingleAsync(TestContext.Current.CancellationToken);
-            var requests = await db.RequestLogs.CountAsync(r => r.ApiKeyId == keyId, TestContext.Current.CancellationToken);
-            if (requests >= count || DateTime.UtcNow > deadline)
-            {
-                var lastUsedAt = await db.ApiKeys.Where(k => k.Id == keyId).Select(k => k.LastUsedAt).SingleAsync(TestContext.Current.CancellationToken);
-                return (requests, lastUsedAt);
-            }
-
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
+        await QueuedRequestSignal.WaitUntilWrittenAsync(factory.Services, count, TimeSpan.FromSeconds(10));
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
+        var key = await db.ApiKeys.Where(k => k.UserId == factory.MemberUserId).SingleAsync(TestContext.Current.CancellationToken);
+        var requests = await db.RequestLogs.CountAsync(r => r.ApiKeyId == key.Id, TestContext.Current.CancellationToken);
+        return (requests, key.LastUsedAt);
     }
 }

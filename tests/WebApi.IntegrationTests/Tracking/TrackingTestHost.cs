@@ -68,21 +68,15 @@ public sealed class TrackingTestHost : IAsyncDisposable
     /// <summary>A client of its own connection to the Kestrel host; disposing it closes that connection.</summary>
     public HttpClient NewConnection() => new() { BaseAddress = new Uri(_app!.Urls.First()) };
 
-    /// <summary>Waits until the background writer has stored <paramref name="count"/> request logs, then returns them by id.</summary>
+    /// <summary>
+    /// Waits until <paramref name="count"/> requests in all were handed to the writer (TestServer may answer the client
+    /// before the middleware hands its request over; 10 s at most) and the writer has committed them; returns the request
+    /// logs by id.
+    /// </summary>
     public async Task<List<RequestLog>> WaitForLogsAsync(int count)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            await using var scope = Services.CreateAsyncScope();
-            var logs = await scope.ServiceProvider.GetRequiredService<DashboardDbContext>().RequestLogs.AsNoTracking().OrderBy(r => r.Id).ToListAsync();
-            if (logs.Count >= count || DateTime.UtcNow > deadline)
-            {
-                return logs;
-            }
-
-            await Task.Delay(50);
-        }
+        await QueuedRequestSignal.WaitUntilWrittenAsync(Services, count, TimeSpan.FromSeconds(10));
+        return await QueryAsync(db => db.RequestLogs.AsNoTracking().OrderBy(r => r.Id).ToListAsync());
     }
 
     /// <summary>Waits until the background writer has committed everything queued so far; throws when the writer is stopped or failed.</summary>
@@ -166,6 +160,7 @@ public sealed class TrackingTestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(_database.Settings);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddApplication().AddInfrastructure(builder.Configuration).AddWebApi(builder.Configuration);
+        QueuedRequestSignal.Decorate(builder.Services);
         builder.Services.RemoveAll<IGeoIpResolver>();
         builder.Services.AddSingleton(geoIp);
 
