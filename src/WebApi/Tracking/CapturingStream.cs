@@ -4,11 +4,12 @@ using CleanDashboard.Application.Tracking;
 namespace CleanDashboard.WebApi.Tracking;
 
 /// <summary>
-/// Passes every byte straight through to the inner stream (no buffering, flushes pass through) while keeping
-/// a copy of the first <c>limit</c> bytes and a rolling window of the last <c>limit</c> bytes.
-/// With <paramref name="clientOutput"/> (the server's own writer of the response) a flush also learns whether the
-/// client is still there: the server completes that writer when the connection drops, and from then on writes and
-/// flushes throw <see cref="ClientGoneException"/> instead of silently discarding what is written.
+/// Passes every byte straight through (no buffering, flushes pass through) while keeping a copy of the first
+/// <c>limit</c> bytes and a rolling window of the last <c>limit</c> bytes. With <paramref name="clientOutput"/> (the
+/// server's own writer of the response, under the inner stream) asynchronous writes go to that writer, and each write
+/// and flush learns whether the client is still there: the server completes that writer when the connection drops,
+/// and from then on writes and flushes throw <see cref="ClientGoneException"/> instead of silently discarding what is
+/// written (decisions 072 and 131).
 /// </summary>
 internal sealed class CapturingStream(Stream inner, int limit, bool capture, PipeWriter? clientOutput = null) : Stream
 {
