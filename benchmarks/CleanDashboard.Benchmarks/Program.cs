@@ -9,6 +9,7 @@ using CleanDashboard.Benchmarks;
 //                                   demo / 16 KB bodies through the real batch writer: writer CPU per KB raw, storage per million
 //                                   requests, then the passes' batches interleaved in one database, CPU on the writer's own thread
 //                                   (--split adds the same captures without full-text rows; --interleaved runs only the last)
+// rollups [--entries 20000] [--rounds 5]   summing a backlog into one rollup batch in memory: CPU and bytes per request
 // capture-profile [--requests 5000]  the capture's stages on the request side (unescape, redact, search text, Brotli levels)
 // partitions [--connection C] [--rows 10000000] [--days 100]   PostgreSQL request_logs by day vs one table: insert rate
 //                                   empty and full, lookups by id, retention of one day
@@ -23,6 +24,7 @@ return args.FirstOrDefault() switch
     "fresh" => await FreshData.RunAsync(args[1..]),
     "capture" => await CaptureCost.RunAsync(args[1..]),
     "capture-profile" => CaptureBuildProfile.Run(args[1..]),
+    "rollups" => RollupSums.Run(args[1..]),
     _ => Usage(),
 };
 

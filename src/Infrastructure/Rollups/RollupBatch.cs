@@ -13,35 +13,40 @@ namespace CleanDashboard.Infrastructure.Rollups;
 /// </summary>
 public sealed class RollupBatch
 {
-    private readonly Dictionary<(DateTime, RollupDimension, string), HourlyRequestRollup> _hourlyRequests = [];
-    private readonly Dictionary<(DateTime, RollupDimension, string), DailyRequestRollup> _dailyRequests = [];
-    private readonly Dictionary<CubeKey, HourlyRequestCube> _hourlyCubes = [];
-    private readonly Dictionary<CubeKey, DailyRequestCube> _dailyCubes = [];
-    private readonly Dictionary<(CubeKey, RollupDimension, string), HourlyRequestFacet> _hourlyFacets = [];
-    private readonly Dictionary<(CubeKey, RollupDimension, string), DailyRequestFacet> _dailyFacets = [];
-    private readonly Dictionary<PairKey, HourlyRequestPair> _hourlyPairs = [];
-    private readonly Dictionary<PairKey, DailyRequestPair> _dailyPairs = [];
+    // Rows are found by integer keys: a request's texts (model, country, endpoint, source) are numbered once per
+    // batch, so each of the ~40 rows a request adds to costs an integer hash rather than one of its strings
+    // (docs/decisions/132); a row's text key is written when the row is made.
+    private readonly Dictionary<string, int> _textIds = new(StringComparer.Ordinal);
+    private readonly List<string> _texts = [];
+    private readonly Dictionary<RowKey, Summed<HourlyRequestRollup>> _hourlyRequests = [];
+    private readonly Dictionary<RowKey, Summed<DailyRequestRollup>> _dailyRequests = [];
+    private readonly Dictionary<CubeKey, Summed<HourlyRequestCube>> _hourlyCubes = [];
+    private readonly Dictionary<CubeKey, Summed<DailyRequestCube>> _dailyCubes = [];
+    private readonly Dictionary<FacetKey, HourlyRequestFacet> _hourlyFacets = [];
+    private readonly Dictionary<FacetKey, DailyRequestFacet> _dailyFacets = [];
+    private readonly Dictionary<PairKey, Summed<HourlyRequestPair>> _hourlyPairs = [];
+    private readonly Dictionary<PairKey, Summed<DailyRequestPair>> _dailyPairs = [];
     private readonly Dictionary<RequestSums, RowSketches> _sketches = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<(DateTime, int)> _hourlyUsers = [];
     private readonly HashSet<(DateTime, int)> _dailyUsers = [];
     private readonly Dictionary<DateTime, HourlySessionRollup> _hourlySessions = [];
     private readonly Dictionary<DateTime, DailySessionRollup> _dailySessions = [];
 
-    public IEnumerable<HourlyRequestRollup> HourlyRequests => _hourlyRequests.Values;
+    public IEnumerable<HourlyRequestRollup> HourlyRequests => _hourlyRequests.Values.Select(s => s.Row);
 
-    public IEnumerable<DailyRequestRollup> DailyRequests => _dailyRequests.Values;
+    public IEnumerable<DailyRequestRollup> DailyRequests => _dailyRequests.Values.Select(s => s.Row);
 
-    public IEnumerable<HourlyRequestCube> HourlyCubes => _hourlyCubes.Values;
+    public IEnumerable<HourlyRequestCube> HourlyCubes => _hourlyCubes.Values.Select(s => s.Row);
 
-    public IEnumerable<DailyRequestCube> DailyCubes => _dailyCubes.Values;
+    public IEnumerable<DailyRequestCube> DailyCubes => _dailyCubes.Values.Select(s => s.Row);
 
     public IEnumerable<HourlyRequestFacet> HourlyFacets => _hourlyFacets.Values;
 
     public IEnumerable<DailyRequestFacet> DailyFacets => _dailyFacets.Values;
 
-    public IEnumerable<HourlyRequestPair> HourlyPairs => _hourlyPairs.Values;
+    public IEnumerable<HourlyRequestPair> HourlyPairs => _hourlyPairs.Values.Select(s => s.Row);
 
-    public IEnumerable<DailyRequestPair> DailyPairs => _dailyPairs.Values;
+    public IEnumerable<DailyRequestPair> DailyPairs => _dailyPairs.Values.Select(s => s.Row);
 
     public IEnumerable<HourlyActiveUser> HourlyActiveUsers => _hourlyUsers.Select(u => new HourlyActiveUser { BucketStart = u.Item1, UserId = u.Item2 });
 
@@ -68,14 +73,35 @@ public sealed class RollupBatch
             request.CostUsd is decimal usd ? RollupMath.ToCostUnits(usd) : null,
             LatencySketch.BinOf(latencyUs),
             ttftUs is long t ? LatencySketch.BinOf(t) : 0);
-        var status = request.StatusCode.ToString(CultureInfo.InvariantCulture);
+        var (model, country, endpoint, source) = (TextId(request.ModelName), TextId(request.CountryCode), TextId(request.Endpoint), TextId(request.Source));
 
-        var dimensions = Dimensions(request, status).ToArray();
+        Span<DimensionKey> dimensions = stackalloc DimensionKey[7];
+        var count = 0;
+        dimensions[count++] = new DimensionKey(RollupDimension.Total, 0);
+        if (request.ModelName.Length > 0)
+        {
+            dimensions[count++] = new DimensionKey(RollupDimension.Model, model);
+        }
+
+        dimensions[count++] = new DimensionKey(RollupDimension.Country, country);
+        dimensions[count++] = new DimensionKey(RollupDimension.Status, request.StatusCode);
+        if (request.UserId is int userKey)
+        {
+            dimensions[count++] = new DimensionKey(RollupDimension.User, userKey);
+        }
+
+        if (request.ApiKeyId is int apiKeyKey)
+        {
+            dimensions[count++] = new DimensionKey(RollupDimension.ApiKey, apiKeyKey);
+        }
+
+        dimensions[count++] = new DimensionKey(RollupDimension.Endpoint, endpoint);
+        dimensions = dimensions[..count];
+
         foreach (var (dimension, key) in dimensions)
         {
-            var sketched = RequestRollup.KeepsSketches(dimension);
-            Add(Row(_hourlyRequests, (hour, dimension, key)), figures, sketched);
-            Add(Row(_dailyRequests, (day, dimension, key)), figures, sketched);
+            Add(Row(_hourlyRequests, new RowKey(hour, dimension, key)), figures);
+            Add(Row(_dailyRequests, new RowKey(day, dimension, key)), figures);
         }
 
         foreach (var (dimension, key) in dimensions)
@@ -93,20 +119,21 @@ public sealed class RollupBatch
                     continue;
                 }
 
-                var sketched = RequestPair.KeepsSketches(dimension, by);
-                Add(PairRow(_hourlyPairs, new PairKey(dimension, key, by, hour, byKey)), figures, sketched);
-                Add(PairRow(_dailyPairs, new PairKey(dimension, key, by, day, byKey)), figures, sketched);
+                Add(PairRow(_hourlyPairs, new PairKey(dimension, key, by, hour, byKey)), figures);
+                Add(PairRow(_dailyPairs, new PairKey(dimension, key, by, day, byKey)), figures);
             }
         }
 
-        var (model, user, apiKey, endpoint, source) = (request.ModelName, request.UserId ?? 0, request.ApiKeyId ?? 0, request.Endpoint, request.Source);
+        var (user, apiKey) = (request.UserId ?? 0, request.ApiKeyId ?? 0);
         var (hourCube, dayCube) = (new CubeKey(hour, model, user, apiKey, endpoint, source), new CubeKey(day, model, user, apiKey, endpoint, source));
-        Add(CubeRow(_hourlyCubes, hourCube), figures, sketched: true);
-        Add(CubeRow(_dailyCubes, dayCube), figures, sketched: true);
-        foreach (var (facet, key) in Facets(request.CountryCode, request.StatusCode, status))
+        Add(CubeRow(_hourlyCubes, hourCube), figures);
+        Add(CubeRow(_dailyCubes, dayCube), figures);
+        FacetRow(_hourlyFacets, new FacetKey(hourCube, RollupDimension.Country, country)).Requests++;
+        FacetRow(_dailyFacets, new FacetKey(dayCube, RollupDimension.Country, country)).Requests++;
+        if (figures.IsError)
         {
-            FacetRow(_hourlyFacets, (hourCube, facet, key)).Requests++;
-            FacetRow(_dailyFacets, (dayCube, facet, key)).Requests++;
+            FacetRow(_hourlyFacets, new FacetKey(hourCube, RollupDimension.Status, request.StatusCode)).Requests++;
+            FacetRow(_dailyFacets, new FacetKey(dayCube, RollupDimension.Status, request.StatusCode)).Requests++;
         }
 
         if (request.UserId is int userId)
@@ -132,85 +159,93 @@ public sealed class RollupBatch
         Add(SessionRow(_dailySessions, RollupMath.DayOf(sessionStart)), startedSessions, requests, units);
     }
 
-    private static IEnumerable<(RollupDimension, string)> Dimensions(RolledRequest request, string status)
+    private int TextId(string text)
     {
-        yield return (RollupDimension.Total, string.Empty);
-        if (request.ModelName.Length > 0)
+        if (!_textIds.TryGetValue(text, out var id))
         {
-            yield return (RollupDimension.Model, request.ModelName);
+            id = _texts.Count;
+            _texts.Add(text);
+            _textIds.Add(text, id);
         }
 
-        yield return (RollupDimension.Country, request.CountryCode);
-        yield return (RollupDimension.Status, status);
-        if (request.UserId is int userId)
-        {
-            yield return (RollupDimension.User, userId.ToString(CultureInfo.InvariantCulture));
-        }
-
-        if (request.ApiKeyId is int apiKeyId)
-        {
-            yield return (RollupDimension.ApiKey, apiKeyId.ToString(CultureInfo.InvariantCulture));
-        }
-
-        yield return (RollupDimension.Endpoint, request.Endpoint);
+        return id;
     }
 
-    private static IEnumerable<(RollupDimension, string)> Facets(string countryCode, int statusCode, string status)
+    /// <summary>A dimension's key as the rollup tables store it: the text for texts, whole numbers written out.</summary>
+    private string KeyText(RollupDimension dimension, int key) => dimension switch
     {
-        yield return (RollupDimension.Country, countryCode);
-        if (statusCode >= 400)
-        {
-            yield return (RollupDimension.Status, status);
-        }
-    }
+        RollupDimension.Total => string.Empty,
+        RollupDimension.Model or RollupDimension.Country or RollupDimension.Endpoint => _texts[key],
+        _ => key.ToString(CultureInfo.InvariantCulture),
+    };
 
-    private static T CubeRow<T>(Dictionary<CubeKey, T> rows, CubeKey key)
+    private Summed<T> CubeRow<T>(Dictionary<CubeKey, Summed<T>> rows, CubeKey key)
         where T : RequestCube, new()
     {
-        if (!rows.TryGetValue(key, out var row))
+        if (!rows.TryGetValue(key, out var summed))
         {
-            row = new T { BucketStart = key.Bucket, ModelName = key.Model, UserId = key.UserId, ApiKeyId = key.ApiKeyId, Endpoint = key.Endpoint, Source = key.Source };
-            rows.Add(key, row);
+            var row = new T { BucketStart = key.Bucket, ModelName = _texts[key.Model], UserId = key.UserId, ApiKeyId = key.ApiKeyId, Endpoint = _texts[key.Endpoint], Source = _texts[key.Source] };
+            summed = NewSummed(row, sketched: true);
+            rows.Add(key, summed);
         }
 
-        return row;
+        return summed;
     }
 
-    private static T FacetRow<T>(Dictionary<(CubeKey, RollupDimension, string), T> rows, (CubeKey Cube, RollupDimension Facet, string Key) key)
+    private T FacetRow<T>(Dictionary<FacetKey, T> rows, FacetKey key)
         where T : RequestFacet, new()
     {
         if (!rows.TryGetValue(key, out var row))
         {
             var cube = key.Cube;
-            row = new T { BucketStart = cube.Bucket, ModelName = cube.Model, UserId = cube.UserId, ApiKeyId = cube.ApiKeyId, Endpoint = cube.Endpoint, Source = cube.Source, Facet = key.Facet, Key = key.Key };
+            row = new T
+            {
+                BucketStart = cube.Bucket, ModelName = _texts[cube.Model], UserId = cube.UserId, ApiKeyId = cube.ApiKeyId, Endpoint = _texts[cube.Endpoint], Source = _texts[cube.Source],
+                Facet = key.Facet, Key = KeyText(key.Facet, key.Key),
+            };
             rows.Add(key, row);
         }
 
         return row;
     }
 
-    private static T PairRow<T>(Dictionary<PairKey, T> rows, PairKey key)
+    private Summed<T> PairRow<T>(Dictionary<PairKey, Summed<T>> rows, PairKey key)
         where T : RequestPair, new()
     {
-        if (!rows.TryGetValue(key, out var row))
+        if (!rows.TryGetValue(key, out var summed))
         {
-            row = new T { Dimension = key.Dimension, Key = key.Key, By = key.By, BucketStart = key.Bucket, ByKey = key.ByKey };
-            rows.Add(key, row);
+            var row = new T { Dimension = key.Dimension, Key = KeyText(key.Dimension, key.Key), By = key.By, BucketStart = key.Bucket, ByKey = KeyText(key.By, key.ByKey) };
+            summed = NewSummed(row, RequestPair.KeepsSketches(key.Dimension, key.By));
+            rows.Add(key, summed);
         }
 
-        return row;
+        return summed;
     }
 
-    private static T Row<T>(Dictionary<(DateTime, RollupDimension, string), T> rows, (DateTime Bucket, RollupDimension Dimension, string Key) key)
+    private Summed<T> Row<T>(Dictionary<RowKey, Summed<T>> rows, RowKey key)
         where T : RequestRollup, new()
     {
-        if (!rows.TryGetValue(key, out var row))
+        if (!rows.TryGetValue(key, out var summed))
         {
-            row = new T { BucketStart = key.Bucket, Dimension = key.Dimension, Key = key.Key };
-            rows.Add(key, row);
+            var row = new T { BucketStart = key.Bucket, Dimension = key.Dimension, Key = KeyText(key.Dimension, key.Key) };
+            summed = NewSummed(row, RequestRollup.KeepsSketches(key.Dimension));
+            rows.Add(key, summed);
         }
 
-        return row;
+        return summed;
+    }
+
+    private Summed<T> NewSummed<T>(T row, bool sketched)
+        where T : RequestSums
+    {
+        if (!sketched)
+        {
+            return new Summed<T>(row, null);
+        }
+
+        var sketches = new RowSketches(new LatencySketch(), new LatencySketch());
+        _sketches.Add(row, sketches);
+        return new Summed<T>(row, sketches);
     }
 
     private static T SessionRow<T>(Dictionary<DateTime, T> rows, DateTime bucket)
@@ -225,8 +260,10 @@ public sealed class RollupBatch
         return row;
     }
 
-    private void Add(RequestSums row, RowFigures figures, bool sketched)
+    private static void Add<T>(Summed<T> summed, RowFigures figures)
+        where T : RequestSums
     {
+        var row = summed.Row;
         row.Requests++;
         row.Errors += figures.IsError ? 1 : 0;
         row.LatencyUs += figures.LatencyUs;
@@ -248,15 +285,9 @@ public sealed class RollupBatch
             row.RowsWithCost++;
         }
 
-        if (!sketched)
+        if (summed.Sketches is not { } sketches)
         {
             return;
-        }
-
-        if (!_sketches.TryGetValue(row, out var sketches))
-        {
-            sketches = new RowSketches(new LatencySketch(), new LatencySketch());
-            _sketches.Add(row, sketches);
         }
 
         sketches.Latency.AddToBin(figures.LatencyBin);
@@ -266,12 +297,23 @@ public sealed class RollupBatch
         }
     }
 
-    private readonly record struct PairKey(RollupDimension Dimension, string Key, RollupDimension By, DateTime Bucket, string ByKey);
+    /// <summary>A dimension and its value: a text's number in the batch, or the status code, user or API key id itself.</summary>
+    private readonly record struct DimensionKey(RollupDimension Dimension, int Key);
 
-    private readonly record struct CubeKey(DateTime Bucket, string Model, int UserId, int ApiKeyId, string Endpoint, string Source);
+    private readonly record struct RowKey(DateTime Bucket, RollupDimension Dimension, int Key);
+
+    private readonly record struct PairKey(RollupDimension Dimension, int Key, RollupDimension By, DateTime Bucket, int ByKey);
+
+    private readonly record struct CubeKey(DateTime Bucket, int Model, int UserId, int ApiKeyId, int Endpoint, int Source);
+
+    private readonly record struct FacetKey(CubeKey Cube, RollupDimension Facet, int Key);
 
     /// <summary>A request's figures, with its sketch bins computed once for the many sketched rows it goes into.</summary>
     private readonly record struct RowFigures(bool IsError, long LatencyUs, long? TtftUs, int? Tokens, long? CostUnits, int LatencyBin, int TtftBin);
+
+    /// <summary>A row the batch sums into, with its sketches when its kind keeps them.</summary>
+    private sealed record Summed<T>(T Row, RowSketches? Sketches)
+        where T : RequestSums;
 
     private sealed record RowSketches(LatencySketch Latency, LatencySketch Ttft);
 
