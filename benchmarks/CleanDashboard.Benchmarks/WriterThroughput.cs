@@ -26,6 +26,7 @@ internal static class WriterThroughput
         var rate = Option(args, "--rate", 20_000);
         var seconds = Option(args, "--seconds", 20);
         var batchSize = Option(args, "--batch-size", new RequestLogWriterOptions().BatchSize);
+        var batchDelayMs = Option(args, "--batch-delay-ms", new RequestLogWriterOptions().BatchDelayMs);
         var provider = CaptureCost.OptionText(args, "--provider") ?? "Sqlite";
         var server = CaptureCost.OptionText(args, "--connection") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres;Database=postgres";
         var sqlite = provider == "Sqlite";
@@ -49,6 +50,7 @@ internal static class WriterThroughput
             ["ConnectionStrings:Dashboard"] = connection,
             ["RequestLogWriter:QueueCapacity"] = "100000",
             ["RequestLogWriter:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RequestLogWriter:BatchDelayMs"] = batchDelayMs.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["RequestLogWriter:JournalPath"] = Path.Combine(directory, "bench.request-journal"),
         }).Build();
         await using var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration)
@@ -61,26 +63,36 @@ internal static class WriterThroughput
         await writer.StartAsync(CancellationToken.None);
         var random = new Random(7);
 
-        Console.WriteLine($"{provider}, sustained: {rate:N0} entries/s for {seconds} s (queue capacity 100,000, batch {batchSize:N0} / 200 ms)");
-        var produced = 0L;
-        var maxPending = 0;
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed.TotalSeconds < seconds)
+        Console.WriteLine($"{provider}, sustained: {rate:N0} entries/s for {seconds} s (queue capacity 100,000, batch {batchSize:N0} / {batchDelayMs} ms)");
+        await SustainAsync(seconds);
+
+        async Task SustainAsync(int forSeconds)
         {
-            var due = (long)(clock.Elapsed.TotalSeconds * rate);
-            for (; produced < due; produced++)
+            var (writtenBefore, droppedBefore) = (writer.Written, queue.Dropped);
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var produced = 0L;
+            var maxPending = 0;
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed.TotalSeconds < forSeconds)
             {
-                queue.TryEnqueue(Entry(random, userIds));
+                var due = (long)(clock.Elapsed.TotalSeconds * rate);
+                for (; produced < due; produced++)
+                {
+                    queue.TryEnqueue(Entry(random, userIds));
+                }
+
+                maxPending = Math.Max(maxPending, queue.Pending);
+                await Task.Delay(5);
             }
 
-            maxPending = Math.Max(maxPending, queue.Pending);
-            await Task.Delay(5);
+            var produceEnd = clock.Elapsed;
+            await WaitForAsync(() => writer.Written - writtenBefore + queue.Dropped - droppedBefore >= produced);
+            var drainEnd = clock.Elapsed;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            Console.WriteLine(
+                $"  produced {produced:N0} in {produceEnd.TotalSeconds:F1} s; written {writer.Written - writtenBefore:N0}; dropped {queue.Dropped - droppedBefore:N0}; deepest queue {maxPending:N0}; "
+                + $"all written {(drainEnd - produceEnd).TotalMilliseconds:N0} ms after the last entry; CPU {cpu.TotalMicroseconds / Math.Max(1, produced):F1} µs per entry (producer included)");
         }
-
-        var produceEnd = clock.Elapsed;
-        await WaitForAsync(() => writer.Written + queue.Dropped >= produced);
-        var drainEnd = clock.Elapsed;
-        Console.WriteLine($"  produced {produced:N0} in {produceEnd.TotalSeconds:F1} s; written {writer.Written:N0}; dropped {queue.Dropped:N0}; deepest queue {maxPending:N0}; all written {(drainEnd - produceEnd).TotalMilliseconds:N0} ms after the last entry");
 
         // The first backlog also pays for compiling the writer's code (tiered JIT); later rounds are the steady cost.
         var rounds = Option(args, "--backlog-rounds", 3);
@@ -102,6 +114,13 @@ internal static class WriterThroughput
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             var serverCpu = sqlite ? string.Empty : $"; PostgreSQL's processes {(CaptureCost.PostgresCpu() - serverBefore).TotalMicroseconds / Backlog:F1} µs per entry";
             Console.WriteLine($"Ceiling, round {round} of {rounds}: a backlog of {Backlog:N0} entries written in {backlogClock.Elapsed.TotalSeconds:F2} s = {Backlog / backlogClock.Elapsed.TotalSeconds:N0} entries/s (dropped {queue.Dropped - droppedBefore:N0}); CPU {cpu.TotalMicroseconds / Backlog:F1} µs per entry (producer included) = {Backlog / cpu.TotalSeconds:N0} entries per CPU-second{serverCpu}");
+        }
+
+        var steadySeconds = Option(args, "--steady-seconds", 0);
+        if (steadySeconds > 0)
+        {
+            Console.WriteLine($"{provider}, sustained again with the code compiled: {rate:N0} entries/s for {steadySeconds} s");
+            await SustainAsync(steadySeconds);
         }
 
         await writer.StopAsync(CancellationToken.None);

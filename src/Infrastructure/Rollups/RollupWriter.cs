@@ -2,19 +2,22 @@ using System.Data.Common;
 using CleanDashboard.Application.Dashboard.Common;
 using CleanDashboard.Domain.Entities.Rollups;
 using CleanDashboard.Infrastructure.Persistence.Configurations;
+using Microsoft.Data.Sqlite;
 
 namespace CleanDashboard.Infrastructure.Rollups;
 
 /// <summary>
 /// Adds a <see cref="RollupBatch"/> to the rollup tables inside the caller's transaction: per table one multi-row upsert
 /// that adds to what is there (<c>ON CONFLICT ... DO UPDATE</c>, the same SQL on SQLite and PostgreSQL), so concurrent
-/// writers never lose each other's counts. Sketches cannot be added in SQL: after the upsert has locked the rows, one
-/// read finds the rows that were there before the batch, and one <c>UPDATE ... FROM (VALUES ...)</c> writes their merged
-/// sketches (docs/decisions/075, 107). Rows go in key order, so two writers lock shared rows in the same order.
+/// writers never lose each other's counts. Sketches are merged in the same upsert on SQLite, by a function of ours
+/// (<see cref="SqliteSketchMerge"/>, docs/decisions/132); PostgreSQL cannot run it, so there, after the upsert has
+/// locked the rows, one read finds the rows that were there before the batch, and one <c>UPDATE ... FROM (VALUES ...)</c>
+/// writes their merged sketches (docs/decisions/075, 107). Rows go in key order, so two writers lock shared rows in the same order.
 /// </summary>
 internal sealed class RollupWriter(DbConnection connection, DbTransaction transaction)
 {
     private static readonly string[] SumColumns = ["Requests", "Errors", "LatencyUs", "Tokens", "RowsWithTokens", "CostUnits", "RowsWithCost", "TtftCount", "TtftUs"];
+    private static readonly string[] SketchColumns = ["LatencySketch", "TtftSketch"];
     private static readonly string[] RollupKey = ["BucketStart", "Dimension", "Key"];
     private static readonly string[] CubeKey = ["BucketStart", "ModelName", "UserId", "ApiKeyId", "Endpoint", "Source"];
     private static readonly string[] PairKey = ["Dimension", "Key", "By", "BucketStart", "ByKey"];
@@ -24,6 +27,7 @@ internal sealed class RollupWriter(DbConnection connection, DbTransaction transa
     private static readonly string[] SessionSums = ["Sessions", "Requests", "CostUnits"];
 
     private readonly MultiRowStatement _statements = new(connection, transaction);
+    private readonly bool _mergesSketchesInSql = RegisterSketchMerge(connection);
 
     public async Task WriteAsync(RollupBatch batch, CancellationToken cancellationToken)
     {
@@ -85,20 +89,31 @@ internal sealed class RollupWriter(DbConnection connection, DbTransaction transa
     private async Task WriteSumsAsync<T>(string table, string[] key, IEnumerable<T> batchRows, Func<T, object[]> keyValues, RollupBatch batch, CancellationToken cancellationToken)
         where T : RequestSums
     {
-        var rows = batchRows.Select(r => new KeyedRow(r, keyValues(r), batch.SketchesOf(r))).ToArray();
+        var rows = batchRows.Select(r => batch.SketchesOf(r) is var (latency, ttft)
+            ? new KeyedRow(r, keyValues(r), latency.ToBytes(), ttft.ToBytes())
+            : new KeyedRow(r, keyValues(r), null, null)).ToArray();
         Array.Sort(rows, (a, b) => RowOrder.Compare(a.Key, b.Key, key.Length));
         var sums = rows.Select(r => (object[])
         [
             .. r.Key, r.Row.Requests, r.Row.Errors, r.Row.LatencyUs, r.Row.Tokens, r.Row.RowsWithTokens, r.Row.CostUnits, r.Row.RowsWithCost, r.Row.TtftCount, r.Row.TtftUs,
-            r.Sketches?.Latency.ToBytes() ?? [], r.Sketches?.Ttft.ToBytes() ?? [],
+            r.Latency ?? [], r.Ttft ?? [],
         ]).ToArray();
         var add = string.Join(", ", SumColumns.Select(c => $"\"{c}\" = {table}.\"{c}\" + excluded.\"{c}\""));
+        if (_mergesSketchesInSql)
+        {
+            add += string.Concat(SketchColumns.Select(c => $", \"{c}\" = {SqliteSketchMerge.Sql($"{table}.\"{c}\"", $"excluded.\"{c}\"")}"));
+        }
+
         await _statements.ExecuteAsync(
             sums,
-            values => $"INSERT INTO {table} ({Quoted([.. key, .. SumColumns, "LatencySketch", "TtftSketch"])}) {values} ON CONFLICT ({Quoted(key)}) DO UPDATE SET {add};",
+            values => $"INSERT INTO {table} ({Quoted([.. key, .. SumColumns, .. SketchColumns])}) {values} ON CONFLICT ({Quoted(key)}) DO UPDATE SET {add};",
             cancellationToken);
+        if (_mergesSketchesInSql)
+        {
+            return;
+        }
 
-        var sketched = rows.Where(r => r.Sketches is not null).ToArray();
+        var sketched = rows.Where(r => r.Latency is not null).ToArray();
         var merged = await MergeStoredSketchesAsync(table, key, sketched, cancellationToken);
         await _statements.ExecuteAsync(
             merged,
@@ -127,17 +142,25 @@ internal sealed class RollupWriter(DbConnection connection, DbTransaction transa
             (index, storedLatency, storedTtft) =>
             {
                 var row = sketched[index];
-                var latency = LatencySketch.FromBytes(storedLatency);
-                var ttft = LatencySketch.FromBytes(storedTtft);
-                latency.Merge(row.Sketches!.Value.Latency);
-                ttft.Merge(row.Sketches.Value.Ttft);
-                merged.Add([latency.ToBytes(), ttft.ToBytes(), .. row.Key]);
+                merged.Add([LatencySketch.MergeBytes(storedLatency, row.Latency), LatencySketch.MergeBytes(storedTtft, row.Ttft), .. row.Key]);
             },
             cancellationToken);
         return merged;
     }
 
+    private static bool RegisterSketchMerge(DbConnection connection)
+    {
+        if (connection is not SqliteConnection sqlite)
+        {
+            return false;
+        }
+
+        SqliteSketchMerge.Register(sqlite);
+        return true;
+    }
+
     private static string Quoted(IEnumerable<string> columns) => string.Join(", ", columns.Select(c => $"\"{c}\""));
 
-    private sealed record KeyedRow(RequestSums Row, object[] Key, (LatencySketch Latency, LatencySketch Ttft)? Sketches);
+    /// <summary>A batch's row with its key values and, where its kind keeps them, its sketches serialized.</summary>
+    private sealed record KeyedRow(RequestSums Row, object[] Key, byte[]? Latency, byte[]? Ttft);
 }

@@ -163,23 +163,126 @@ public sealed class LatencySketch : ILatencyDistribution
             occupied += count > 0 ? 1 : 0;
         }
 
-        var buffer = new List<byte>(8 + (occupied * 3));
-        WriteVarint(buffer, (ulong)_zeros);
-        WriteVarint(buffer, (ulong)occupied);
-        var previous = 0;
-        for (var i = 0; i < _bins.Length; i++)
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(MaxVarintBytes * (2 + (2 * occupied)));
+        try
         {
-            if (_bins[i] == 0)
+            var length = 0;
+            WriteVarint(buffer, ref length, (ulong)_zeros);
+            WriteVarint(buffer, ref length, (ulong)occupied);
+            var previous = 0;
+            for (var i = 0; i < _bins.Length; i++)
             {
-                continue;
+                if (_bins[i] == 0)
+                {
+                    continue;
+                }
+
+                WriteVarint(buffer, ref length, ZigZag(i + _offset - previous));
+                WriteVarint(buffer, ref length, (ulong)_bins[i]);
+                previous = i + _offset;
             }
 
-            WriteVarint(buffer, ZigZag(i + _offset - previous));
-            WriteVarint(buffer, (ulong)_bins[i]);
-            previous = i + _offset;
+            return buffer.AsSpan(0, length).ToArray();
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// The serialized sketch (<see cref="ToBytes"/>) of two serialized sketches merged, in one pass over both without
+    /// building either: the same bytes as <c>FromBytes(a)</c> merged with <paramref name="b"/> and serialized. The
+    /// writer merges a batch's sketch into a stored row's this way, once per row and batch.
+    /// </summary>
+    public static byte[] MergeBytes(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
+    {
+        if (a.IsEmpty || b.IsEmpty)
+        {
+            return a.IsEmpty ? b.ToArray() : a.ToArray();
         }
 
-        return [.. buffer];
+        var (positionA, positionB) = (0, 0);
+        var zeros = ReadVarint(a, ref positionA) + ReadVarint(b, ref positionB);
+        var (leftA, leftB) = ((int)ReadVarint(a, ref positionA), (int)ReadVarint(b, ref positionB));
+
+        // Merged deltas are no longer than either side's and a sum's varint no longer than both, so this bounds the body.
+        var body = System.Buffers.ArrayPool<byte>.Shared.Rent(a.Length + b.Length);
+        try
+        {
+            var length = 0;
+            var bins = 0;
+            var (indexA, indexB, previous) = (0, 0, 0);
+            var (countA, countB) = (0UL, 0UL);
+            if (leftA > 0)
+            {
+                (indexA, countA) = NextBin(a, ref positionA, indexA);
+            }
+
+            if (leftB > 0)
+            {
+                (indexB, countB) = NextBin(b, ref positionB, indexB);
+            }
+
+            while (leftA > 0 || leftB > 0)
+            {
+                int index;
+                ulong count;
+                if (leftB == 0 || (leftA > 0 && indexA < indexB))
+                {
+                    (index, count) = (indexA, countA);
+                    if (--leftA > 0)
+                    {
+                        (indexA, countA) = NextBin(a, ref positionA, indexA);
+                    }
+                }
+                else if (leftA == 0 || indexB < indexA)
+                {
+                    (index, count) = (indexB, countB);
+                    if (--leftB > 0)
+                    {
+                        (indexB, countB) = NextBin(b, ref positionB, indexB);
+                    }
+                }
+                else
+                {
+                    (index, count) = (indexA, countA + countB);
+                    if (--leftA > 0)
+                    {
+                        (indexA, countA) = NextBin(a, ref positionA, indexA);
+                    }
+
+                    if (--leftB > 0)
+                    {
+                        (indexB, countB) = NextBin(b, ref positionB, indexB);
+                    }
+                }
+
+                WriteVarint(body, ref length, ZigZag(index - previous));
+                WriteVarint(body, ref length, count);
+                previous = index;
+                bins++;
+            }
+
+            Span<byte> header = stackalloc byte[2 * MaxVarintBytes];
+            var headerLength = 0;
+            WriteVarint(header, ref headerLength, zeros);
+            WriteVarint(header, ref headerLength, (ulong)bins);
+            var merged = new byte[headerLength + length];
+            header[..headerLength].CopyTo(merged);
+            body.AsSpan(0, length).CopyTo(merged.AsSpan(headerLength));
+            return merged;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(body);
+        }
+    }
+
+    private static (int Index, ulong Count) NextBin(ReadOnlySpan<byte> bytes, ref int position, int previous)
+    {
+        var index = previous + UnZigZag(ReadVarint(bytes, ref position));
+        return (index, ReadVarint(bytes, ref position));
     }
 
     public static LatencySketch FromBytes(ReadOnlySpan<byte> bytes)
@@ -250,15 +353,18 @@ public sealed class LatencySketch : ILatencyDistribution
 
     private static int UnZigZag(ulong value) => (int)((uint)value >> 1) ^ -(int)((uint)value & 1);
 
-    private static void WriteVarint(List<byte> buffer, ulong value)
+    /// <summary>The longest varint of a 64-bit value.</summary>
+    private const int MaxVarintBytes = 10;
+
+    private static void WriteVarint(Span<byte> buffer, ref int length, ulong value)
     {
         while (value >= 0x80)
         {
-            buffer.Add((byte)(value | 0x80));
+            buffer[length++] = (byte)(value | 0x80);
             value >>= 7;
         }
 
-        buffer.Add((byte)value);
+        buffer[length++] = (byte)value;
     }
 
     private static ulong ReadVarint(ReadOnlySpan<byte> bytes, ref int position)

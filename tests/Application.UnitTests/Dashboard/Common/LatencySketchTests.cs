@@ -127,6 +127,60 @@ public sealed class LatencySketchTests
     }
 
     [Fact]
+    public void MergeBytes_WhenBinsOverlap_ShouldAddTheirCountsAndKeepTheOthersInOrder()
+    {
+        // γ = 1.005 / 0.995: 1 µs is bin 0, 3 µs bin ⌈ln 3 / ln γ⌉ = ⌈109.86⌉ = 110 (zigzag 220 = varint 0xDC 0x01).
+        byte[] stored = [1, 2, 0, 1, 0xDC, 0x01, 1];     // 0 once; bin 0 once, bin 110 once
+        byte[] added = [0, 1, 0, 2];                       // bin 0 twice
+
+        LatencySketch.MergeBytes(stored, added).Should().Equal(1, 2, 0, 3, 0xDC, 0x01, 1);
+        LatencySketch.MergeBytes(added, stored).Should().Equal(1, 2, 0, 3, 0xDC, 0x01, 1);
+        LatencySketch.Of([0, 1, 3]).ToBytes().Should().Equal(stored);
+    }
+
+    [Fact]
+    public void MergeBytes_WhenEitherSideIsEmptyOrHoldsOnlyZeros_ShouldKeepTheOther()
+    {
+        byte[] ones = [0, 1, 0, 2];
+
+        LatencySketch.MergeBytes([], ones).Should().Equal(ones);
+        LatencySketch.MergeBytes(ones, []).Should().Equal(ones);
+        LatencySketch.MergeBytes([], []).Should().BeEmpty();
+        LatencySketch.MergeBytes([3, 0], ones).Should().Equal(3, 1, 0, 2);
+        LatencySketch.MergeBytes([3, 0], [2, 0]).Should().Equal(5, 0);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void MergeBytes_ForRandomSketches_ShouldWriteTheBytesOfMergingThemBuilt(int seed)
+    {
+        var random = new Random(seed);
+        for (var round = 0; round < 200; round++)
+        {
+            var (a, b) = (RandomSketch(random), RandomSketch(random));
+            var built = LatencySketch.FromBytes(a);
+            built.Merge(b);
+
+            LatencySketch.MergeBytes(a, b).Should().Equal(built.ToBytes());
+        }
+    }
+
+    /// <summary>0 to 40 values from 0 to 10 minutes, clustered or spread, so bins coincide, interleave and lie far apart.</summary>
+    private static byte[] RandomSketch(Random random)
+    {
+        var sketch = new LatencySketch();
+        var spread = random.Next(2) == 0 ? 1_000 : 600_000_000;
+        for (var i = random.Next(41); i > 0; i--)
+        {
+            sketch.Add(random.Next(10) == 0 ? 0 : random.NextInt64(spread));
+        }
+
+        return sketch.ToBytes();
+    }
+
+    [Fact]
     public void ExactLatencies_WhenAsked_ShouldTakeTheNearestRankOfTheSortedValues()
     {
         var exact = new ExactLatencies([30, 10, 20, 40]);
