@@ -72,9 +72,11 @@ internal static class WriterThroughput
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var produced = 0L;
             var maxPending = 0;
+            using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(5));
             var clock = Stopwatch.StartNew();
             while (clock.Elapsed.TotalSeconds < forSeconds)
             {
+                // Every 5 ms, what the rate owes since the start: the rate holds however late a tick comes.
                 var due = (long)(clock.Elapsed.TotalSeconds * rate);
                 for (; produced < due; produced++)
                 {
@@ -82,7 +84,7 @@ internal static class WriterThroughput
                 }
 
                 maxPending = Math.Max(maxPending, queue.Pending);
-                await Task.Delay(5);
+                await tick.WaitForNextTickAsync();
             }
 
             var produceEnd = clock.Elapsed;
